@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/output"
+)
+
+func runBuild(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "build", "build [-s DIR] [-d DIR] [--draft]")
+	dir := fs.String("s", ".", "the site `folder`")
+	dest := fs.String("d", "", "the output `folder` (default: public/ inside the site)")
+	draft := fs.Bool("draft", false, "build despite lint errors and mark every page as a draft")
+	quiet := fs.Bool("q", false, "print nothing but problems")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return usageError(e, fs, err)
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(e.stderr, "oferta build: unexpected argument %q (the site folder is given with -s)\n", pos[0])
+		return exitBadInput
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*dir, "public")
+	}
+	start := time.Now()
+	checked, err := build.Check(*dir, e.builtin)
+	if err != nil {
+		return printErrors(e, *dir, err)
+	}
+	findings := relocate(*dir, checked.Findings)
+	errs, warns := lint.Count(findings)
+	if len(findings) > 0 {
+		lint.WriteText(e.stderr, findings)
+	}
+	if errs > 0 && !*draft {
+		fmt.Fprintf(e.stderr, "oferta: %s; nothing was written (use --draft to build anyway, marked as a draft)\n", countText(errs, warns))
+		return exitFindings
+	}
+	files, err := build.Render(checked, *draft)
+	if err != nil {
+		return printErrors(e, *dir, err)
+	}
+	if err := output.Write(*dest, files); err != nil {
+		fmt.Fprintf(e.stderr, "oferta: writing %s: %v\n", *dest, err)
+		return exitBadInput
+	}
+	if !*quiet {
+		what := "built"
+		if *draft && errs > 0 {
+			what = "built a DRAFT of"
+		}
+		fmt.Fprintf(e.stdout, "%s %d courses, %d files into %s in %s", what, len(checked.Contracts), len(files), *dest, time.Since(start).Round(time.Millisecond))
+		if errs+warns > 0 {
+			fmt.Fprintf(e.stdout, " (%s)", countText(errs, warns))
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	return exitOK
+}
+
+// relocate makes finding paths relative to the current folder.
+func relocate(dir string, fs []lint.Finding) []lint.Finding {
+	out := make([]lint.Finding, len(fs))
+	for i, f := range fs {
+		f.File = sitePath(dir, f.File)
+		out[i] = f
+	}
+	return out
+}
+
+func countText(errs, warns int) string {
+	return fmt.Sprintf("%d %s, %d %s", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

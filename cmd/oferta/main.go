@@ -1,0 +1,18 @@
+// Command oferta builds the legal pages of an online-course business — a
+// public offer contract, a refund FAQ and a refund statement for every
+// course — from a clause library and one TOML file per course, and lints
+// them so that CI fails when refund terms are incomplete or unlawful.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

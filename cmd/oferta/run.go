@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/oferta-dev/oferta"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1 // lint errors (or warnings with --strict)
+	exitBadInput = 2 // malformed input or wrong usage
+)
+
+// command is one sub-command.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *env, args []string) int
+}
+
+// env is what a command may touch: no globals, so that tests run commands
+// in-process.
+type env struct {
+	stdout, stderr io.Writer
+	builtin        site.Builtin
+}
+
+func commands() []command {
+	return []command{
+		{"build", "lint, then write the site to public/", runBuild},
+		{"lint", "check refund terms and clauses; --explain RULE tells why", runLint},
+		{"calc", "the refund for one request, step by step", runCalc},
+		{"serve", "live preview that rebuilds on save", runServe},
+		{"freeze", "record the current contracts as a dated edition", runFreeze},
+		{"diff", "what the working tree changes against the latest edition", runDiff},
+		{"new", "scaffold a site (new site DIR) or a course (new course SLUG)", runNew},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// Run runs the oferta command line with args (without the program name).
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, builtin: site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitBadInput
+		}
+		return exitOK
+	}
+	if args[0] == "-version" || args[0] == "--version" {
+		return runVersion(ctx, e, nil)
+	}
+	var names []string
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+		names = append(names, c.name)
+	}
+	msg := fmt.Sprintf("oferta: unknown command %q", args[0])
+	if s := site.Suggest(args[0], names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	fmt.Fprintln(stderr, msg)
+	fmt.Fprintln(stderr, "Run 'oferta help' for the list of commands.")
+	return exitBadInput
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "oferta builds a public offer contract, a refund FAQ and a refund statement for every course.")
+	fmt.Fprintln(w, "\nUsage: oferta <command> [flags] [arguments]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'oferta <command> -h' for a command's flags.")
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(e *env, name, usageLine string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: oferta %s\n", usageLine)
+		var b strings.Builder
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		fs.SetOutput(e.stderr)
+		if b.Len() > 0 {
+			fmt.Fprint(e.stderr, "\nFlags:\n"+b.String())
+		}
+	}
+	return fs
+}
+
+// parseArgs parses flags that may stand before or after the positional
+// arguments ("calc smm --used 3" and "calc --used 3 smm").
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// flag stops at "--": everything after it is positional.
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// usageError prints a usage problem and returns exit code 2.
+func usageError(e *env, fs *flag.FlagSet, err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil && fs == nil {
+		fmt.Fprintln(e.stderr, "oferta:", err)
+	}
+	return exitBadInput
+}
+
+// printErrors prints input errors with paths as the user can open them:
+// relative to the current folder when the site was given with -s.
+func printErrors(e *env, dir string, err error) int {
+	for _, pe := range site.Errors(err) {
+		file := pe.File
+		if file != "" && dir != "." && dir != "" && !strings.HasPrefix(file, "builtin:") {
+			file = filepath.Join(dir, file)
+		}
+		switch {
+		case file == "":
+			fmt.Fprintf(e.stderr, "oferta: %v\n", pe.Err)
+		case pe.Line == 0:
+			fmt.Fprintf(e.stderr, "%s: %v\n", file, pe.Err)
+		default:
+			fmt.Fprintf(e.stderr, "%s:%d:%d: %v\n", file, pe.Line, max(pe.Col, 1), pe.Err)
+		}
+	}
+	return exitBadInput
+}
+
+// sitePath joins a site-relative path to the site folder for messages.
+func sitePath(dir, rel string) string {
+	if dir == "." || dir == "" || strings.HasPrefix(rel, "builtin:") {
+		return rel
+	}
+	return filepath.Join(dir, rel)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,424 @@
+package contract
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+	"text/template/parse"
+
+	"github.com/oferta-dev/oferta/generator/expr"
+	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/refund"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// Contract is the assembled public offer of one course.
+type Contract struct {
+	Site     *site.Site
+	Course   *site.Course
+	Lang     string
+	Sections []*Section
+	Clauses  []*Clause // in contract order
+	Policy   *Clause   // the proration clause; nil when the policy names none
+	// Terms is the course's refund computation; nil when the policy
+	// formula is missing or unusable (a Problem says why).
+	Terms *refund.Terms
+	// FormulaText is the refund rule in words with the course's numbers,
+	// and Example one worked example; both plain text, empty without Terms.
+	FormulaText string
+	Example     string
+	FAQ         []FAQ
+	Problems    []Problem
+	byID        map[string]*Clause
+}
+
+// Section is one numbered section.
+type Section struct {
+	Number  int
+	Def     site.Section
+	Clauses []*Clause
+}
+
+// Clause is one clause of the contract, numbered and with its template
+// executed.
+type Clause struct {
+	Source   *site.Clause
+	Number   string // "7.3"
+	Anchor   string // "c-refund-deadline-payout"
+	Markdown string // the body after executing its template
+}
+
+// FAQ is one question of the course's FAQ page.
+type FAQ struct {
+	Question string // plain text
+	Answer   string // Markdown
+	Clause   *Clause
+	Pos      site.Pos
+	// Escaped reports whether Answer came from a template (data escaped)
+	// rather than straight from a course file.
+	FromCourse bool
+}
+
+// Clause returns the clause of the contract with the given id.
+func (k *Contract) Clause(id string) (*Clause, bool) {
+	c, ok := k.byID[id]
+	return c, ok
+}
+
+// Assembler assembles the contracts of one site. Creating it parses every
+// clause template, `when` and formula once; Assemble is then safe to call
+// from several goroutines.
+type Assembler struct {
+	site     *site.Site
+	parsed   map[*site.Clause]*parsedClause
+	problems []Problem
+}
+
+type parsedClause struct {
+	body, answer        *parse.Tree
+	bodyAt, answerAt    textPos
+	when, formula       *expr.Expr
+	whenBad, formulaBad bool
+}
+
+// New parses the clause library of s.
+func New(s *site.Site) *Assembler {
+	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}}
+	for _, lang := range s.Config.Languages {
+		for _, c := range s.Library.Lang(lang).Clauses {
+			a.parsed[c] = a.parse(c)
+		}
+	}
+	return a
+}
+
+// Problems are the problems of the clause library itself (templates and
+// expressions that do not parse), independent of any course.
+func (a *Assembler) Problems() []Problem { return a.problems }
+
+func (a *Assembler) parse(c *site.Clause) *parsedClause {
+	p := &parsedClause{bodyAt: textPos{file: c.File, line: c.BodyLine, col: 1, src: c.Body}}
+	p.body = a.parseTemplate(c.Body, p.bodyAt)
+	if c.FAQ != nil {
+		p.answerAt = answerPos(c)
+		p.answer = a.parseTemplate(c.FAQ.Answer, p.answerAt)
+	}
+	if c.When != "" {
+		e, err := expr.Parse(c.When)
+		if err != nil {
+			a.problems = append(a.problems, exprProblem(c, "when", err, "the when condition does not parse"))
+			p.whenBad = true
+		} else {
+			p.when = e
+		}
+	}
+	if c.Formula != "" || c.Kind == "proration" {
+		e, err := expr.Parse(c.Formula)
+		if err == nil {
+			err = e.Check(refund.Variables())
+			if err != nil && allParams(err, e) {
+				err = nil // params.<name> are checked per course
+			}
+		}
+		if err != nil {
+			a.problems = append(a.problems, exprProblem(c, "formula", err, "the formula is invalid"))
+			p.formulaBad = true
+		} else {
+			p.formula = e
+		}
+	}
+	return p
+}
+
+// allParams reports whether every variable Check objected to is a
+// params.<name>, which only a course can supply.
+func allParams(err error, e *expr.Expr) bool {
+	known := map[string]bool{}
+	for _, v := range refund.Variables() {
+		known[v] = true
+	}
+	for _, v := range e.Vars() {
+		if !known[v.Name] && !strings.HasPrefix(v.Name, "params.") {
+			return false
+		}
+	}
+	return true
+}
+
+func answerPos(c *site.Clause) textPos {
+	p := c.ValuePos("faq.answer")
+	key := c.KeyPos("faq.answer")
+	if p == key {
+		// A multi-line string starts on the line after the key.
+		return textPos{file: c.File, line: key.Line + 1, col: 1, src: c.FAQ.Answer}
+	}
+	return textPos{file: c.File, line: p.Line, col: p.Col, src: c.FAQ.Answer}
+}
+
+func exprProblem(c *site.Clause, key string, err error, what string) Problem {
+	pos := c.ValuePos(key)
+	var ee *expr.Error
+	if errors.As(err, &ee) {
+		if pos != c.KeyPos(key) && ee.Line <= 1 {
+			pos.Col += ee.Col - 1
+		}
+		return Problem{Rule: "formula/invalid", Pos: pos, Message: fmt.Sprintf("%s: %s", what, ee.Msg)}
+	}
+	return Problem{Rule: "formula/invalid", Pos: pos, Message: fmt.Sprintf("%s: %v", what, err)}
+}
+
+func (a *Assembler) parseTemplate(src string, at textPos) *parse.Tree {
+	t, err := template.New("clause").Funcs(parseFuncs()).Parse(src)
+	if err != nil {
+		a.problems = append(a.problems, parseProblem(at, err))
+		return nil
+	}
+	return t.Tree
+}
+
+// Listed kinds: a course may pick these by id; otherwise every clause of
+// the kind whose `when` holds is included.
+var listedKinds = map[string]struct {
+	prefix string
+	list   func(r site.RefundSettings) []string
+	key    string
+}{
+	"refund-ground": {"refund.ground.", func(r site.RefundSettings) []string { return r.Grounds }, "grounds"},
+	"eligibility":   {"refund.condition.", func(r site.RefundSettings) []string { return r.Conditions }, "conditions"},
+	"alternative":   {"refund.alternative.", func(r site.RefundSettings) []string { return r.Alternatives }, "alternatives"},
+}
+
+// resolve finds a clause by exact id or by its short name under prefix.
+func resolve(ll *site.LangLibrary, name, prefix string) (*site.Clause, bool) {
+	if c, ok := ll.Clause(name); ok {
+		return c, true
+	}
+	return ll.Clause(prefix + name)
+}
+
+// refundPos is where a refund key of the course is set: the course file or
+// oferta.toml.
+func refundPos(c *site.Course, key string) site.Pos {
+	if p, ok := c.Refund.KeyPos(key); ok {
+		return p
+	}
+	return c.KeyPos("refund")
+}
+
+// Assemble builds the contract of one course.
+func (a *Assembler) Assemble(c *site.Course) *Contract {
+	s := a.site
+	ll := s.Library.Lang(c.Language)
+	k := &Contract{Site: s, Course: c, Lang: c.Language, byID: map[string]*Clause{}}
+	juris := s.Config.Jurisdiction
+
+	// The policy clause.
+	policy, ok := resolve(ll, c.Refund.Policy, "refund.policy.")
+	switch {
+	case !ok:
+		k.problem("clause/unknown", refundPos(c, "policy"), "refund.policy %q names no clause of kind \"proration\" in the %q library%s", c.Refund.Policy, c.Language, suggestID(ll, c.Refund.Policy, "refund.policy.", "proration"))
+		policy = nil
+	case policy.Kind != "proration":
+		k.problem("clause/unknown", refundPos(c, "policy"), "refund.policy %q names clause %s of kind %q, not \"proration\"", c.Refund.Policy, policy.ID, policy.Kind)
+		policy = nil
+	case !policy.AppliesTo(juris):
+		k.problem("clause/unknown", refundPos(c, "policy"), "refund.policy %q: clause %s is not written for jurisdiction %q", c.Refund.Policy, policy.ID, juris)
+		policy = nil
+	}
+
+	// Clauses picked by id.
+	listed := map[*site.Clause]bool{}
+	listsGiven := map[string]bool{}
+	for _, kind := range sortedKinds() {
+		lk := listedKinds[kind]
+		names := lk.list(c.Refund)
+		if names == nil {
+			continue
+		}
+		listsGiven[kind] = true
+		for _, name := range names {
+			cl, ok := resolve(ll, name, lk.prefix)
+			switch {
+			case !ok:
+				k.problem("clause/unknown", refundPos(c, lk.key), "refund.%s names %q, which is no clause of the %q library%s", lk.key, name, c.Language, suggestID(ll, name, lk.prefix, kind))
+			case cl.Kind != kind:
+				k.problem("clause/unknown", refundPos(c, lk.key), "refund.%s names %q, a clause of kind %q; it must be of kind %q", lk.key, name, cl.Kind, kind)
+			case !cl.AppliesTo(juris):
+				k.problem("clause/unknown", refundPos(c, lk.key), "refund.%s names %q, which is not written for jurisdiction %q", lk.key, name, juris)
+			default:
+				listed[cl] = true
+			}
+		}
+	}
+
+	vars := whenEnv(s, c)
+	var included []*site.Clause
+	for _, cl := range ll.Clauses {
+		if !cl.AppliesTo(juris) {
+			continue
+		}
+		switch {
+		case cl.Kind == "proration":
+			if cl != policy {
+				continue
+			}
+		case listsGiven[cl.Kind]:
+			if !listed[cl] {
+				continue
+			}
+		default:
+			if !a.holds(k, cl, vars) {
+				continue
+			}
+		}
+		included = append(included, cl)
+	}
+	k.number(ll, included)
+
+	// Refund computation, then the words that describe it.
+	if policy != nil {
+		k.Policy = k.byID[policy.ID]
+		k.Terms = a.terms(k, policy, ll)
+	}
+	k.FormulaText, k.Example = describe(k)
+	data := templateData(s, c, escapeMarkdown(k.FormulaText), escapeMarkdown(k.Example))
+	refs := map[string]refTarget{}
+	for _, cl := range k.Clauses {
+		refs[cl.Source.ID] = refTarget{Number: cl.Number, Anchor: cl.Anchor}
+	}
+	cur, _ := money.Lookup(c.Currency)
+	fm := funcs(s, c, cur, refs)
+	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
+	for _, cl := range k.Clauses {
+		p := a.parsed[cl.Source]
+		cl.Markdown = k.execute(p.body, p.bodyAt, data, fm, exists)
+		if cl.Source.FAQ != nil {
+			k.FAQ = append(k.FAQ, FAQ{
+				Question: cl.Source.FAQ.Question,
+				Answer:   k.execute(p.answer, p.answerAt, data, fm, exists),
+				Clause:   cl,
+				Pos:      cl.Source.KeyPos("faq.question"),
+			})
+		}
+	}
+	for _, f := range c.FAQ {
+		k.FAQ = append(k.FAQ, FAQ{Question: f.Question, Answer: f.Answer, Pos: f.Pos, FromCourse: true})
+	}
+	return k
+}
+
+func (k *Contract) problem(rule string, pos site.Pos, format string, args ...any) {
+	k.Problems = append(k.Problems, Problem{Rule: rule, Pos: pos, Message: fmt.Sprintf(format, args...)})
+}
+
+func sortedKinds() []string {
+	out := make([]string, 0, len(listedKinds))
+	for k := range listedKinds {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func suggestID(ll *site.LangLibrary, name, prefix, kind string) string {
+	var names []string
+	for _, c := range ll.Clauses {
+		if c.Kind == kind {
+			names = append(names, c.ID, strings.TrimPrefix(c.ID, prefix))
+		}
+	}
+	if sug := site.Suggest(name, names); sug != "" {
+		return fmt.Sprintf("; did you mean %q?", sug)
+	}
+	if len(names) > 0 {
+		var short []string
+		for i := 1; i < len(names); i += 2 {
+			short = append(short, strconv.Quote(names[i]))
+		}
+		return "; known: " + strings.Join(short, ", ")
+	}
+	return ""
+}
+
+// holds evaluates a clause's `when`. A condition that cannot be evaluated
+// excludes the clause and is reported.
+func (a *Assembler) holds(k *Contract, cl *site.Clause, vars expr.Env) bool {
+	p := a.parsed[cl]
+	if p.whenBad {
+		return false
+	}
+	if p.when == nil {
+		return true
+	}
+	v, err := p.when.Eval(vars)
+	if err != nil {
+		k.Problems = append(k.Problems, exprProblem(cl, "when", err, "the when condition cannot be evaluated"))
+		return false
+	}
+	b, ok := v.Bool()
+	if !ok {
+		k.problem("formula/invalid", cl.ValuePos("when"), "the when condition gives %s, not true or false", v.Kind())
+		return false
+	}
+	return b
+}
+
+// number orders the included clauses by section, then weight and id, and
+// numbers them.
+func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause) {
+	bySection := map[string][]*site.Clause{}
+	for _, c := range included {
+		bySection[c.Section] = append(bySection[c.Section], c)
+	}
+	n := 0
+	for _, def := range ll.Sections {
+		list := bySection[def.ID]
+		if len(list) == 0 {
+			continue
+		}
+		sort.SliceStable(list, func(i, j int) bool {
+			if list[i].Weight != list[j].Weight {
+				return list[i].Weight < list[j].Weight
+			}
+			return list[i].ID < list[j].ID
+		})
+		n++
+		sec := &Section{Number: n, Def: def}
+		for i, c := range list {
+			cl := &Clause{Source: c, Number: fmt.Sprintf("%d.%d", n, i+1), Anchor: Anchor(c.ID)}
+			sec.Clauses = append(sec.Clauses, cl)
+			k.Clauses = append(k.Clauses, cl)
+			k.byID[c.ID] = cl
+		}
+		k.Sections = append(k.Sections, sec)
+	}
+}
+
+// Anchor is the HTML id of a clause: "c-" and its id with dots as dashes.
+func Anchor(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") }
+
+// execute runs one clause template for this course. Problems found by the
+// static check are reported and the text is still produced where possible.
+func (k *Contract) execute(tree *parse.Tree, at textPos, data map[string]any, fm template.FuncMap, exists func(string) bool) string {
+	if tree == nil {
+		return "" // reported by New
+	}
+	if probs := checkTree(tree, data, exists, at); len(probs) > 0 {
+		k.Problems = append(k.Problems, probs...)
+		return ""
+	}
+	t, err := template.New("clause").Option("missingkey=error").Funcs(fm).AddParseTree("clause", tree)
+	if err != nil {
+		k.Problems = append(k.Problems, Problem{Rule: "template/invalid", Pos: at.lineCol(1, 1), Message: err.Error()})
+		return ""
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		k.Problems = append(k.Problems, execProblem(at, err))
+		return ""
+	}
+	return b.String()
+}

@@ -1,0 +1,137 @@
+package contract
+
+import (
+	"math/big"
+	"path"
+	"time"
+
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// templateData is the tree clause templates see. Every string that came
+// from a user's TOML is escaped for Markdown here, once, so that no
+// template can forget to. Every key of the schema is present, with a zero
+// value when unset, so that a missing key always means a typo.
+func templateData(s *site.Site, c *site.Course, formulaText, example string) map[string]any {
+	cfg := s.Config
+	seller := cfg.Seller
+	r := c.Refund
+	var deductions []any
+	for _, d := range r.Deductions {
+		deductions = append(deductions, map[string]any{"name": escapeMarkdown(d.Name), "amount": d.Amount})
+	}
+	params := map[string]any{}
+	for k, v := range r.Params {
+		params[k] = v
+	}
+	var start any = ""
+	if !c.Start.IsZero() {
+		start = c.Start
+	}
+	return map[string]any{
+		"site": map[string]any{
+			"title":        escapeMarkdown(cfg.Title),
+			"base_url":     escapeMarkdown(cfg.BaseURL),
+			"jurisdiction": cfg.Jurisdiction,
+			"currency":     c.Currency,
+			"edition":      cfg.Edition,
+		},
+		"seller": map[string]any{
+			"name":     escapeMarkdown(seller.Name),
+			"kind":     seller.Kind,
+			"inn":      escapeMarkdown(seller.INN),
+			"ogrn":     escapeMarkdown(seller.OGRN),
+			"vat_id":   escapeMarkdown(seller.VATID),
+			"register": escapeMarkdown(seller.Register),
+			"address":  escapeMarkdown(seller.Address),
+			"email":    escapeMarkdown(seller.Email),
+			"phone":    escapeMarkdown(seller.Phone),
+		},
+		"course": map[string]any{
+			"title":    escapeMarkdown(c.Title),
+			"slug":     c.Slug,
+			"format":   c.Format,
+			"price":    c.Price,
+			"currency": c.Currency,
+			"language": c.Language,
+			"start":    start,
+			"includes": escapeAll(c.Includes),
+			"for_whom": escapeMarkdown(c.ForWhom),
+			"results":  escapeMarkdown(c.Results),
+			"zfu":      escapeMarkdown(c.ZFU),
+			"duration": map[string]any{"unit": c.Duration.Unit, "count": c.Duration.Count},
+			"url":      escapeMarkdown(ContractURL(s, c)),
+		},
+		"refund": map[string]any{
+			"policy":            escapeMarkdown(r.Policy),
+			"review_days":       r.ReviewDays,
+			"payout_days":       r.PayoutDays,
+			"bank_fee_percent":  r.BankFeePercent,
+			"retention_percent": r.RetentionPercent,
+			"guarantee_days":    r.GuaranteeDays,
+			"channel":           r.Channel,
+			"deductions":        deductions,
+			"alternatives":      escapeAll(r.Alternatives),
+			"params":            params,
+			"formula_text":      formulaText,
+			"example":           example,
+		},
+	}
+}
+
+func escapeAll(list []string) []any {
+	out := make([]any, len(list))
+	for i, s := range list {
+		out[i] = escapeMarkdown(s)
+	}
+	return out
+}
+
+// CoursePath is the folder of a course's pages from the site root, with a
+// trailing slash: "smm/" for the default language, "en/smm/" otherwise.
+func CoursePath(s *site.Site, c *site.Course) string {
+	if c.Language == s.Config.DefaultLanguage() {
+		return c.Slug + "/"
+	}
+	return path.Join(c.Language, c.Slug) + "/"
+}
+
+// ContractURL is the absolute URL of the course's contract when the site
+// has a base_url, and its path from the site root otherwise.
+func ContractURL(s *site.Site, c *site.Course) string {
+	return s.Config.BaseURL + CoursePath(s, c) + "oferta/"
+}
+
+// whenVars are the data paths a clause's `when` may read, as plain values:
+// strings, exact numbers and booleans.
+func whenVars(s *site.Site, c *site.Course) map[string]any {
+	r := c.Refund
+	return map[string]any{
+		"course.format":            c.Format,
+		"course.language":          c.Language,
+		"course.slug":              c.Slug,
+		"course.currency":          c.Currency,
+		"course.price":             c.Price,
+		"course.zfu":               c.ZFU,
+		"course.duration.unit":     c.Duration.Unit,
+		"course.duration.count":    ratInt(c.Duration.Count),
+		"course.has_start":         !c.Start.IsZero(),
+		"refund.policy":            r.Policy,
+		"refund.review_days":       ratInt(r.ReviewDays),
+		"refund.payout_days":       ratInt(r.PayoutDays),
+		"refund.bank_fee_percent":  r.BankFeePercent,
+		"refund.retention_percent": r.RetentionPercent,
+		"refund.guarantee_days":    ratInt(r.GuaranteeDays),
+		"refund.channel":           r.Channel,
+		"refund.has_deductions":    len(r.Deductions) > 0,
+		"refund.has_alternatives":  len(r.Alternatives) > 0,
+		"site.jurisdiction":        s.Config.Jurisdiction,
+		"site.currency":            s.Config.Currency,
+		"seller.kind":              s.Config.Seller.Kind,
+		"seller.has_phone":         s.Config.Seller.Phone != "",
+	}
+}
+
+func ratInt(n int) *big.Rat { return new(big.Rat).SetInt64(int64(n)) }
+
+var _ = time.Time{}

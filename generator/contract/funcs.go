@@ -1,0 +1,149 @@
+package contract
+
+import (
+	"fmt"
+	"math/big"
+	"text/template"
+	"time"
+
+	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// funcNames are the helpers every clause template may call. The parser
+// needs the names before any course is known; the functions themselves
+// are bound per course by funcs.
+var funcNames = []string{"money", "days", "percent", "date", "units", "plural", "ref", "channel"}
+
+func parseFuncs() template.FuncMap {
+	m := template.FuncMap{}
+	for _, n := range funcNames {
+		m[n] = func(...any) (string, error) { return "", nil }
+	}
+	return m
+}
+
+// refTarget is where a `ref` points: the clause's number and anchor.
+type refTarget struct {
+	Number string
+	Anchor string
+}
+
+// funcs binds the helpers to one course: its language, currency, seller
+// and the numbers of the clauses in its contract.
+func funcs(s *site.Site, c *site.Course, cur money.Currency, refs map[string]refTarget) template.FuncMap {
+	l := c.Language
+	return template.FuncMap{
+		"money": func(v any) (string, error) {
+			r, err := toRat(v)
+			if err != nil {
+				return "", fmt.Errorf("money: %w", err)
+			}
+			return money.FormatRat(r, cur, l), nil
+		},
+		"days": func(v any) (string, error) {
+			n, err := toInt(v)
+			if err != nil {
+				return "", fmt.Errorf("days: %w", err)
+			}
+			return lang.Days(l, n), nil
+		},
+		"percent": func(v any) (string, error) {
+			r, err := toRat(v)
+			if err != nil {
+				return "", fmt.Errorf("percent: %w", err)
+			}
+			return lang.Percent(l, r), nil
+		},
+		"date": func(v any) (string, error) {
+			d, ok := v.(time.Time)
+			if !ok {
+				return "", fmt.Errorf("date: %v is not a date (guard optional dates with {{ if … }})", v)
+			}
+			return lang.Date(l, d), nil
+		},
+		"units": func(v any, unit string) (string, error) {
+			n, err := toInt(v)
+			if err != nil {
+				return "", fmt.Errorf("units: %w", err)
+			}
+			return lang.Units(l, n, unit)
+		},
+		"plural": func(v any, forms ...string) (string, error) {
+			n, err := toInt(v)
+			if err != nil {
+				return "", fmt.Errorf("plural: %w", err)
+			}
+			return lang.Plural(l, n, forms...)
+		},
+		"ref": func(id string) (string, error) {
+			t, ok := refs[id]
+			if !ok {
+				return "", fmt.Errorf("ref: clause %q is not in this contract", id)
+			}
+			return "[" + t.Number + "](#" + t.Anchor + ")", nil
+		},
+		"channel": func() string {
+			return escapeMarkdown(ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, l))
+		},
+	}
+}
+
+// ChannelText says in words how a refund statement is sent, with the
+// seller's contact: "by e-mail to school@example.org".
+func ChannelText(seller site.Seller, channel, baseURL, l string) string {
+	ru := l == "ru"
+	switch channel {
+	case "form":
+		if ru {
+			return "через форму на сайте " + baseURL
+		}
+		return "through the form on the website " + baseURL
+	case "post":
+		if ru {
+			return "почтой по адресу: " + seller.Address
+		}
+		return "by post to: " + seller.Address
+	case "messenger":
+		if ru {
+			return "сообщением в мессенджере на номер " + seller.Phone
+		}
+		return "by messenger to " + seller.Phone
+	}
+	if ru {
+		return "по электронной почте на адрес " + seller.Email
+	}
+	return "by e-mail to " + seller.Email
+}
+
+func toRat(v any) (*big.Rat, error) {
+	switch x := v.(type) {
+	case *big.Rat:
+		if x == nil {
+			return new(big.Rat), nil
+		}
+		return x, nil
+	case int:
+		return new(big.Rat).SetInt64(int64(x)), nil
+	case int64:
+		return new(big.Rat).SetInt64(x), nil
+	case string:
+		return money.ParseDecimal(x)
+	}
+	return nil, fmt.Errorf("%v is not a number", v)
+}
+
+func toInt(v any) (int, error) {
+	switch x := v.(type) {
+	case int:
+		return x, nil
+	case int64:
+		return int(x), nil
+	case *big.Rat:
+		if x != nil && x.IsInt() && x.Num().IsInt64() {
+			return int(x.Num().Int64()), nil
+		}
+	}
+	return 0, fmt.Errorf("%v is not a whole number", v)
+}

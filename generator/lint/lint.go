@@ -1,0 +1,199 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// Severity is how serious a finding is.
+type Severity int
+
+// The severities. An error fails the build; a warning fails it only with
+// --strict.
+const (
+	Warning Severity = iota + 1
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// ParseSeverity reads "error" or "warning".
+func ParseSeverity(s string) (Severity, bool) {
+	switch s {
+	case "error":
+		return Error, true
+	case "warning":
+		return Warning, true
+	}
+	return 0, false
+}
+
+// Finding is one problem, at the line of the key or clause concerned.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	File     string
+	Line     int
+	Col      int
+	Course   string // the course's slug, or "" for site-wide findings
+}
+
+// Rule is one check.
+type Rule struct {
+	Name string
+	// Doc says what the rule checks, the law or reason behind it, and how
+	// to fix a finding; `oferta lint --explain` prints it.
+	Doc             string
+	DefaultSeverity Severity
+	// SeverityIn overrides the default for some jurisdictions.
+	SeverityIn map[string]Severity
+	// Jurisdictions limits the rule to these; empty means all.
+	Jurisdictions []string
+	Run           func(*Pass) error
+}
+
+// Pass is what a rule sees: the loaded site and every assembled contract.
+type Pass struct {
+	Rule      *Rule
+	Site      *site.Site
+	Contracts []*contract.Contract
+	// LibraryProblems are problems in clause files found while parsing
+	// them, independent of any course.
+	LibraryProblems []contract.Problem
+	report          func(Finding)
+}
+
+// Report records a finding of the pass's rule at pos.
+func (p *Pass) Report(pos site.Pos, course string, format string, args ...any) {
+	p.report(Finding{Rule: p.Rule.Name, Message: fmt.Sprintf(format, args...), File: pos.File, Line: pos.Line, Col: pos.Col, Course: course})
+}
+
+// Input is what Run checks.
+type Input struct {
+	Site            *site.Site
+	Contracts       []*contract.Contract
+	LibraryProblems []contract.Problem
+}
+
+// Run applies every rule that the site's jurisdiction and [lint] settings
+// enable, and returns the findings sorted by file, line, column and rule,
+// without duplicates.
+func Run(in Input) ([]Finding, error) {
+	cfg := in.Site.Config
+	disabled := map[string]bool{}
+	for _, d := range cfg.Lint.Disable {
+		disabled[d] = true
+	}
+	ignored := ignores(in.Contracts)
+	seen := map[Finding]bool{}
+	var out []Finding
+	for _, r := range Rules {
+		if disabled[r.Name] || !appliesTo(r, cfg.Jurisdiction) {
+			continue
+		}
+		sev := r.DefaultSeverity
+		if s, ok := r.SeverityIn[cfg.Jurisdiction]; ok {
+			sev = s
+		}
+		if s, ok := ParseSeverity(cfg.Lint.Severity[r.Name]); ok {
+			sev = s
+		}
+		pass := &Pass{Rule: r, Site: in.Site, Contracts: in.Contracts, LibraryProblems: in.LibraryProblems}
+		pass.report = func(f Finding) {
+			f.Severity = sev
+			if f.Course != "" && ignored[f.Course][f.Rule] {
+				return
+			}
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+		if err := r.Run(pass); err != nil {
+			return nil, fmt.Errorf("lint rule %s: %w", r.Name, err)
+		}
+	}
+	Sort(out)
+	return out, nil
+}
+
+func appliesTo(r *Rule, j string) bool {
+	if len(r.Jurisdictions) == 0 {
+		return true
+	}
+	for _, x := range r.Jurisdictions {
+		if x == j {
+			return true
+		}
+	}
+	return false
+}
+
+// ignores collects each course's justified suppressions. An entry without
+// a reason suppresses nothing (and is itself reported).
+func ignores(contracts []*contract.Contract) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, k := range contracts {
+		for _, ig := range k.Course.Ignore {
+			if ig.Reason == "" {
+				continue
+			}
+			if out[k.Course.Slug] == nil {
+				out[k.Course.Slug] = map[string]bool{}
+			}
+			out[k.Course.Slug][ig.Rule] = true
+		}
+	}
+	return out
+}
+
+// Sort orders findings by file, line, column, rule, then message.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		switch {
+		case a.File != b.File:
+			return a.File < b.File
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		case a.Col != b.Col:
+			return a.Col < b.Col
+		case a.Rule != b.Rule:
+			return a.Rule < b.Rule
+		case a.Course != b.Course:
+			return a.Course < b.Course
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Count returns the number of errors and warnings.
+func Count(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
+		if f.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return
+}
+
+// Lookup returns the rule with the given name.
+func Lookup(name string) (*Rule, bool) {
+	for _, r := range Rules {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,168 @@
+package refund
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/oferta-dev/oferta/generator/expr"
+	"github.com/oferta-dev/oferta/generator/money"
+)
+
+// Request is one client's refund request.
+type Request struct {
+	Used   int      // units of the course consumed, 0..Total
+	Paid   *big.Rat // amount actually paid; nil means the price
+	Day    int      // days since the client's start; counts only if HasDay
+	HasDay bool     // without a day the request is outside the guarantee
+}
+
+// Result is the refund for one request.
+type Result struct {
+	Paid      money.Amount
+	Amount    money.Amount // the refund: the formula's exact value, rounded once
+	Guarantee bool         // the request fell inside the guarantee period
+	Steps     []Step
+}
+
+// Step is one line of the breakdown shown to the client.
+type Step struct {
+	Kind   string       // one of the Step* constants
+	Name   string       // the deduction's name for StepDeduction; else ""
+	Amount money.Amount // signed: what the step adds to the refund
+}
+
+// Step kinds. For the built-in policies the steps before StepResult add up
+// to the result: paid, minus the delivered share (prorata outside the
+// guarantee), the bank fee, the retention and each deduction, plus a floor
+// when max(0, …) lifted a negative value, plus a rounding step when the
+// separately rounded lines miss the result by a minor unit. For policy none
+// the steps are paid and withheld. For any other formula they are paid,
+// StepFormula carrying the formula's rounded value, and the result.
+const (
+	StepPaid      = "paid"
+	StepDelivered = "delivered"
+	StepBankFee   = "bank_fee"
+	StepRetention = "retention"
+	StepDeduction = "deduction"
+	StepWithheld  = "withheld"
+	StepFloor     = "floor"
+	StepRounding  = "rounding"
+	StepFormula   = "formula"
+	StepResult    = "result"
+)
+
+// Compute returns the refund for request r: the policy formula (the flat
+// one inside the guarantee period) evaluated exactly and rounded once.
+func Compute(t *Terms, r Request) (Result, error) {
+	if err := t.check(); err != nil {
+		return Result{}, err
+	}
+	paid, err := t.paid(r.Paid)
+	if err != nil {
+		return Result{}, err
+	}
+	if r.Used < 0 || r.Used > t.Total {
+		return Result{}, fmt.Errorf("used must be from 0 to %d, got %d", t.Total, r.Used)
+	}
+	if r.HasDay && r.Day < 0 {
+		return Result{}, fmt.Errorf("day must be 0 or more, got %d", r.Day)
+	}
+	guarantee := r.HasDay && t.GuaranteeDays > 0 && r.Day <= t.GuaranteeDays
+	v := t.vars(paid, r.Used, guarantee)
+	value, err := t.eval(v, guarantee)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{
+		Paid:      money.Round(paid, t.Currency),
+		Amount:    money.Round(value, t.Currency),
+		Guarantee: guarantee,
+	}
+	res.Steps = t.steps(v, value, res.Amount, guarantee)
+	return res, nil
+}
+
+// paid returns the amount paid, checked against the price.
+func (t *Terms) paid(p *big.Rat) (*big.Rat, error) {
+	if p == nil {
+		return t.Price, nil
+	}
+	switch {
+	case p.Sign() <= 0:
+		return nil, fmt.Errorf("paid must be greater than 0, got %s", expr.RatString(p))
+	case p.Cmp(t.Price) > 0:
+		return nil, fmt.Errorf("paid %s is more than the price %s", expr.RatString(p), expr.RatString(t.Price))
+	case !whole(p, t.Currency):
+		return nil, fmt.Errorf("paid %s has more decimals than %s allows (%d)", expr.RatString(p), t.Currency.Code, t.Currency.Digits)
+	}
+	return p, nil
+}
+
+// eval evaluates the formula that applies and checks that it is a number.
+func (t *Terms) eval(v *vars, guarantee bool) (*big.Rat, error) {
+	f, which := t.Policy, "policy"
+	if guarantee {
+		f, which = t.Flat, "flat"
+	}
+	val, err := f.Eval(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s formula: %w", which, err)
+	}
+	x, ok := val.Num()
+	if !ok {
+		return nil, fmt.Errorf("%s formula: the result is a %s, not an amount", which, val.Kind())
+	}
+	return x, nil
+}
+
+// vars are a formula's variables for one request. A struct with a switch
+// rather than a map: Compute runs for every row of every FAQ table.
+type vars struct {
+	price, paid, used, total *big.Rat
+	bankFee, retention, ded  *big.Rat
+	guarantee                bool
+	params                   map[string]*big.Rat
+}
+
+func (t *Terms) vars(paid *big.Rat, used int, guarantee bool) *vars {
+	return &vars{
+		price:     t.Price,
+		paid:      paid,
+		used:      new(big.Rat).SetInt64(int64(used)),
+		total:     new(big.Rat).SetInt64(int64(t.Total)),
+		bankFee:   orZero(t.BankFee),
+		retention: orZero(t.Retention),
+		ded:       t.deductionSum(),
+		guarantee: guarantee,
+		params:    t.Params,
+	}
+}
+
+// Lookup implements expr.Env.
+func (v *vars) Lookup(name string) (expr.Value, bool) {
+	switch name {
+	case "price":
+		return expr.Num(v.price), true
+	case "paid":
+		return expr.Num(v.paid), true
+	case "used":
+		return expr.Num(v.used), true
+	case "total":
+		return expr.Num(v.total), true
+	case "bank_fee":
+		return expr.Num(v.bankFee), true
+	case "retention":
+		return expr.Num(v.retention), true
+	case "deductions":
+		return expr.Num(v.ded), true
+	case "guarantee":
+		return expr.Bool(v.guarantee), true
+	}
+	if p, ok := strings.CutPrefix(name, "params."); ok {
+		if x, ok := v.params[p]; ok {
+			return expr.Num(x), true
+		}
+	}
+	return expr.Value{}, false
+}

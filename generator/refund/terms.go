@@ -1,0 +1,136 @@
+package refund
+
+import (
+	_ "embed"
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/oferta-dev/oferta/generator/expr"
+	"github.com/oferta-dev/oferta/generator/money"
+)
+
+// The ids of the built-in policy clauses. Compute explains their results
+// step by step; any other policy is shown as one formula step.
+const (
+	PolicyProrata = "refund.policy.prorata"
+	PolicyFlat    = "refund.policy.flat"
+	PolicyNone    = "refund.policy.none"
+)
+
+// Terms are a course's refund terms, already decoded and validated for
+// syntax by the site loader.
+type Terms struct {
+	Currency      money.Currency
+	Price         *big.Rat
+	Total         int                 // course duration count, in units
+	BankFee       *big.Rat            // fraction: 3 % is 3/100; nil is 0
+	Retention     *big.Rat            // fraction; nil is 0
+	Deductions    []Deduction         // documented costs withheld
+	GuaranteeDays int                 // 0: no guarantee period
+	Params        map[string]*big.Rat // params.<name>
+	PolicyID      string              // e.g. "refund.policy.prorata"
+	Policy        *expr.Expr          // the course's formula
+	Flat          *expr.Expr          // the flat formula, applied inside the guarantee
+}
+
+// Deduction is a documented cost withheld from the refund.
+type Deduction struct {
+	Name   string
+	Amount *big.Rat
+}
+
+// CalcJS is the browser calculator: window.OfertaCalc with evaluate,
+// refund and format. It computes from Terms.Model exactly what Compute does.
+//
+//go:embed calc.js
+var CalcJS []byte
+
+// Variables returns the names a refund formula may use besides
+// params.<name>, in the SPEC's order.
+func Variables() []string {
+	return []string{"price", "paid", "used", "total", "bank_fee", "retention", "deductions", "guarantee"}
+}
+
+// Known returns every variable name a formula of these terms may use:
+// Variables and then params.<name> for each parameter, sorted. Pass it to
+// expr.Check.
+func (t *Terms) Known() []string {
+	names := Variables()
+	params := make([]string, 0, len(t.Params))
+	for name := range t.Params {
+		params = append(params, "params."+name)
+	}
+	slices.Sort(params)
+	return append(names, params...)
+}
+
+// check reports terms that no formula can be evaluated over.
+func (t *Terms) check() error {
+	if t.Currency.Code == "" {
+		return fmt.Errorf("refund terms: no currency")
+	}
+	if t.Price == nil || t.Price.Sign() <= 0 {
+		return fmt.Errorf("refund terms: price must be greater than 0")
+	}
+	if !whole(t.Price, t.Currency) {
+		return fmt.Errorf("refund terms: price %s has more decimals than %s allows (%d)",
+			expr.RatString(t.Price), t.Currency.Code, t.Currency.Digits)
+	}
+	if t.Total < 1 {
+		return fmt.Errorf("refund terms: total (duration count) must be at least 1, got %d", t.Total)
+	}
+	for _, f := range []struct {
+		name string
+		x    *big.Rat
+	}{{"bank fee", t.BankFee}, {"retention", t.Retention}} {
+		if f.x != nil && (f.x.Sign() < 0 || f.x.Cmp(big.NewRat(1, 1)) > 0) {
+			return fmt.Errorf("refund terms: %s must be a fraction from 0 to 1, got %s", f.name, expr.RatString(f.x))
+		}
+	}
+	for _, d := range t.Deductions {
+		if d.Amount == nil || d.Amount.Sign() < 0 {
+			return fmt.Errorf("refund terms: deduction %q must be an amount of 0 or more", d.Name)
+		}
+		if !whole(d.Amount, t.Currency) {
+			return fmt.Errorf("refund terms: deduction %q has more decimals than %s allows", d.Name, t.Currency.Code)
+		}
+	}
+	for name, v := range t.Params {
+		if v == nil {
+			return fmt.Errorf("refund terms: params.%s has no value", name)
+		}
+	}
+	if t.GuaranteeDays < 0 {
+		return fmt.Errorf("refund terms: guarantee days must be 0 or more")
+	}
+	if t.Policy == nil {
+		return fmt.Errorf("refund terms: no policy formula")
+	}
+	if t.GuaranteeDays > 0 && t.Flat == nil {
+		return fmt.Errorf("refund terms: a guarantee period needs the flat formula")
+	}
+	return nil
+}
+
+// whole reports whether x is a whole number of c's minor units.
+func whole(x *big.Rat, c money.Currency) bool {
+	return money.Round(x, c).Rat().Cmp(x) == 0
+}
+
+// orZero returns x, or 0 for nil.
+func orZero(x *big.Rat) *big.Rat {
+	if x == nil {
+		return new(big.Rat)
+	}
+	return x
+}
+
+// deductionSum returns the sum of all deductions.
+func (t *Terms) deductionSum() *big.Rat {
+	sum := new(big.Rat)
+	for _, d := range t.Deductions {
+		sum.Add(sum, d.Amount)
+	}
+	return sum
+}

@@ -1,0 +1,289 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+
+	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// File is one output file, its path relative to the site root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
+var pageKinds = []string{"index", "contract", "faq", "refund"}
+
+// Renderer renders the pages of one site. It is safe for concurrent use.
+type Renderer struct {
+	site    *site.Site
+	md      goldmark.Markdown
+	layouts map[string]*template.Template // by language, then kind: "ru/contract"
+	strings map[string]map[string]string  // UI strings by language
+	// Extra are files the theme does not have but pages need (calc.js).
+	Extra []File
+}
+
+// New parses the theme of s: its layouts and its UI strings for every
+// language of the site.
+func New(s *site.Site) (*Renderer, error) {
+	r := &Renderer{site: s, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}}
+	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
+	if s.Config.UnsafeHTML {
+		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	}
+	r.md = goldmark.New(opts...)
+	base, err := fs.ReadFile(s.Theme, "layouts/base.html")
+	if err != nil {
+		return nil, themeError("layouts/base.html", err)
+	}
+	for _, l := range s.Config.Languages {
+		file := "i18n/" + l + ".toml"
+		src, err := fs.ReadFile(s.Theme, file)
+		if err != nil {
+			return nil, themeError(file, fmt.Errorf("the theme has no UI strings for language %q: %w", l, err))
+		}
+		m := map[string]string{}
+		if _, err := toml.Decode(string(src), &m); err != nil {
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				return nil, &site.Error{File: "themes/" + s.Config.Theme + "/" + file, Line: pe.Position.Line, Col: pe.Position.Col, Err: errors.New(pe.Message)}
+			}
+			return nil, themeError(file, err)
+		}
+		r.strings[l] = m
+		for _, kind := range pageKinds {
+			file := "layouts/" + kind + ".html"
+			src, err := fs.ReadFile(s.Theme, file)
+			if err != nil {
+				return nil, themeError(file, err)
+			}
+			t := template.New("base").Funcs(r.funcs(l))
+			if _, err := t.Parse(string(base)); err != nil {
+				return nil, themeError("layouts/base.html", err)
+			}
+			if _, err := t.New(kind).Parse(string(src)); err != nil {
+				return nil, themeError(file, err)
+			}
+			r.layouts[l+"/"+kind] = t
+		}
+	}
+	return r, nil
+}
+
+func themeError(file string, err error) error {
+	return &site.Error{File: "themes/default/" + file, Err: err}
+}
+
+func (r *Renderer) funcs(l string) template.FuncMap {
+	return template.FuncMap{
+		"t": func(key string) (string, error) {
+			s, ok := r.strings[l][key]
+			if !ok {
+				return "", fmt.Errorf("the theme's i18n/%s.toml has no string %q", l, key)
+			}
+			return s, nil
+		},
+	}
+}
+
+// markdown renders clause Markdown to HTML.
+func (r *Renderer) markdown(src string) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := r.md.Convert([]byte(src), &b); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// page executes the layout of p.Kind.
+func (r *Renderer) page(p *Page) ([]byte, error) {
+	t, ok := r.layouts[p.Lang+"/"+p.Kind]
+	if !ok {
+		return nil, fmt.Errorf("no layout for %s pages in %q", p.Kind, p.Lang)
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "base", p); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// rootFrom returns the relative path from a page folder to the site root.
+func rootFrom(pagePath string) string {
+	n := strings.Count(strings.Trim(pagePath, "/"), "/") + 1
+	if strings.Trim(pagePath, "/") == "" {
+		return ""
+	}
+	return strings.Repeat("../", n)
+}
+
+func (r *Renderer) siteView(l string) *SiteView {
+	cfg := r.site.Config
+	s := cfg.Seller
+	return &SiteView{
+		Title:        cfg.Title,
+		BaseURL:      cfg.BaseURL,
+		Jurisdiction: cfg.Jurisdiction,
+		Languages:    cfg.Languages,
+		Edition:      lang.Date(l, cfg.Edition),
+		EditionISO:   cfg.Edition.Format("2006-01-02"),
+		Seller: SellerView{Name: s.Name, Kind: s.Kind, INN: s.INN, OGRN: s.OGRN, VATID: s.VATID,
+			Register: s.Register, Address: s.Address, Email: s.Email, Phone: s.Phone},
+	}
+}
+
+func (r *Renderer) newPage(kind, l, p, title string, draft bool) *Page {
+	pg := &Page{Kind: kind, Lang: l, Root: rootFrom(p), Path: p, Title: title, Draft: draft, Site: r.siteView(l)}
+	if r.site.Config.BaseURL != "" {
+		pg.Canonical = r.site.Config.BaseURL + p
+	}
+	return pg
+}
+
+// Course renders the contract, FAQ and statement pages of one course.
+func (r *Renderer) Course(k *contract.Contract, draft bool) ([]File, error) {
+	l := k.Lang
+	cv := r.courseView(k)
+	dir := contract.CoursePath(r.site, k.Course)
+	var files []File
+	add := func(kind, sub, title string, fill func(*Page) error) error {
+		p := dir + sub + "/"
+		pg := r.newPage(kind, l, p, title, draft)
+		pg.Course = cv
+		if err := fill(pg); err != nil {
+			return fmt.Errorf("%s: %w", k.Course.File, err)
+		}
+		data, err := r.page(pg)
+		if err != nil {
+			return fmt.Errorf("%s: %w", k.Course.File, err)
+		}
+		files = append(files, File{Path: p + "index.html", Data: data})
+		return nil
+	}
+	w := words(l)
+	if err := add("contract", "oferta", w.contractTitle+": "+k.Course.Title, func(pg *Page) error {
+		var err error
+		pg.Contract, err = r.contractView(k)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := add("faq", "faq", w.faqTitle+": "+k.Course.Title, func(pg *Page) error {
+		var err error
+		pg.FAQ, err = r.faqView(k, pg)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := add("refund", "refund", w.statementTitle+": "+k.Course.Title, func(pg *Page) error {
+		pg.Statement = r.statementView(k, cv)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// Index renders the course list of one language.
+func (r *Renderer) Index(l string, contracts []*contract.Contract, draft bool) (File, error) {
+	p := ""
+	if l != r.site.Config.DefaultLanguage() {
+		p = l + "/"
+	}
+	pg := r.newPage("index", l, p, r.site.Config.Title, draft)
+	for _, k := range contracts {
+		if k.Lang == l {
+			pg.Courses = append(pg.Courses, r.courseView(k))
+		}
+	}
+	for _, other := range r.site.Config.Languages {
+		if other == l {
+			continue
+		}
+		op := ""
+		if other != r.site.Config.DefaultLanguage() {
+			op = other + "/"
+		}
+		pg.Alternates = append(pg.Alternates, Alternate{Lang: other, Href: pg.Root + op})
+	}
+	data, err := r.page(pg)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Path: p + "index.html", Data: data}, nil
+}
+
+// Assets returns the theme's assets/ folder plus the extra files, under
+// assets/ in the output.
+func (r *Renderer) Assets() ([]File, error) {
+	var files []File
+	err := fs.WalkDir(r.site.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "assets" {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(r.site.Theme, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: p, Data: data})
+		return nil
+	})
+	files = append(files, r.Extra...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, err
+}
+
+// Sitemap lists every HTML page. Without a base_url the locations are
+// relative paths, which keeps the file useful as a page list.
+func Sitemap(baseURL string, files []File) File {
+	var paths []string
+	for _, f := range files {
+		if path.Base(f.Path) == "index.html" {
+			paths = append(paths, strings.TrimSuffix(f.Path, "index.html"))
+		}
+	}
+	sort.Strings(paths)
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range paths {
+		b.WriteString("  <url><loc>")
+		template.HTMLEscape(&b, []byte(baseURL+p))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return File{Path: "sitemap.xml", Data: b.Bytes()}
+}
+
+// jsonLD serialises v for a <script type="application/ld+json"> element.
+// encoding/json escapes <, > and & so the text cannot close the element.
+func jsonLD(v any) (template.JS, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	return template.JS(b), nil
+}

@@ -1,0 +1,185 @@
+package render
+
+import "html/template"
+
+// Page is what every theme layout receives. Strings are plain text (the
+// templates escape them); fields of type template.HTML are already-sanitised
+// HTML produced by the Markdown renderer.
+type Page struct {
+	Kind  string // "index", "contract", "faq", "refund"
+	Lang  string // language of the page: "ru", "en"
+	Root  string // relative path from this page to the site root: "" or "../../"
+	Path  string // this page's path from the site root, e.g. "smm/oferta/"
+	Title string // text for <title>
+	// Canonical is the absolute URL of the page when the site sets base_url.
+	Canonical string
+	Draft     bool // lint errors were ignored with --draft: mark the page
+	Site      *SiteView
+	Course    *CourseView   // nil on the index page
+	Courses   []*CourseView // index page only
+	Contract  *ContractView // contract page only
+	FAQ       *FAQView      // faq page only
+	Statement *StatementView
+	// Alternates are the same page in the site's other languages.
+	Alternates []Alternate
+}
+
+// Alternate links to the same page in another language.
+type Alternate struct {
+	Lang string
+	Href string // relative to the current page
+}
+
+// SiteView is the site-wide data every page may show.
+type SiteView struct {
+	Title        string
+	BaseURL      string
+	Jurisdiction string // ru | eu | de | ro
+	Languages    []string
+	Edition      string // edition date, formatted for the page's language
+	EditionISO   string // 2026-11-01
+	Seller       SellerView
+}
+
+// SellerView is who offers the contract.
+type SellerView struct {
+	Name     string
+	Kind     string // ip | ooo | self-employed | company
+	INN      string
+	OGRN     string
+	VATID    string
+	Register string
+	Address  string
+	Email    string
+	Phone    string
+}
+
+// CourseView is one course as pages show it. Hrefs are paths from the site
+// root, so templates write {{ $.Root }}{{ .ContractHref }}.
+type CourseView struct {
+	Slug         string
+	Title        string
+	Format       string // recorded | group | personal
+	FormatLabel  string // in words, in the page's language
+	Price        string // formatted money: "80 000,00 ₽"
+	PricePlain   string // "80000.00"
+	Currency     string // ISO 4217
+	Duration     string // "8 недель"
+	Start        string // formatted date, or ""
+	Includes     []string
+	ForWhom      string
+	Results      string
+	ZFU          string
+	ContractHref string // "smm/oferta/"
+	FAQHref      string // "smm/faq/"
+	RefundHref   string // "smm/refund/"
+	// RefundSummary is one plain sentence on how refunds work for this course.
+	RefundSummary string
+	ReviewDays    string // "10 дней"
+	PayoutDays    string // "10 дней"
+	Channel       string // how a statement is sent, in words, with the contact
+}
+
+// ContractView is the numbered public offer of one course.
+type ContractView struct {
+	Sections []SectionView
+	// Edition and EditionISO are the date of the edition this page shows
+	// (added for the theme: an earlier frozen edition has its own date, not
+	// Site.Edition). Empty means Site.Edition.
+	Edition    string
+	EditionISO string
+	// Superseded marks an earlier frozen edition (<slug>/oferta/<date>/):
+	// the theme shows a banner that it is no longer in force and links to
+	// the course's current contract (Course.ContractHref). Added for the theme.
+	Superseded bool
+	// Editions are the course's earlier frozen editions, newest first, listed
+	// on the current contract page; may be empty. Added for the theme.
+	Editions []EditionLink
+}
+
+// EditionLink points to one frozen edition of a course's contract.
+type EditionLink struct {
+	Date    string // formatted for the page's language
+	DateISO string // 2026-11-01
+	Href    string // path from the site root: "smm/oferta/2026-11-01/"
+}
+
+// SectionView is one numbered section of the contract.
+type SectionView struct {
+	Number  string // "1"
+	Title   string
+	Anchor  string // "s-refund"
+	Clauses []ClauseView
+}
+
+// ClauseView is one numbered clause.
+type ClauseView struct {
+	Number string // "7.3"
+	ID     string // "refund.deadline.payout"
+	Anchor string // "c-refund-deadline-payout"
+	Title  string
+	Body   template.HTML
+}
+
+// FAQView is the refund FAQ of one course.
+type FAQView struct {
+	Items []FAQItem
+	// JSONLD is the schema.org FAQPage object, already serialised; put it
+	// inside <script type="application/ld+json">.
+	JSONLD template.JS
+	// Table is the refund for every `used` from 0 to total; nil when the
+	// course has no computable formula.
+	Table *RefundTable
+	// Example is one worked example in a sentence; may be empty.
+	Example string
+	// Calculator is the data for the in-browser calculator; nil when none.
+	Calculator *CalculatorView
+}
+
+// FAQItem is one question with its answer.
+type FAQItem struct {
+	Anchor   string
+	Question string
+	Answer   template.HTML
+}
+
+// RefundTable lists the refund for every number of units used.
+type RefundTable struct {
+	UnitHeader string // column header, e.g. "Пройдено недель"
+	Rows       []RefundRow
+	// GuaranteeNote explains the guarantee period when the course has one.
+	GuaranteeNote string
+}
+
+// RefundRow is one line of the refund table.
+type RefundRow struct {
+	Used        int
+	UsedLabel   string // "3 из 8"
+	Amount      string // formatted: "47 600,00 ₽"
+	AmountPlain string // "47600.00"
+}
+
+// CalculatorView is the data the browser calculator needs.
+type CalculatorView struct {
+	// Model is the JSON refund model (see generator/refund); put it inside
+	// <script type="application/json" id="oferta-calc-model">.
+	Model         template.JS
+	Total         int
+	Unit          string // unit word for the "used" input label
+	Price         string // plain decimal, default for the "paid" input
+	GuaranteeDays int
+}
+
+// StatementView is the data that prefills the refund statement.
+type StatementView struct {
+	OfferURL     string // link to the contract the client accepted
+	Edition      string // formatted edition date
+	ReviewDays   string
+	PayoutDays   string
+	Channel      string // how to send the statement, in words
+	Jurisdiction string
+	// Message is the short text an expert sends a client to ask for the
+	// statement, already filled in for this course (plain text, with
+	// line breaks).
+	Message string
+}

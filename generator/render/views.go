@@ -1,0 +1,166 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/refund"
+)
+
+func (r *Renderer) courseView(k *contract.Contract) *CourseView {
+	c := k.Course
+	l := k.Lang
+	w := words(l)
+	cur, _ := money.Lookup(c.Currency)
+	dur, _ := lang.Units(l, c.Duration.Count, c.Duration.Unit)
+	dir := contract.CoursePath(r.site, c)
+	price := money.Round(c.Price, cur)
+	cv := &CourseView{
+		Slug:         c.Slug,
+		Title:        c.Title,
+		Format:       c.Format,
+		FormatLabel:  w.formats[c.Format],
+		Price:        money.Format(price, l),
+		PricePlain:   price.String(),
+		Currency:     c.Currency,
+		Duration:     dur,
+		Includes:     c.Includes,
+		ForWhom:      c.ForWhom,
+		Results:      c.Results,
+		ZFU:          c.ZFU,
+		ContractHref: dir + "oferta/",
+		FAQHref:      dir + "faq/",
+		RefundHref:   dir + "refund/",
+		ReviewDays:   lang.Days(l, c.Refund.ReviewDays),
+		PayoutDays:   lang.Days(l, c.Refund.PayoutDays),
+		Channel:      contract.ChannelText(r.site.Config.Seller, c.Refund.Channel, r.site.Config.BaseURL, l),
+	}
+	if !c.Start.IsZero() {
+		cv.Start = lang.Date(l, c.Start)
+	}
+	summary, ok := w.summary[""], false
+	if k.Terms != nil {
+		summary, ok = w.summary[k.Terms.PolicyID]
+		if !ok {
+			summary = w.summary[""]
+		}
+	}
+	cv.RefundSummary = summary
+	return cv
+}
+
+func (r *Renderer) contractView(k *contract.Contract) (*ContractView, error) {
+	v := &ContractView{}
+	for _, s := range k.Sections {
+		sv := SectionView{Number: fmt.Sprint(s.Number), Title: s.Def.Title, Anchor: "s-" + s.Def.ID}
+		for _, c := range s.Clauses {
+			body, err := r.markdown(c.Markdown)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", c.Source.File, err)
+			}
+			sv.Clauses = append(sv.Clauses, ClauseView{Number: c.Number, ID: c.Source.ID, Anchor: c.Anchor, Title: c.Source.Title, Body: body})
+		}
+		v.Sections = append(v.Sections, sv)
+	}
+	return v, nil
+}
+
+func (r *Renderer) faqView(k *contract.Contract, pg *Page) (*FAQView, error) {
+	v := &FAQView{}
+	type answer struct {
+		Type string `json:"@type"`
+		Text string `json:"text"`
+	}
+	type question struct {
+		Type   string `json:"@type"`
+		Name   string `json:"name"`
+		Answer answer `json:"acceptedAnswer"`
+	}
+	var entities []question
+	for i, f := range k.FAQ {
+		html, err := r.markdown(f.Answer)
+		if err != nil {
+			return nil, err
+		}
+		v.Items = append(v.Items, FAQItem{Anchor: fmt.Sprintf("q%d", i+1), Question: f.Question, Answer: html})
+		entities = append(entities, question{Type: "Question", Name: f.Question, Answer: answer{Type: "Answer", Text: strings.TrimSpace(string(html))}})
+	}
+	ld, err := jsonLD(map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": k.Lang, "mainEntity": entities})
+	if err != nil {
+		return nil, err
+	}
+	v.JSONLD = ld
+	if k.Terms == nil {
+		return v, nil
+	}
+	if err := r.refundTable(k, v); err != nil {
+		// The formula cannot be evaluated for every `used`: lint reports
+		// it; the page keeps the terms in words.
+		v.Table = nil
+		return v, nil
+	}
+	return v, nil
+}
+
+func (r *Renderer) refundTable(k *contract.Contract, v *FAQView) error {
+	t := k.Terms
+	c := k.Course
+	l := k.Lang
+	w := words(l)
+	unitWord, _ := lang.UnitWord(l, 5, c.Duration.Unit)
+	table := &RefundTable{UnitHeader: fmt.Sprintf(w.unitHeader, unitWord)}
+	for used := 0; used <= t.Total; used++ {
+		res, err := refund.Compute(t, refund.Request{Used: used})
+		if err != nil {
+			return err
+		}
+		table.Rows = append(table.Rows, RefundRow{
+			Used:        used,
+			UsedLabel:   fmt.Sprintf(w.usedOf, used, t.Total),
+			Amount:      money.Format(res.Amount, l),
+			AmountPlain: res.Amount.String(),
+		})
+	}
+	if t.GuaranteeDays > 0 {
+		res, err := refund.Compute(t, refund.Request{Used: 0, Day: 0, HasDay: true})
+		if err != nil {
+			return err
+		}
+		table.GuaranteeNote = fmt.Sprintf(w.guaranteeNote, lang.Days(l, t.GuaranteeDays), money.Format(res.Amount, l))
+	}
+	model, err := t.Model()
+	if err != nil {
+		return err
+	}
+	unitLabel, _ := lang.UnitWord(l, 5, c.Duration.Unit)
+	v.Table = table
+	v.Example = k.Example
+	v.Calculator = &CalculatorView{
+		Model:         template.JS(model),
+		Total:         t.Total,
+		Unit:          unitLabel,
+		Price:         money.Round(t.Price, t.Currency).String(),
+		GuaranteeDays: t.GuaranteeDays,
+	}
+	return nil
+}
+
+func (r *Renderer) statementView(k *contract.Contract, cv *CourseView) *StatementView {
+	l := k.Lang
+	w := words(l)
+	offer := contract.ContractURL(r.site, k.Course)
+	form := r.site.Config.BaseURL + cv.RefundHref
+	return &StatementView{
+		OfferURL:     offer,
+		Edition:      lang.Date(l, r.site.Config.Edition),
+		ReviewDays:   cv.ReviewDays,
+		PayoutDays:   cv.PayoutDays,
+		Channel:      cv.Channel,
+		Jurisdiction: r.site.Config.Jurisdiction,
+		Message:      fmt.Sprintf(w.message, k.Course.Title, form, cv.ReviewDays, cv.PayoutDays),
+	}
+}

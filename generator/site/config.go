@@ -1,0 +1,321 @@
+package site
+
+import (
+	"math/big"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Jurisdictions whose law the lint rules know.
+var Jurisdictions = []string{"ru", "eu", "de", "ro"}
+
+// Languages the built-in library and theme are written in.
+var knownLanguage = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// Config is oferta.toml.
+type Config struct {
+	File         string // path of oferta.toml relative to the site
+	Title        string
+	BaseURL      string // "" or ending in "/"
+	Languages    []string
+	Jurisdiction string
+	Currency     string
+	Edition      time.Time
+	UnsafeHTML   bool
+	Theme        string // "default" unless set
+	Seller       Seller
+	Refund       RefundSettings
+	Lint         LintConfig
+	keys         keyPositions
+	line         int
+}
+
+// KeyPos returns the position of a key path in oferta.toml ("seller.inn").
+func (c *Config) KeyPos(path string) Pos {
+	return lookupPos(c.File, c.keys, c.line, path)
+}
+
+func lookupPos(file string, keys keyPositions, offset int, path string) Pos {
+	for p := path; ; {
+		if pos, ok := keys[p]; ok {
+			pos.Line += offset
+			return pos
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return Pos{File: file, Line: 1 + offset, Col: 1}
+		}
+		p = p[:i]
+	}
+}
+
+// DefaultLanguage is the first language: built at the root of the site.
+func (c *Config) DefaultLanguage() string { return c.Languages[0] }
+
+// Seller is who offers the contract.
+type Seller struct {
+	Name     string
+	Kind     string // ip | ooo | self-employed | company
+	INN      string
+	OGRN     string
+	VATID    string
+	Register string
+	Address  string
+	Email    string
+	Phone    string
+}
+
+// SellerKinds are the allowed values of seller.kind.
+var SellerKinds = []string{"ip", "ooo", "self-employed", "company"}
+
+// Channels are the allowed values of refund.channel.
+var Channels = []string{"email", "form", "post", "messenger"}
+
+// LintConfig is the [lint] table of oferta.toml.
+type LintConfig struct {
+	Disable  []string
+	Severity map[string]string // rule → "error" | "warning"
+}
+
+func decodeConfig(file, src string) (*Config, error) {
+	d, root, err := parseTOML(file, src, 0)
+	if err != nil {
+		return nil, err
+	}
+	c := &Config{File: file, keys: d.pos}
+	c.Title = root.String("title", true)
+	c.BaseURL = root.String("base_url", false)
+	if c.BaseURL != "" {
+		if !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") {
+			d.errorf(root.Pos("base_url"), "base_url must start with https:// or http://")
+		}
+		if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+	c.Languages = root.Strings("languages")
+	if !root.Has("languages") {
+		c.Languages = []string{"ru"}
+	}
+	if len(c.Languages) == 0 && root.Has("languages") {
+		d.errorf(root.Pos("languages"), "languages must name at least one language, e.g. [\"ru\"]")
+	}
+	seen := map[string]bool{}
+	for i, l := range c.Languages {
+		if !knownLanguage.MatchString(l) {
+			d.errorf(root.elemPos("languages", i), "language %q is not a two-letter language code such as \"ru\" or \"en\"", l)
+		}
+		if seen[l] {
+			d.errorf(root.elemPos("languages", i), "language %q is listed twice", l)
+		}
+		seen[l] = true
+	}
+	c.Jurisdiction = root.OneOf("jurisdiction", true, Jurisdictions...)
+	c.Currency = root.String("currency", false)
+	if c.Currency == "" {
+		c.Currency = "RUB"
+	}
+	checkCurrency(root, "currency", c.Currency)
+	c.Edition = root.Date("edition", true)
+	c.UnsafeHTML = root.Bool("unsafe_html")
+	c.Theme = root.String("theme", false)
+	if c.Theme == "" {
+		c.Theme = "default"
+	} else if !slugPattern.MatchString(c.Theme) {
+		d.errorf(root.Pos("theme"), "theme %q must be a folder name under themes/ (letters, digits and dashes)", c.Theme)
+	}
+	if s := root.Table("seller", true); s != nil {
+		c.Seller = decodeSeller(s)
+	}
+	if r := root.Table("refund", false); r != nil {
+		c.Refund = decodeRefund(r)
+	}
+	c.Refund.file = file
+	if l := root.Table("lint", false); l != nil {
+		c.Lint.Disable = l.Strings("disable")
+		if sev := l.Table("severity", false); sev != nil {
+			c.Lint.Severity = map[string]string{}
+			for _, k := range sev.Keys() {
+				v, _ := sev.m[k].(string)
+				if v != "error" && v != "warning" {
+					d.errorf(sev.Pos(k), "lint.severity.%q must be \"error\" or \"warning\"", k)
+					continue
+				}
+				c.Lint.Severity[k] = v
+			}
+		}
+		l.Done("disable", "severity")
+	}
+	root.Done("title", "base_url", "languages", "jurisdiction", "currency", "edition", "unsafe_html", "theme", "seller", "refund", "lint")
+	return c, d.errs.Err()
+}
+
+func decodeSeller(t *table) Seller {
+	s := Seller{
+		Name:     t.String("name", true),
+		Kind:     t.OneOf("kind", true, SellerKinds...),
+		INN:      t.String("inn", false),
+		OGRN:     t.String("ogrn", false),
+		VATID:    t.String("vat_id", false),
+		Register: t.String("register", false),
+		Address:  t.String("address", false),
+		Email:    t.String("email", false),
+		Phone:    t.String("phone", false),
+	}
+	if s.Email != "" && !strings.Contains(s.Email, "@") {
+		t.d.errorf(t.Pos("email"), "seller.email %q is not an e-mail address", s.Email)
+	}
+	t.Done("name", "kind", "inn", "ogrn", "vat_id", "register", "address", "email", "phone")
+	return s
+}
+
+func checkCurrency(t *table, key, code string) {
+	if _, ok := lookupCurrency(code); !ok && t.Has(key) {
+		t.d.errorf(t.Pos(key), "%s = %q is not a currency oferta knows; use an ISO 4217 code such as \"RUB\" or \"EUR\"", t.keyPath(key), code)
+	}
+}
+
+// RefundSettings are the refund terms: the site's defaults, or a course's
+// after merging its own [refund] over them.
+type RefundSettings struct {
+	ReviewDays       int
+	PayoutDays       int
+	BankFeePercent   *big.Rat
+	Channel          string
+	Policy           string
+	GuaranteeDays    int
+	RetentionPercent *big.Rat
+	Grounds          []string
+	Conditions       []string
+	Alternatives     []string
+	Params           map[string]*big.Rat
+	Deductions       []Deduction
+	// Set records which keys were written, and where.
+	Set  map[string]Pos
+	file string
+}
+
+// Deduction is a documented cost withheld from a refund when incurred.
+type Deduction struct {
+	Name   string
+	Amount *big.Rat
+	Pos    Pos
+}
+
+var refundKeys = []string{"review_days", "payout_days", "bank_fee_percent", "channel", "policy",
+	"guarantee_days", "retention_percent", "grounds", "conditions", "alternatives", "params", "deductions"}
+
+func decodeRefund(t *table) RefundSettings {
+	r := RefundSettings{Set: map[string]Pos{}}
+	for _, k := range refundKeys {
+		if t.Has(k) {
+			r.Set[k] = t.Pos(k)
+		}
+	}
+	r.ReviewDays = t.Int("review_days", false, 0, 365)
+	r.PayoutDays = t.Int("payout_days", false, 0, 365)
+	r.BankFeePercent = percent(t, "bank_fee_percent")
+	r.Channel = t.OneOf("channel", false, Channels...)
+	r.Policy = t.String("policy", false)
+	r.GuaranteeDays = t.Int("guarantee_days", false, 0, 3650)
+	r.RetentionPercent = percent(t, "retention_percent")
+	r.Grounds = t.Strings("grounds")
+	r.Conditions = t.Strings("conditions")
+	r.Alternatives = t.Strings("alternatives")
+	if p := t.Table("params", false); p != nil {
+		r.Params = map[string]*big.Rat{}
+		for _, k := range p.Keys() {
+			if !identPattern.MatchString(k) {
+				t.d.errorf(p.Pos(k), "refund.params key %q must be a name of letters, digits and underscores", k)
+				continue
+			}
+			v, err := decimalValue(p.m[k])
+			if err != nil {
+				t.d.errorf(p.Pos(k), "refund.params.%s: %v", k, err)
+				continue
+			}
+			r.Params[k] = v
+		}
+	}
+	for _, dt := range t.Tables("deductions") {
+		ded := Deduction{Name: dt.String("name", true), Amount: dt.Decimal("amount", true), Pos: dt.Pos("name")}
+		if ded.Amount != nil && ded.Amount.Sign() < 0 {
+			t.d.errorf(dt.Pos("amount"), "a deduction amount cannot be negative")
+		}
+		dt.Done("name", "amount")
+		r.Deductions = append(r.Deductions, ded)
+	}
+	t.Done(refundKeys...)
+	return r
+}
+
+var identPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+func percent(t *table, key string) *big.Rat {
+	v := t.Decimal(key, false)
+	if v == nil {
+		return nil
+	}
+	if v.Sign() < 0 || v.Cmp(big.NewRat(100, 1)) > 0 {
+		t.d.errorf(t.Pos(key), "%s must be from 0 to 100", t.keyPath(key))
+		return nil
+	}
+	return v
+}
+
+// Merge returns the site's settings with every key the course sets taken
+// from the course.
+func (base RefundSettings) Merge(over RefundSettings) RefundSettings {
+	out := base
+	out.Set = map[string]Pos{}
+	for k, p := range base.Set {
+		out.Set[k] = p
+	}
+	for k, p := range over.Set {
+		out.Set[k] = p
+		switch k {
+		case "review_days":
+			out.ReviewDays = over.ReviewDays
+		case "payout_days":
+			out.PayoutDays = over.PayoutDays
+		case "bank_fee_percent":
+			out.BankFeePercent = over.BankFeePercent
+		case "channel":
+			out.Channel = over.Channel
+		case "policy":
+			out.Policy = over.Policy
+		case "guarantee_days":
+			out.GuaranteeDays = over.GuaranteeDays
+		case "retention_percent":
+			out.RetentionPercent = over.RetentionPercent
+		case "grounds":
+			out.Grounds = over.Grounds
+		case "conditions":
+			out.Conditions = over.Conditions
+		case "alternatives":
+			out.Alternatives = over.Alternatives
+		case "params":
+			out.Params = over.Params
+		case "deductions":
+			out.Deductions = over.Deductions
+		}
+	}
+	if out.Policy == "" {
+		out.Policy = "prorata"
+	}
+	if out.BankFeePercent == nil {
+		out.BankFeePercent = new(big.Rat)
+	}
+	if out.RetentionPercent == nil {
+		out.RetentionPercent = new(big.Rat)
+	}
+	return out
+}
+
+// KeyPos returns where key was set (in the course file or in oferta.toml),
+// or the zero Pos when it was not set anywhere.
+func (r RefundSettings) KeyPos(key string) (Pos, bool) {
+	p, ok := r.Set[key]
+	return p, ok
+}

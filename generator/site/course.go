@@ -1,0 +1,144 @@
+package site
+
+import (
+	"math/big"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/oferta-dev/oferta/generator/money"
+)
+
+// Course is one content/<slug>.toml file.
+type Course struct {
+	File     string // path relative to the site, "content/smm-mentoring.toml"
+	Slug     string
+	Title    string
+	Format   string // recorded | group | personal
+	Price    *big.Rat
+	Currency string
+	Language string
+	Start    time.Time // zero when not set
+	Includes []string
+	ForWhom  string
+	Results  string
+	ZFU      string
+	Duration Duration
+	Refund   RefundSettings // merged over the site's defaults
+	FAQ      []FAQEntry
+	Ignore   []Ignore
+	keys     keyPositions
+}
+
+// Duration is how long a course runs, in units the refund formula counts.
+type Duration struct {
+	Unit  string // week | lesson | day | month
+	Count int
+}
+
+// FAQEntry is an extra question of a course.
+type FAQEntry struct {
+	Question string
+	Answer   string
+	Pos      Pos
+}
+
+// Ignore suppresses one lint rule for a course.
+type Ignore struct {
+	Rule   string
+	Reason string
+	Pos    Pos
+}
+
+// KeyPos returns the position of a key path in the course file, falling
+// back to the nearest enclosing table.
+func (c *Course) KeyPos(path string) Pos { return lookupPos(c.File, c.keys, 0, path) }
+
+// Formats, Units: the allowed values of format and duration.unit.
+var (
+	Formats = []string{"recorded", "group", "personal"}
+	Units   = []string{"week", "lesson", "day", "month"}
+)
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func lookupCurrency(code string) (money.Currency, bool) { return money.Lookup(code) }
+
+var courseKeys = []string{"title", "slug", "format", "price", "currency", "language", "start", "includes",
+	"for_whom", "results", "zfu", "duration", "refund", "faq", "lint"}
+
+func decodeCourse(file, src string, cfg *Config) (*Course, error) {
+	d, root, err := parseTOML(file, src, 0)
+	if err != nil {
+		return nil, err
+	}
+	c := &Course{File: file, keys: d.pos}
+	c.Title = root.String("title", true)
+	if root.Has("title") && strings.TrimSpace(c.Title) == "" {
+		d.errorf(root.Pos("title"), "title must not be empty")
+	}
+	c.Slug = strings.TrimSuffix(path.Base(file), ".toml")
+	if root.Has("slug") {
+		c.Slug = root.String("slug", false)
+		if !slugPattern.MatchString(c.Slug) {
+			d.errorf(root.Pos("slug"), "slug %q may hold only lower-case latin letters, digits and dashes (it becomes a folder of the site)", c.Slug)
+		}
+	} else if !slugPattern.MatchString(c.Slug) {
+		d.errorf(Pos{File: file, Line: 1, Col: 1}, "the file name %q is not a usable slug: rename the file using lower-case latin letters, digits and dashes, or set slug = \"…\"", path.Base(file))
+	}
+	c.Format = root.OneOf("format", true, Formats...)
+	c.Price = root.Decimal("price", true)
+	if c.Price != nil && c.Price.Sign() <= 0 {
+		d.errorf(root.Pos("price"), "price must be greater than 0")
+	}
+	c.Currency = cfg.Currency
+	if root.Has("currency") {
+		c.Currency = root.String("currency", false)
+		checkCurrency(root, "currency", c.Currency)
+	}
+	c.Language = cfg.DefaultLanguage()
+	if root.Has("language") {
+		c.Language = root.String("language", false)
+		if !contains(cfg.Languages, c.Language) {
+			d.errorf(root.Pos("language"), "language %q is not one of the site's languages %s (see languages in oferta.toml)", c.Language, strings.Join(quoteAll(cfg.Languages), ", "))
+		}
+	}
+	c.Start = root.Date("start", false)
+	c.Includes = root.Strings("includes")
+	c.ForWhom = root.String("for_whom", false)
+	c.Results = root.String("results", false)
+	c.ZFU = root.String("zfu", false)
+	if dt := root.Table("duration", true); dt != nil {
+		c.Duration.Unit = dt.OneOf("unit", true, Units...)
+		c.Duration.Count = dt.Int("count", true, 1, 1000)
+		dt.Done("unit", "count")
+	}
+	var own RefundSettings
+	if rt := root.Table("refund", false); rt != nil {
+		own = decodeRefund(rt)
+	}
+	c.Refund = cfg.Refund.Merge(own)
+	for _, ft := range root.Tables("faq") {
+		c.FAQ = append(c.FAQ, FAQEntry{Question: ft.String("question", true), Answer: ft.String("answer", true), Pos: ft.Pos("question")})
+		ft.Done("question", "answer")
+	}
+	if lt := root.Table("lint", false); lt != nil {
+		for _, it := range lt.Tables("ignore") {
+			c.Ignore = append(c.Ignore, Ignore{Rule: it.String("rule", true), Reason: it.String("reason", false), Pos: it.Pos("rule")})
+			it.Done("rule", "reason")
+		}
+		lt.Done("ignore")
+	}
+	root.Done(courseKeys...)
+	return c, d.errs.Err()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

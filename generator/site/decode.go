@@ -1,0 +1,363 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/oferta-dev/oferta/generator/money"
+)
+
+// decoder walks a parsed TOML document against the schema, collecting every
+// problem with the position of the key concerned.
+type decoder struct {
+	file string
+	pos  keyPositions
+	errs ErrorList
+	// line is added to every position: front matter starts below line 1.
+	line int
+}
+
+// parseTOML parses src and returns its top-level table. A syntax error is
+// returned as an *Error with the position the TOML library reports.
+func parseTOML(file, src string, lineOffset int) (*decoder, *table, error) {
+	var m map[string]any
+	if _, err := toml.Decode(src, &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, nil, &Error{File: file, Line: pe.Position.Line + lineOffset, Col: pe.Position.Col, Err: errors.New(pe.Message)}
+		}
+		return nil, nil, &Error{File: file, Line: 1 + lineOffset, Col: 1, Err: err}
+	}
+	d := &decoder{file: file, pos: scanKeyPositions(file, src), line: lineOffset}
+	return d, &table{d: d, m: m, used: map[string]bool{}}, nil
+}
+
+func (d *decoder) errorf(p Pos, format string, args ...any) {
+	d.errs = append(d.errs, Errorf(p, format, args...))
+}
+
+// table is one TOML table being decoded.
+type table struct {
+	d    *decoder
+	path string
+	m    map[string]any
+	used map[string]bool
+}
+
+func (t *table) keyPath(key string) string { return join(t.path, key) }
+
+// Pos returns the position of key in this table, falling back to the table
+// itself and then to the top of the file.
+func (t *table) Pos(key string) Pos {
+	paths := []string{t.path}
+	if key != "" {
+		paths = []string{t.keyPath(key), t.path}
+	}
+	for _, path := range paths {
+		if p, ok := t.d.pos[path]; ok && path != "" {
+			p.Line += t.d.line
+			return p
+		}
+	}
+	return Pos{File: t.d.file, Line: 1 + t.d.line, Col: 1}
+}
+
+// Has reports whether the table sets key.
+func (t *table) Has(key string) bool {
+	_, ok := t.m[key]
+	return ok
+}
+
+func (t *table) get(key string, required bool) (any, bool) {
+	v, ok := t.m[key]
+	t.used[key] = true
+	if !ok {
+		if required {
+			where := "file"
+			if t.path != "" {
+				where = "[" + t.path + "]"
+			}
+			t.d.errorf(t.Pos(""), "missing required key %q in %s", t.keyPath(key), where)
+		}
+		return nil, false
+	}
+	return v, true
+}
+
+func (t *table) wrongType(key string, want string, v any) {
+	t.d.errorf(t.Pos(key), "%s must be %s, not %s", t.keyPath(key), want, tomlType(v))
+}
+
+func tomlType(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a decimal number"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date"
+	case []map[string]any:
+		return "an array of tables"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// String returns a string value.
+func (t *table) String(key string, required bool) string {
+	v, ok := t.get(key, required)
+	if !ok {
+		return ""
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		t.wrongType(key, "a string", v)
+	}
+	return s
+}
+
+// OneOf returns a string value that must be one of allowed.
+func (t *table) OneOf(key string, required bool, allowed ...string) string {
+	s := t.String(key, required)
+	if s == "" || !t.Has(key) {
+		return s
+	}
+	for _, a := range allowed {
+		if s == a {
+			return s
+		}
+	}
+	msg := fmt.Sprintf("%s = %q is not allowed; use one of %s", t.keyPath(key), s, strings.Join(quoteAll(allowed), ", "))
+	if sug := Suggest(s, allowed); sug != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+	}
+	t.d.errorf(t.Pos(key), "%s", msg)
+	return ""
+}
+
+func quoteAll(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+// Int returns a whole number within [lo, hi].
+func (t *table) Int(key string, required bool, lo, hi int) int {
+	v, ok := t.get(key, required)
+	if !ok {
+		return 0
+	}
+	n, isInt := v.(int64)
+	if !isInt {
+		t.wrongType(key, "a whole number", v)
+		return 0
+	}
+	if n < int64(lo) || n > int64(hi) {
+		t.d.errorf(t.Pos(key), "%s = %d is out of range; it must be from %d to %d", t.keyPath(key), n, lo, hi)
+		return 0
+	}
+	return int(n)
+}
+
+// Decimal returns an exact number written as a TOML integer, a TOML decimal
+// (up to 15 significant digits, so that it converts back exactly) or a
+// decimal string such as "80000.50".
+func (t *table) Decimal(key string, required bool) *big.Rat {
+	v, ok := t.get(key, required)
+	if !ok {
+		return nil
+	}
+	r, err := decimalValue(v)
+	if err != nil {
+		t.d.errorf(t.Pos(key), "%s: %v", t.keyPath(key), err)
+		return nil
+	}
+	return r
+}
+
+func decimalValue(v any) (*big.Rat, error) {
+	switch x := v.(type) {
+	case int64:
+		return new(big.Rat).SetInt64(x), nil
+	case float64:
+		// The shortest decimal that reads back as the same float64 is the
+		// literal the user wrote whenever it has at most 15 significant
+		// digits; longer literals must be written as strings.
+		s := strconv.FormatFloat(x, 'f', -1, 64)
+		if digits := strings.TrimLeft(strings.Replace(strings.TrimPrefix(s, "-"), ".", "", 1), "0"); len(digits) > 15 {
+			return nil, fmt.Errorf("%s has too many digits for a TOML number; write it as a string, e.g. \"%s\"", s, s)
+		}
+		return money.ParseDecimal(s)
+	case string:
+		r, err := money.ParseDecimal(x)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a decimal number: %w", x, err)
+		}
+		return r, nil
+	}
+	return nil, fmt.Errorf("must be a number, not %s", tomlType(v))
+}
+
+// Bool returns a boolean.
+func (t *table) Bool(key string) bool {
+	v, ok := t.get(key, false)
+	if !ok {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		t.wrongType(key, "true or false", v)
+	}
+	return b
+}
+
+// Date returns a TOML local date (2026-11-01); a string in that form is
+// accepted too.
+func (t *table) Date(key string, required bool) time.Time {
+	v, ok := t.get(key, required)
+	if !ok {
+		return time.Time{}
+	}
+	switch x := v.(type) {
+	case time.Time:
+		if x.Hour() != 0 || x.Minute() != 0 || x.Second() != 0 || x.Nanosecond() != 0 {
+			t.d.errorf(t.Pos(key), "%s must be a date without a time, like 2026-11-01", t.keyPath(key))
+		}
+		return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
+	case string:
+		d, err := time.Parse("2006-01-02", x)
+		if err != nil {
+			t.d.errorf(t.Pos(key), "%s = %q is not a date like 2026-11-01", t.keyPath(key), x)
+		}
+		return d
+	}
+	t.wrongType(key, "a date like 2026-11-01", v)
+	return time.Time{}
+}
+
+// Strings returns an array of strings.
+func (t *table) Strings(key string) []string {
+	v, ok := t.get(key, false)
+	if !ok {
+		return nil
+	}
+	arr, isArr := v.([]any)
+	if !isArr {
+		t.wrongType(key, "an array of strings", v)
+		return nil
+	}
+	out := make([]string, 0, len(arr))
+	for i, e := range arr {
+		s, isStr := e.(string)
+		if !isStr {
+			t.d.errorf(t.elemPos(key, i), "%s[%d] must be a string, not %s", t.keyPath(key), i, tomlType(e))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (t *table) elemPos(key string, i int) Pos {
+	if p, ok := t.d.pos[t.keyPath(key)+"["+strconv.Itoa(i)+"]"]; ok {
+		p.Line += t.d.line
+		return p
+	}
+	return t.Pos(key)
+}
+
+// Table returns a sub-table, or nil when it is absent.
+func (t *table) Table(key string, required bool) *table {
+	v, ok := t.get(key, required)
+	if !ok {
+		return nil
+	}
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		t.wrongType(key, "a table", v)
+		return nil
+	}
+	return &table{d: t.d, path: t.keyPath(key), m: m, used: map[string]bool{}}
+}
+
+// Tables returns an array of tables ([[key]] or key = [{…}, {…}]).
+func (t *table) Tables(key string) []*table {
+	v, ok := t.get(key, false)
+	if !ok {
+		return nil
+	}
+	var maps []map[string]any
+	switch x := v.(type) {
+	case []map[string]any:
+		maps = x
+	case []any:
+		for i, e := range x {
+			m, isMap := e.(map[string]any)
+			if !isMap {
+				t.d.errorf(t.elemPos(key, i), "%s[%d] must be a table, not %s", t.keyPath(key), i, tomlType(e))
+				continue
+			}
+			maps = append(maps, m)
+		}
+	default:
+		t.wrongType(key, "an array of tables", v)
+		return nil
+	}
+	out := make([]*table, len(maps))
+	for i, m := range maps {
+		out[i] = &table{d: t.d, path: t.keyPath(key) + "[" + strconv.Itoa(i) + "]", m: m, used: map[string]bool{}}
+	}
+	return out
+}
+
+// Keys returns the keys of the table in sorted order and marks them used.
+func (t *table) Keys() []string {
+	keys := make([]string, 0, len(t.m))
+	for k := range t.m {
+		keys = append(keys, k)
+		t.used[k] = true
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Done reports every key of the table that the schema did not read, with a
+// suggestion among known when one is close.
+func (t *table) Done(known ...string) {
+	for _, k := range sortedKeys(t.m) {
+		if t.used[k] {
+			continue
+		}
+		msg := fmt.Sprintf("unknown key %q", t.keyPath(k))
+		if sug := Suggest(k, known); sug != "" {
+			msg += fmt.Sprintf("; did you mean %q?", sug)
+		} else if t.path != "" {
+			msg += fmt.Sprintf(" in [%s]", t.path)
+		}
+		t.d.errorf(t.Pos(k), "%s", msg)
+	}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,284 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// keyPositions maps key paths to the position of the key in a TOML document.
+// A path joins keys with "." and array elements with "[i]":
+// "refund.deductions[0].name", "lint.ignore[1].rule".
+//
+// The TOML library reports positions for syntax errors only, so this small
+// scanner walks the source once more, after it has parsed without error,
+// and remembers where each key starts. It understands exactly as much TOML
+// as is needed for that: comments, table and array-of-table headers, bare,
+// quoted and dotted keys, strings of all four kinds, arrays and inline
+// tables.
+type keyPositions map[string]Pos
+
+type posScanner struct {
+	src  string
+	i    int
+	line int
+	col  int // 1-based column in runes
+	file string
+	out  keyPositions
+	// arrays counts the elements of each array of tables seen so far, by
+	// resolved path.
+	arrays map[string]int
+}
+
+func scanKeyPositions(file, src string) keyPositions {
+	s := &posScanner{src: src, line: 1, col: 1, file: file, out: keyPositions{}, arrays: map[string]int{}}
+	s.document()
+	return s.out
+}
+
+func (s *posScanner) eof() bool { return s.i >= len(s.src) }
+
+func (s *posScanner) peek() byte {
+	if s.eof() {
+		return 0
+	}
+	return s.src[s.i]
+}
+
+func (s *posScanner) advance() {
+	if s.eof() {
+		return
+	}
+	r, n := utf8.DecodeRuneInString(s.src[s.i:])
+	s.i += n
+	if r == '\n' {
+		s.line++
+		s.col = 1
+	} else {
+		s.col++
+	}
+}
+
+func (s *posScanner) pos() Pos { return Pos{File: s.file, Line: s.line, Col: s.col} }
+
+// skipSpace skips blanks, and with newlines also line breaks and comments.
+func (s *posScanner) skipSpace(newlines bool) {
+	for !s.eof() {
+		switch c := s.peek(); {
+		case c == ' ' || c == '\t' || c == '\r':
+			s.advance()
+		case c == '#':
+			for !s.eof() && s.peek() != '\n' {
+				s.advance()
+			}
+		case c == '\n' && newlines:
+			s.advance()
+		default:
+			return
+		}
+	}
+}
+
+func (s *posScanner) document() {
+	prefix := ""
+	for {
+		s.skipSpace(true)
+		if s.eof() {
+			return
+		}
+		if strings.HasPrefix(s.src[s.i:], "[[") {
+			p := s.pos()
+			s.advance()
+			s.advance()
+			keys := s.key()
+			s.skipTo(']')
+			s.advance()
+			s.advance()
+			base := s.resolve(keys)
+			n := s.arrays[base]
+			s.arrays[base] = n + 1
+			prefix = base + "[" + strconv.Itoa(n) + "]"
+			s.record(base, p)
+			s.record(prefix, p)
+			continue
+		}
+		if s.peek() == '[' {
+			p := s.pos()
+			s.advance()
+			keys := s.key()
+			s.skipTo(']')
+			s.advance()
+			prefix = s.resolve(keys)
+			s.record(prefix, p)
+			continue
+		}
+		s.keyValue(prefix)
+	}
+}
+
+// resolve turns header keys into a path, inserting the current element
+// index of every array of tables the header passes through.
+func (s *posScanner) resolve(keys []string) string {
+	path := ""
+	for _, k := range keys {
+		path = join(path, k)
+		if n, ok := s.arrays[path]; ok {
+			path += "[" + strconv.Itoa(n-1) + "]"
+		}
+	}
+	return path
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func (s *posScanner) record(path string, p Pos) {
+	if _, ok := s.out[path]; !ok {
+		s.out[path] = p
+	}
+}
+
+func (s *posScanner) skipTo(c byte) {
+	for !s.eof() && s.peek() != c {
+		s.advance()
+	}
+}
+
+// key reads a possibly dotted key and returns its parts.
+func (s *posScanner) key() []string {
+	var parts []string
+	for {
+		s.skipSpace(false)
+		switch s.peek() {
+		case '"', '\'':
+			parts = append(parts, s.str())
+		default:
+			start := s.i
+			for !s.eof() {
+				c := s.peek()
+				if c == '.' || c == '=' || c == ' ' || c == '\t' || c == ']' || c == '\n' || c == '\r' {
+					break
+				}
+				s.advance()
+			}
+			parts = append(parts, s.src[start:s.i])
+		}
+		s.skipSpace(false)
+		if s.peek() != '.' {
+			return parts
+		}
+		s.advance()
+	}
+}
+
+func (s *posScanner) keyValue(prefix string) {
+	p := s.pos()
+	keys := s.key()
+	path := prefix
+	for _, k := range keys {
+		path = join(path, k)
+		s.record(path, p)
+	}
+	s.skipSpace(false)
+	if s.peek() == '=' {
+		s.advance()
+	}
+	s.skipSpace(false)
+	s.value(path)
+}
+
+// value skips one value, recording the keys of inline tables inside it.
+func (s *posScanner) value(path string) {
+	switch s.peek() {
+	case '"', '\'':
+		s.str()
+	case '[':
+		s.advance()
+		for n := 0; ; n++ {
+			s.skipSpace(true)
+			if s.eof() || s.peek() == ']' {
+				s.advance()
+				return
+			}
+			elem := path + "[" + strconv.Itoa(n) + "]"
+			s.record(elem, s.pos())
+			s.value(elem)
+			s.skipSpace(true)
+			if s.peek() == ',' {
+				s.advance()
+			}
+		}
+	case '{':
+		s.advance()
+		for {
+			s.skipSpace(true)
+			if s.eof() || s.peek() == '}' {
+				s.advance()
+				return
+			}
+			s.keyValue(path)
+			s.skipSpace(true)
+			if s.peek() == ',' {
+				s.advance()
+			}
+		}
+	default:
+		// A number, date, boolean: runs to a delimiter.
+		for !s.eof() {
+			c := s.peek()
+			if c == ',' || c == ']' || c == '}' || c == '\n' || c == '#' {
+				return
+			}
+			s.advance()
+		}
+	}
+}
+
+// str reads a string of any of TOML's four kinds and returns its text
+// (escapes in basic strings are left as written: keys rarely need them).
+func (s *posScanner) str() string {
+	q := s.peek()
+	multi := strings.HasPrefix(s.src[s.i:], strings.Repeat(string(q), 3))
+	if multi {
+		s.advance()
+		s.advance()
+		s.advance()
+		start := s.i
+		delim := strings.Repeat(string(q), 3)
+		for !s.eof() && !strings.HasPrefix(s.src[s.i:], delim) {
+			if q == '"' && s.peek() == '\\' {
+				s.advance()
+			}
+			s.advance()
+		}
+		text := s.src[start:s.i]
+		s.advance()
+		s.advance()
+		s.advance()
+		// Up to two more quotes may close the string ("""a"""").
+		for s.peek() == q {
+			s.advance()
+		}
+		return text
+	}
+	s.advance()
+	start := s.i
+	for !s.eof() && s.peek() != q && s.peek() != '\n' {
+		if q == '"' && s.peek() == '\\' {
+			s.advance()
+		}
+		s.advance()
+	}
+	text := s.src[start:s.i]
+	s.advance()
+	if q == '"' {
+		if u, err := strconv.Unquote(`"` + text + `"`); err == nil {
+			return u
+		}
+	}
+	return text
+}

@@ -1,0 +1,306 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Site is everything a build reads, loaded and checked for shape.
+type Site struct {
+	Dir     string // the site folder as given
+	Config  *Config
+	Courses []*Course // sorted by language, then slug
+	Library *Library
+	Theme   fs.FS // the site's theme files over the built-in theme
+}
+
+// Builtin is what the binary carries: the clause library (one folder per
+// language) and the default theme.
+type Builtin struct {
+	Clauses fs.FS
+	Theme   fs.FS
+}
+
+// Load reads the site in dir. Every problem with the shape of the input is
+// returned at once as an ErrorList; problems inside clause bodies and
+// formulas are left to lint.
+func Load(dir string, builtin Builtin) (*Site, error) {
+	siteFS := os.DirFS(dir)
+	src, err := fs.ReadFile(siteFS, "oferta.toml")
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{File: "oferta.toml", Err: fmt.Errorf("no oferta.toml in %s: this is not an oferta site (create one with \"oferta new site DIR\")", dir)}
+		}
+		return nil, &Error{File: "oferta.toml", Err: err}
+	}
+	cfg, err := decodeConfig("oferta.toml", string(src))
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{Dir: dir, Config: cfg}
+	var errs ErrorList
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, Errors(err)...)
+		}
+	}
+
+	courses, err := loadCourses(siteFS, cfg)
+	add(err)
+	s.Courses = courses
+
+	lib, err := loadLibrary(siteFS, builtin.Clauses, cfg.Languages)
+	add(err)
+	s.Library = lib
+
+	theme, err := loadTheme(siteFS, builtin.Theme, cfg.Theme)
+	add(err)
+	s.Theme = theme
+	return s, errs.Err()
+}
+
+func loadCourses(siteFS fs.FS, cfg *Config) ([]*Course, error) {
+	var errs ErrorList
+	var courses []*Course
+	bySlug := map[string]*Course{}
+	err := fs.WalkDir(siteFS, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "content" {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			if p != "content" && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path.Ext(p) != ".toml" || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		src, err := fs.ReadFile(siteFS, p)
+		if err != nil {
+			return err
+		}
+		c, err := decodeCourse(p, string(src), cfg)
+		if err != nil {
+			errs = append(errs, Errors(err)...)
+			return nil
+		}
+		key := c.Language + "/" + c.Slug
+		if prev, ok := bySlug[key]; ok {
+			errs = append(errs, Errorf(c.KeyPos("slug"), "course slug %q is already used by %s; give one of them another file name or slug", c.Slug, prev.File))
+			return nil
+		}
+		bySlug[key] = c
+		courses = append(courses, c)
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, &Error{File: "content", Err: err})
+	}
+	sort.Slice(courses, func(i, j int) bool {
+		a, b := courses[i], courses[j]
+		if a.Language != b.Language {
+			return langIndex(cfg, a.Language) < langIndex(cfg, b.Language)
+		}
+		return a.Slug < b.Slug
+	})
+	return courses, errs.Err()
+}
+
+func langIndex(cfg *Config, lang string) int {
+	for i, l := range cfg.Languages {
+		if l == lang {
+			return i
+		}
+	}
+	return len(cfg.Languages)
+}
+
+// Library is the clause library of a site: the built-in clauses with the
+// site's own layered over them, by language.
+type Library struct {
+	Langs map[string]*LangLibrary
+}
+
+// LangLibrary is the clauses and sections of one language.
+type LangLibrary struct {
+	Lang     string
+	Sections []Section
+	Clauses  []*Clause // sorted by id; a site clause replaces a built-in one
+	byID     map[string]*Clause
+	// Duplicates are clauses whose id another clause of the same layer
+	// already has (lint reports them as clause/duplicate).
+	Duplicates []Duplicate
+}
+
+// Duplicate is a clause that repeats the id of an earlier one.
+type Duplicate struct {
+	Clause *Clause
+	First  *Clause
+}
+
+// Clause returns the clause with the given id.
+func (l *LangLibrary) Clause(id string) (*Clause, bool) {
+	c, ok := l.byID[id]
+	return c, ok
+}
+
+// Lang returns the library of one language, which may be empty.
+func (l *Library) Lang(lang string) *LangLibrary {
+	if ll, ok := l.Langs[lang]; ok {
+		return ll
+	}
+	return &LangLibrary{Lang: lang, byID: map[string]*Clause{}}
+}
+
+func loadLibrary(siteFS, builtin fs.FS, langs []string) (*Library, error) {
+	lib := &Library{Langs: map[string]*LangLibrary{}}
+	var errs ErrorList
+	for _, lang := range langs {
+		ll := &LangLibrary{Lang: lang, byID: map[string]*Clause{}}
+		lib.Langs[lang] = ll
+		layers := []struct {
+			fsys    fs.FS
+			prefix  string
+			builtin bool
+		}{{builtin, "builtin:", true}, {siteFS, "", false}}
+		for _, layer := range layers {
+			if layer.fsys == nil {
+				continue
+			}
+			root := lang
+			if !layer.builtin {
+				root = "clauses/" + lang
+			}
+			own := map[string]*Clause{}
+			err := fs.WalkDir(layer.fsys, root, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					if errors.Is(err, fs.ErrNotExist) && p == root {
+						return fs.SkipDir
+					}
+					return err
+				}
+				if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+					return nil
+				}
+				name := p
+				if layer.builtin {
+					name = "clauses/" + p
+				}
+				file := layer.prefix + name
+				src, err := fs.ReadFile(layer.fsys, p)
+				if err != nil {
+					return err
+				}
+				switch {
+				case p == root+"/sections.toml":
+					secs, err := decodeSections(file, string(src))
+					if err != nil {
+						errs = append(errs, Errors(err)...)
+						return nil
+					}
+					ll.Sections = secs // the site's list replaces the built-in one
+				case path.Ext(p) == ".md":
+					c, err := decodeClause(file, lang, string(src))
+					if err != nil {
+						errs = append(errs, Errors(err)...)
+						return nil
+					}
+					c.Builtin = layer.builtin
+					if first, dup := own[c.ID]; dup {
+						ll.Duplicates = append(ll.Duplicates, Duplicate{Clause: c, First: first})
+						return nil
+					}
+					own[c.ID] = c
+					ll.byID[c.ID] = c // replaces a built-in clause with the same id
+				}
+				return nil
+			})
+			if err != nil {
+				errs = append(errs, &Error{File: layer.prefix + "clauses/" + lang, Err: err})
+			}
+		}
+		ids := make([]string, 0, len(ll.byID))
+		for id := range ll.byID {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			c := ll.byID[id]
+			ll.Clauses = append(ll.Clauses, c)
+			if c.Section != "" && !hasSection(ll.Sections, c.Section) {
+				var names []string
+				for _, s := range ll.Sections {
+					names = append(names, s.ID)
+				}
+				msg := fmt.Sprintf("section %q is not listed in clauses/%s/sections.toml", c.Section, lang)
+				if sug := Suggest(c.Section, names); sug != "" {
+					msg += fmt.Sprintf("; did you mean %q?", sug)
+				}
+				errs = append(errs, Errorf(c.KeyPos("section"), "%s", msg))
+			}
+		}
+		if len(ll.Clauses) > 0 && len(ll.Sections) == 0 {
+			errs = append(errs, &Error{File: "clauses/" + lang + "/sections.toml", Err: fmt.Errorf("missing: the clauses of %q need a sections.toml that lists their sections", lang)})
+		}
+	}
+	return lib, errs.Err()
+}
+
+func hasSection(secs []Section, id string) bool {
+	for _, s := range secs {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// loadTheme layers the site's themes/<name>/ over the built-in theme, file
+// by file. A theme other than "default" must exist in the site.
+func loadTheme(siteFS, builtin fs.FS, name string) (fs.FS, error) {
+	dir := "themes/" + name
+	if _, err := fs.Stat(siteFS, dir); err != nil {
+		if name != "default" {
+			return nil, &Error{File: "oferta.toml", Err: fmt.Errorf("theme %q: no folder %s in the site", name, dir)}
+		}
+		return builtin, nil
+	}
+	sub, err := fs.Sub(siteFS, dir)
+	if err != nil {
+		return nil, err
+	}
+	if builtin == nil {
+		return sub, nil
+	}
+	return overlayFS{sub, builtin}, nil
+}
+
+// overlayFS reads a file from the first layer that has it.
+type overlayFS []fs.FS
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	var firstErr error
+	for _, layer := range o {
+		f, err := layer.Open(name)
+		if err == nil {
+			return f, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return nil, firstErr
+}
+
+// Abs returns the absolute form of a site-relative path, for messages.
+func (s *Site) Abs(rel string) string { return filepath.Join(s.Dir, filepath.FromSlash(rel)) }
