@@ -55,7 +55,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		if *draft && errs > 0 {
 			what = "built a DRAFT of"
 		}
-		fmt.Fprintf(e.stdout, "%s %d courses, %d files into %s in %s", what, len(checked.Contracts), len(files), *dest, time.Since(start).Round(time.Millisecond))
+		n := len(checked.Contracts)
+		fmt.Fprintf(e.stdout, "%s %d %s, %d files into %s in %s", what, n, plural(n, "course", "courses"), len(files), *dest, time.Since(start).Round(time.Millisecond))
 		if errs+warns > 0 {
 			fmt.Fprintf(e.stdout, " (%s)", countText(errs, warns))
 		}

@@ -79,11 +79,11 @@ func (t *table) get(key string, required bool) (any, bool) {
 	t.used[key] = true
 	if !ok {
 		if required {
-			where := "file"
-			if t.path != "" {
-				where = "[" + t.path + "]"
+			if t.path == "" {
+				t.d.errorf(t.Pos(""), "missing required key %q", key)
+			} else {
+				t.d.errorf(t.Pos(""), "missing required key %q in [%s]", key, t.path)
 			}
-			t.d.errorf(t.Pos(""), "missing required key %q in %s", t.keyPath(key), where)
 		}
 		return nil, false
 	}
@@ -204,11 +204,7 @@ func decimalValue(v any) (*big.Rat, error) {
 		}
 		return money.ParseDecimal(s)
 	case string:
-		r, err := money.ParseDecimal(x)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a decimal number: %w", x, err)
-		}
-		return r, nil
+		return money.ParseDecimal(x)
 	}
 	return nil, fmt.Errorf("must be a number, not %s", tomlType(v))
 }

@@ -1,0 +1,50 @@
+# oferta — the two commands a new developer needs:
+#   make site   build the example school (this repository) into public/
+#   make test   vet, unit/integration/browser tests, HTML and SARIF validation
+GO      ?= go
+TOOLS   := .ci/node_modules
+VNU     := $(TOOLS)/vnu-jar/build/dist/vnu.jar
+SARIF   := $(TOOLS)/.bin/sarif-multitool-linux
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: site test vet unit html tools bench fuzz clean oferta
+
+oferta:
+	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
+
+site:
+	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/oferta build
+
+test: vet unit html
+
+vet:
+	@unformatted=$$(gofmt -l cmd generator *.go); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+# Validators come from npm, pinned in .ci/package.json.
+$(VNU) $(SARIF): .ci/package.json
+	cd .ci && npm install --no-audit --no-fund --loglevel=error
+	@touch $(VNU) $(SARIF)
+
+tools: $(VNU) $(SARIF)
+
+unit: tools
+	OFERTA_SARIF_MULTITOOL=$(CURDIR)/$(SARIF) $(GO) test -count=1 ./...
+
+# Every page of the example site must pass the Nu HTML Checker with zero errors.
+html: tools
+	rm -rf .ci/public
+	$(GO) run ./cmd/oferta build -q -d .ci/public
+	java -jar $(VNU) --errors-only --skip-non-html .ci/public
+	@echo "vnu: every page of the example site is valid HTML"
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
+
+clean:
+	rm -rf public .ci/public oferta
