@@ -68,6 +68,16 @@ func (t *table) Pos(key string) Pos {
 	return Pos{File: t.d.file, Line: 1 + t.d.line, Col: 1}
 }
 
+// ValuePos returns the position of the value of key, falling back to the
+// key's position.
+func (t *table) ValuePos(key string) Pos {
+	if p, ok := t.d.pos[t.keyPath(key)+"="]; ok {
+		p.Line += t.d.line
+		return p
+	}
+	return t.Pos(key)
+}
+
 // Has reports whether the table sets key.
 func (t *table) Has(key string) bool {
 	_, ok := t.m[key]
@@ -91,7 +101,7 @@ func (t *table) get(key string, required bool) (any, bool) {
 }
 
 func (t *table) wrongType(key string, want string, v any) {
-	t.d.errorf(t.Pos(key), "%s must be %s, not %s", t.keyPath(key), want, tomlType(v))
+	t.d.errorf(t.ValuePos(key), "%s must be %s, not %s", t.keyPath(key), want, tomlType(v))
 }
 
 func tomlType(v any) string {
@@ -144,7 +154,7 @@ func (t *table) OneOf(key string, required bool, allowed ...string) string {
 	if sug := Suggest(s, allowed); sug != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", sug)
 	}
-	t.d.errorf(t.Pos(key), "%s", msg)
+	t.d.errorf(t.ValuePos(key), "%s", msg)
 	return ""
 }
 
@@ -168,7 +178,7 @@ func (t *table) Int(key string, required bool, lo, hi int) int {
 		return 0
 	}
 	if n < int64(lo) || n > int64(hi) {
-		t.d.errorf(t.Pos(key), "%s = %d is out of range; it must be from %d to %d", t.keyPath(key), n, lo, hi)
+		t.d.errorf(t.ValuePos(key), "%s = %d is out of range; it must be from %d to %d", t.keyPath(key), n, lo, hi)
 		return 0
 	}
 	return int(n)
@@ -184,7 +194,7 @@ func (t *table) Decimal(key string, required bool) *big.Rat {
 	}
 	r, err := decimalValue(v)
 	if err != nil {
-		t.d.errorf(t.Pos(key), "%s: %v", t.keyPath(key), err)
+		t.d.errorf(t.ValuePos(key), "%s: %v", t.keyPath(key), err)
 		return nil
 	}
 	return r

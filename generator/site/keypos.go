@@ -188,6 +188,7 @@ func (s *posScanner) keyValue(prefix string) {
 		s.advance()
 	}
 	s.skipSpace(false)
+	s.record(path+"=", s.pos()) // where the value starts
 	s.value(path)
 }
 
