@@ -15,7 +15,6 @@ func notYet(name string) func(context.Context, *env, []string) int {
 
 var (
 	runLint   = notYet("lint")
-	runCalc   = notYet("calc")
 	runServe  = notYet("serve")
 	runFreeze = notYet("freeze")
 	runDiff   = notYet("diff")

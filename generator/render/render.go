@@ -28,7 +28,7 @@ type File struct {
 }
 
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
-var pageKinds = []string{"index", "contract", "faq", "refund"}
+var pageKinds = []string{"index", "contract", "faq", "refund", "calc"}
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {

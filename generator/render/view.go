@@ -20,6 +20,7 @@ type Page struct {
 	Contract  *ContractView // contract page only
 	FAQ       *FAQView      // faq page only
 	Statement *StatementView
+	Calc      *CalcView // calc page only (oferta calc --format html)
 	// Alternates are the same page in the site's other languages.
 	Alternates []Alternate
 }
@@ -182,4 +183,30 @@ type StatementView struct {
 	// statement, already filled in for this course (plain text, with
 	// line breaks).
 	Message string
+}
+
+// CalcView is the printable refund calculation for one request.
+type CalcView struct {
+	Used        string // "3 из 8"
+	Day         string // days since the start, "" when not given
+	Paid        string
+	Refund      string
+	RefundPlain string
+	Guarantee   bool
+	FormulaText string
+	PolicyTitle string
+	PolicyRef   string // the policy clause's number in the contract, "6.7"
+	Lines       []CalcLineView
+	Deductions  []CalcLineView // the course's documented costs, with amounts
+	// InlineCSS is the theme's stylesheet: the document is printed to
+	// standard output and must stand alone.
+	InlineCSS template.CSS
+}
+
+// CalcLineView is one line of the calculation.
+type CalcLineView struct {
+	Kind   string
+	Label  string
+	Amount string
+	Total  bool // the final line
 }

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/refund"
+	"github.com/oferta-dev/oferta/generator/render"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+func runCalc(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--format text|json|html] [-s DIR]")
+	dir := fs.String("s", ".", "the site `folder`")
+	used := fs.Int("used", -1, "units of the course already delivered (0 to the course's duration)")
+	paidText := fs.String("paid", "", "the `amount` actually paid, e.g. 40000 or 40000.50 (default: the price)")
+	day := fs.Int("day", -1, "days since the client's start; decides whether the guarantee period applies")
+	format := fs.String("format", "text", "output: text, json or html (a printable calculation document)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return usageError(e, fs, err)
+	}
+	bad := func(format string, args ...any) int {
+		fmt.Fprintf(e.stderr, "oferta calc: "+format+"\n", args...)
+		return exitBadInput
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitBadInput
+	}
+	switch *format {
+	case "text", "json", "html":
+	default:
+		return bad("unknown format %q; use text, json or html", *format)
+	}
+	if *used < 0 {
+		return bad("--used is required: how many units of the course were delivered (0 or more)")
+	}
+	checked, err := build.Check(*dir, e.builtin)
+	if err != nil {
+		return printErrors(e, *dir, err)
+	}
+	k, err := findCourse(checked, pos[0])
+	if err != nil {
+		return bad("%v", err)
+	}
+	if k.Terms == nil {
+		for _, p := range k.Problems {
+			fmt.Fprintf(e.stderr, "%s: %s [%s]\n", sitePath(*dir, p.Pos.String()), p.Message, p.Rule)
+		}
+		return bad("course %q has no computable refund formula (run oferta lint)", k.Course.Slug)
+	}
+	if *used > k.Terms.Total {
+		return bad("--used %d is more than the course has: %d %s", *used, k.Terms.Total, k.Course.Duration.Unit+"s")
+	}
+	req := refund.Request{Used: *used}
+	if *paidText != "" {
+		paid, err := money.ParseDecimal(strings.ReplaceAll(*paidText, ",", "."))
+		if err != nil {
+			return bad("--paid %q is not an amount: %v", *paidText, err)
+		}
+		if paid.Sign() <= 0 {
+			return bad("--paid must be more than 0")
+		}
+		if paid.Cmp(k.Terms.Price) > 0 {
+			return bad("--paid %s is more than the price %s", *paidText, money.Round(k.Terms.Price, k.Terms.Currency))
+		}
+		req.Paid = paid
+	}
+	dayGiven := false
+	fs.Visit(func(f *flag.Flag) { dayGiven = dayGiven || f.Name == "day" })
+	if dayGiven {
+		if *day < 0 {
+			return bad("--day must be 0 or more")
+		}
+		req.Day, req.HasDay = *day, true
+	}
+	res, err := refund.Compute(k.Terms, req)
+	if err != nil {
+		return bad("%v", err)
+	}
+	switch *format {
+	case "json":
+		return calcJSON(e, k, req, res)
+	case "html":
+		r, err := render.New(checked.Site)
+		if err != nil {
+			return printErrors(e, *dir, err)
+		}
+		doc, err := r.Calculation(k, req, res)
+		if err != nil {
+			return bad("%v", err)
+		}
+		e.stdout.Write(doc)
+		return exitOK
+	}
+	fmt.Fprint(e.stdout, render.CalcText(k, req, res))
+	return exitOK
+}
+
+// findCourse finds a course by slug, or by "lang/slug" when two languages
+// share a slug.
+func findCourse(c *build.Checked, name string) (*contract.Contract, error) {
+	var found []*contract.Contract
+	var slugs []string
+	for _, k := range c.Contracts {
+		full := k.Course.Language + "/" + k.Course.Slug
+		if k.Course.Slug == name || full == name {
+			found = append(found, k)
+		}
+		slugs = append(slugs, k.Course.Slug)
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		msg := fmt.Sprintf("no course %q in this site", name)
+		if s := site.Suggest(name, slugs); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else if len(slugs) > 0 {
+			msg += "; courses: " + strings.Join(slugs, ", ")
+		}
+		return nil, fmt.Errorf("%s", msg)
+	}
+	return nil, fmt.Errorf("%q names courses in several languages; write it as LANG/%s", name, name)
+}
+
+type calcStep struct {
+	Kind   string `json:"kind"`
+	Label  string `json:"label"`
+	Amount string `json:"amount"`
+}
+
+// calcJSON prints the SPEC's object: money as strings with the minor
+// unit's decimals.
+func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Result) int {
+	out := struct {
+		Course    string     `json:"course"`
+		Language  string     `json:"language"`
+		Currency  string     `json:"currency"`
+		Policy    string     `json:"policy"`
+		Paid      string     `json:"paid"`
+		Used      int        `json:"used"`
+		Total     int        `json:"total"`
+		Day       *int       `json:"day,omitempty"`
+		Guarantee bool       `json:"guarantee"`
+		Refund    string     `json:"refund"`
+		Steps     []calcStep `json:"steps"`
+	}{
+		Course: k.Course.Slug, Language: k.Lang, Currency: k.Terms.Currency.Code, Policy: k.Terms.PolicyID,
+		Paid: res.Paid.String(), Used: req.Used, Total: k.Terms.Total, Guarantee: res.Guarantee,
+		Refund: res.Amount.String(), Steps: []calcStep{},
+	}
+	if req.HasDay {
+		d := req.Day
+		out.Day = &d
+	}
+	for _, ln := range render.CalcLines(k, req, res) {
+		out.Steps = append(out.Steps, calcStep{Kind: ln.Kind, Label: ln.Label, Amount: ln.Amount.String()})
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintln(e.stderr, "oferta calc:", err)
+		return exitBadInput
+	}
+	return exitOK
+}

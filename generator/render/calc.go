@@ -1,0 +1,145 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+
+	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/refund"
+)
+
+// CalcLine is one line of a refund calculation: what it is, and the signed
+// amount it adds to the refund.
+type CalcLine struct {
+	Kind   string
+	Label  string
+	Amount money.Amount
+}
+
+// CalcLines labels the steps of a refund result in the course's language.
+func CalcLines(k *contract.Contract, req refund.Request, res refund.Result) []CalcLine {
+	l := k.Lang
+	c := k.Course
+	ru := l == "ru"
+	var out []CalcLine
+	for _, s := range res.Steps {
+		var label string
+		switch s.Kind {
+		case refund.StepPaid:
+			label = pick(ru, "Оплачено", "Amount paid")
+		case refund.StepDelivered:
+			done, _ := lang.Units(l, req.Used, c.Duration.Unit)
+			if ru {
+				label = fmt.Sprintf("Пройдено %s из %d", done, k.Terms.Total)
+			} else {
+				label = fmt.Sprintf("Delivered: %s of %d", done, k.Terms.Total)
+			}
+		case refund.StepBankFee:
+			label = pick(ru, "Комиссия платёжной системы, ", "Payment-processing fee, ") + lang.Percent(l, c.Refund.BankFeePercent)
+		case refund.StepRetention:
+			label = pick(ru, "Удерживаемая доля, ", "Retained share, ") + lang.Percent(l, c.Refund.RetentionPercent)
+		case refund.StepDeduction:
+			label = pick(ru, "Расход: ", "Cost: ") + s.Name
+		case refund.StepWithheld:
+			label = pick(ru, "Не возвращается по условиям договора", "Withheld under the contract")
+		case refund.StepFloor:
+			label = pick(ru, "Возврат не может быть меньше нуля", "A refund is never below zero")
+		case refund.StepRounding:
+			label = pick(ru, "Округление", "Rounding")
+		case refund.StepFormula:
+			label = pick(ru, "По формуле договора", "By the contract's formula")
+		case refund.StepResult:
+			label = pick(ru, "К возврату", "Refund")
+		default:
+			label = s.Kind
+		}
+		out = append(out, CalcLine{Kind: s.Kind, Label: label, Amount: s.Amount})
+	}
+	return out
+}
+
+func pick(ru bool, a, b string) string {
+	if ru {
+		return a
+	}
+	return b
+}
+
+// CalcText is the breakdown an expert pastes into a reply to the client.
+func CalcText(k *contract.Contract, req refund.Request, res refund.Result) string {
+	l := k.Lang
+	ru := l == "ru"
+	lines := CalcLines(k, req, res)
+	width := 0
+	for _, ln := range lines {
+		width = max(width, len([]rune(ln.Label)))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n", pick(ru, "Расчёт возврата", "Refund calculation"), k.Course.Title)
+	if res.Guarantee {
+		fmt.Fprintf(&b, "%s\n", pick(ru, "Заявление подано в гарантийный период: пройденная часть курса не учитывается.", "The request falls inside the guarantee period: the part of the course delivered is not counted."))
+	}
+	b.WriteString("\n")
+	for _, ln := range lines {
+		if ln.Kind == refund.StepResult {
+			b.WriteString(strings.Repeat("─", width+18) + "\n")
+		}
+		amount := money.Format(ln.Amount, l)
+		if ln.Kind != refund.StepPaid && ln.Kind != refund.StepResult && ln.Amount.Sign() < 0 {
+			amount = "−" + money.Format(ln.Amount.Neg(), l)
+		} else if ln.Kind != refund.StepPaid && ln.Kind != refund.StepResult && ln.Amount.Sign() > 0 {
+			amount = "+" + amount
+		}
+		pad := width - len([]rune(ln.Label))
+		lead := max(0, 18-len([]rune(amount)))
+		fmt.Fprintf(&b, "%s%s  %s%s\n", ln.Label, strings.Repeat(" ", pad), strings.Repeat(" ", lead), amount)
+	}
+	return b.String()
+}
+
+// Calculation renders the printable "refund calculation" document: the
+// seller, the course, the amounts and each deduction with its reason.
+func (r *Renderer) Calculation(k *contract.Contract, req refund.Request, res refund.Result) ([]byte, error) {
+	l := k.Lang
+	ru := l == "ru"
+	cv := r.courseView(k)
+	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", pick(ru, "Расчёт возврата", "Refund calculation")+": "+k.Course.Title, false)
+	pg.Canonical = ""
+	pg.Course = cv
+	view := &CalcView{
+		Used:        fmt.Sprintf(words(l).usedOf, req.Used, k.Terms.Total),
+		Paid:        money.Format(res.Paid, l),
+		Refund:      money.Format(res.Amount, l),
+		RefundPlain: res.Amount.String(),
+		Guarantee:   res.Guarantee,
+		FormulaText: k.FormulaText,
+		PolicyTitle: k.Policy.Source.Title,
+		PolicyRef:   k.Policy.Number,
+	}
+	if req.HasDay {
+		view.Day = fmt.Sprint(req.Day)
+	}
+	for _, ln := range CalcLines(k, req, res) {
+		amount := money.Format(ln.Amount, l)
+		if ln.Amount.Sign() < 0 {
+			amount = "−" + money.Format(ln.Amount.Neg(), l)
+		}
+		view.Lines = append(view.Lines, CalcLineView{Kind: ln.Kind, Label: ln.Label, Amount: amount, Total: ln.Kind == refund.StepResult})
+	}
+	for _, d := range k.Course.Refund.Deductions {
+		view.Deductions = append(view.Deductions, CalcLineView{Kind: refund.StepDeduction, Label: d.Name, Amount: money.FormatRat(d.Amount, k.Terms.Currency, l)})
+	}
+	css, err := fs.ReadFile(r.site.Theme, "assets/style.css")
+	if err != nil {
+		return nil, err
+	}
+	view.InlineCSS = template.CSS(css)
+	pg.Calc = view
+	// The document is standalone: links to assets point next to it.
+	pg.Root = ""
+	return r.page(pg)
+}
