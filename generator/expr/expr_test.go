@@ -87,7 +87,8 @@ func TestParseErrors(t *testing.T) {
 		line, col int
 		msg       string
 	}{
-		{"", 1, 1, "unexpected end of formula"},
+		{"", 1, 1, "empty formula"},
+		{"  \n ", 2, 2, "empty formula"},
 		{"max(0, paid))", 1, 13, "unexpected ')'"},
 		{"max(0, paid", 1, 12, "expected ',' or ')'"},
 		{"(1 + 2", 1, 7, "expected ')' to close '(' at column 1"},
@@ -328,6 +329,9 @@ func TestVarsAndCheck(t *testing.T) {
 	if v := e.Vars()[2]; v.Line != 2 || v.Col != 3 || v.Offset != 18 {
 		t.Errorf("usd at %+v", v)
 	}
+	if v := MustParse("\"цена\" == b").Vars()[0]; v.Col != 11 || v.Offset != 14 {
+		t.Errorf("b after Cyrillic at %+v, want col 11", v)
+	}
 	known := []string{"price", "paid", "used", "total", "params.hours"}
 	err := e.Check(known)
 	var pe *Error
@@ -445,4 +449,35 @@ func (e *benchEnv) Lookup(name string) (Value, bool) {
 		return Num(e.ded), true
 	}
 	return Value{}, false
+}
+
+// BenchmarkHostile measures the slowest inputs the limits admit: 4096
+// bytes of 40-digit factors, of fractions with distinct denominators, and
+// of nesting at the depth limit. Each must stay well under a millisecond.
+func BenchmarkHostile(b *testing.B) {
+	big40 := strings.Repeat("9", 40)
+	product := big40
+	for len(product)+41 <= MaxSource {
+		product += "*" + big40
+	}
+	sum := "1/7"
+	for i := 11; len(sum) < MaxSource-12; i += 2 {
+		sum += "+1/" + itoa(i)
+	}
+	nested := strings.Repeat("max(1,", 63) + "1" + strings.Repeat(")", 63)
+	for _, src := range []string{product, sum, nested} {
+		b.Run(src[:8], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				e, err := Parse(src)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := e.Eval(MapEnv{}); err != nil {
+					b.Fatal(err)
+				}
+				_ = e.String()
+			}
+		})
+	}
 }

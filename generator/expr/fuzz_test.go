@@ -33,6 +33,11 @@ func FuzzParseEval(f *testing.F) {
 			checkError(t, src, err)
 			return
 		}
+		for _, v := range e.Vars() {
+			if line, col := position(src, v.Offset); line != v.Line || col != v.Col || src[v.Offset:v.Offset+len(v.Name)] != v.Name {
+				t.Fatalf("VarRef %+v wrong in %q (offset is at %d:%d)", v, src, line, col)
+			}
+		}
 		s := e.String()
 		e2, err := Parse(s)
 		if err != nil {

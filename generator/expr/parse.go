@@ -40,6 +40,9 @@ func Parse(src string) (*Expr, error) {
 	if err := p.advance(); err != nil {
 		return nil, err
 	}
+	if p.tok.kind == tEOF {
+		return nil, errorAt(src, p.tok.pos, "empty formula")
+	}
 	root, err := p.parseOr()
 	if err != nil {
 		return nil, err
@@ -48,7 +51,20 @@ func Parse(src string) (*Expr, error) {
 		return nil, p.unexpected()
 	}
 	e := &Expr{src: src, root: root}
-	e.vars = collectVars(src, root, nil)
+	e.vars = collectVars(root, nil)
+	// Uses come out in source order, so one forward scan places them all.
+	line, col, off := 1, 1, 0
+	for i := range e.vars {
+		for ; off < e.vars[i].Offset; off++ {
+			switch c := src[off]; {
+			case c == '\n':
+				line, col = line+1, 1
+			case c&0xC0 != 0x80: // not a UTF-8 continuation byte
+				col++
+			}
+		}
+		e.vars[i].Line, e.vars[i].Col = line, col
+	}
 	return e, nil
 }
 
@@ -67,13 +83,14 @@ func (e *Expr) Source() string { return e.src }
 // Vars returns every use of a variable, in source order.
 func (e *Expr) Vars() []VarRef { return append([]VarRef(nil), e.vars...) }
 
-func collectVars(src string, n *node, out []VarRef) []VarRef {
+// collectVars lists the variables of n in source order: operands are
+// stored left to right and unary operators precede their operand.
+func collectVars(n *node, out []VarRef) []VarRef {
 	if n.op == opVar {
-		line, col := position(src, n.pos)
-		out = append(out, VarRef{Name: n.str, Offset: n.pos, Line: line, Col: col})
+		out = append(out, VarRef{Name: n.str, Offset: n.pos})
 	}
 	for _, a := range n.args {
-		out = collectVars(src, a, out)
+		out = collectVars(a, out)
 	}
 	return out
 }

@@ -33,17 +33,47 @@ func Round(x *big.Rat, c Currency) Amount {
 	r.Abs(r).Lsh(r, 1)
 	if r.Cmp(d) >= 0 {
 		if n.Sign() < 0 {
-			q.Sub(q, big.NewInt(1))
+			q.Sub(q, one)
 		} else {
-			q.Add(q, big.NewInt(1))
+			q.Add(q, one)
 		}
 	}
 	return Amount{minor: q, cur: c}
 }
 
-// pow10 returns 10**n for the small n of minor-unit digits.
+// powers caches 10**n for the minor-unit digits in use; they are read-only.
+var powers = func() (p [5]*big.Int) {
+	for i := range p {
+		p[i] = new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(i)), nil)
+	}
+	return p
+}()
+
+// IsWhole reports whether x is a whole number of c's minor units, that is
+// whether it can be paid exactly: 10.50 RUB can, 10.505 RUB and 1/3 cannot.
+func IsWhole(x *big.Rat, c Currency) bool {
+	// x = n/d in lowest terms is k/10^digits for an integer k iff d
+	// divides 10^digits.
+	return new(big.Int).Rem(pow10(c.Digits), x.Denom()).Sign() == 0
+}
+
+// pow10 returns 10**n. The result must not be modified.
 func pow10(n int) *big.Int {
+	if n >= 0 && n < len(powers) {
+		return powers[n]
+	}
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+}
+
+// zero is the read-only value of an Amount whose minor is nil.
+var zero, one = new(big.Int), big.NewInt(1)
+
+// int returns the minor units without copying; callers must not modify it.
+func (a Amount) int() *big.Int {
+	if a.minor == nil {
+		return zero
+	}
+	return a.minor
 }
 
 // Currency returns the amount's currency.
@@ -59,7 +89,7 @@ func (a Amount) Minor() *big.Int {
 
 // Rat returns the amount as an exact rational in major units.
 func (a Amount) Rat() *big.Rat {
-	return new(big.Rat).SetFrac(a.Minor(), pow10(a.cur.Digits))
+	return new(big.Rat).SetFrac(a.int(), pow10(a.cur.Digits)) // SetFrac copies both
 }
 
 // Sign returns -1, 0 or +1.
@@ -72,21 +102,21 @@ func (a Amount) Sign() int {
 
 // Neg returns −a.
 func (a Amount) Neg() Amount {
-	return Amount{minor: new(big.Int).Neg(a.Minor()), cur: a.cur}
+	return Amount{minor: new(big.Int).Neg(a.int()), cur: a.cur}
 }
 
 // Add returns a+b. Both must be in the same currency; the result takes a's.
 func (a Amount) Add(b Amount) Amount {
-	return Amount{minor: new(big.Int).Add(a.Minor(), b.Minor()), cur: a.cur}
+	return Amount{minor: new(big.Int).Add(a.int(), b.int()), cur: a.cur}
 }
 
 // Sub returns a−b. Both must be in the same currency; the result takes a's.
 func (a Amount) Sub(b Amount) Amount {
-	return Amount{minor: new(big.Int).Sub(a.Minor(), b.Minor()), cur: a.cur}
+	return Amount{minor: new(big.Int).Sub(a.int(), b.int()), cur: a.cur}
 }
 
 // Cmp compares the minor units of a and b: -1, 0 or +1.
-func (a Amount) Cmp(b Amount) int { return a.Minor().Cmp(b.Minor()) }
+func (a Amount) Cmp(b Amount) int { return a.int().Cmp(b.int()) }
 
 // String returns the plain decimal with exactly the currency's minor
 // digits: "47600.00", "-1.50", "1500" (JPY), "0.125" (KWD). This is the

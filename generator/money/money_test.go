@@ -251,3 +251,21 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestIsWhole(t *testing.T) {
+	rub, jpy, kwd := mustCur(t, "RUB"), mustCur(t, "JPY"), mustCur(t, "KWD")
+	tests := []struct {
+		x    string
+		c    Currency
+		want bool
+	}{
+		{"10.50", rub, true}, {"10.505", rub, false}, {"1/3", rub, false}, {"1/4", rub, true},
+		{"1/8", rub, false}, {"1/8", kwd, true}, {"-0.01", rub, true}, {"0", jpy, true},
+		{"1.5", jpy, false}, {"100.005", kwd, true}, {"100.0005", kwd, false},
+	}
+	for _, tt := range tests {
+		if got := IsWhole(rat(t, tt.x), tt.c); got != tt.want {
+			t.Errorf("IsWhole(%s, %s) = %v", tt.x, tt.c.Code, got)
+		}
+	}
+}

@@ -93,7 +93,7 @@ func (t *Terms) paid(p *big.Rat) (*big.Rat, error) {
 		return nil, fmt.Errorf("paid must be greater than 0, got %s", expr.RatString(p))
 	case p.Cmp(t.Price) > 0:
 		return nil, fmt.Errorf("paid %s is more than the price %s", expr.RatString(p), expr.RatString(t.Price))
-	case !whole(p, t.Currency):
+	case !money.IsWhole(p, t.Currency):
 		return nil, fmt.Errorf("paid %s has more decimals than %s allows (%d)", expr.RatString(p), t.Currency.Code, t.Currency.Digits)
 	}
 	return p, nil

@@ -73,7 +73,7 @@ func (t *Terms) check() error {
 	if t.Price == nil || t.Price.Sign() <= 0 {
 		return fmt.Errorf("refund terms: price must be greater than 0")
 	}
-	if !whole(t.Price, t.Currency) {
+	if !money.IsWhole(t.Price, t.Currency) {
 		return fmt.Errorf("refund terms: price %s has more decimals than %s allows (%d)",
 			expr.RatString(t.Price), t.Currency.Code, t.Currency.Digits)
 	}
@@ -92,7 +92,7 @@ func (t *Terms) check() error {
 		if d.Amount == nil || d.Amount.Sign() < 0 {
 			return fmt.Errorf("refund terms: deduction %q must be an amount of 0 or more", d.Name)
 		}
-		if !whole(d.Amount, t.Currency) {
+		if !money.IsWhole(d.Amount, t.Currency) {
 			return fmt.Errorf("refund terms: deduction %q has more decimals than %s allows", d.Name, t.Currency.Code)
 		}
 	}
@@ -111,11 +111,6 @@ func (t *Terms) check() error {
 		return fmt.Errorf("refund terms: a guarantee period needs the flat formula")
 	}
 	return nil
-}
-
-// whole reports whether x is a whole number of c's minor units.
-func whole(x *big.Rat, c money.Currency) bool {
-	return money.Round(x, c).Rat().Cmp(x) == 0
 }
 
 // orZero returns x, or 0 for nil.

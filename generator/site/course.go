@@ -89,6 +89,10 @@ func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 	}
 	c.Format = root.OneOf("format", true, Formats...)
 	c.Price = root.Decimal("price", true)
+	var own RefundSettings
+	if rt := root.Table("refund", false); rt != nil {
+		own = decodeRefund(rt)
+	}
 	if c.Price != nil && c.Price.Sign() <= 0 {
 		d.errorf(root.Pos("price"), "price must be greater than 0")
 	}
@@ -96,6 +100,16 @@ func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 	if root.Has("currency") {
 		c.Currency = root.String("currency", false)
 		checkCurrency(root, "currency", c.Currency)
+	}
+	if cur, ok := lookupCurrency(c.Currency); ok && c.Price != nil && !money.IsWhole(c.Price, cur) {
+		d.errorf(root.ValuePos("price"), "price has more decimals than %s has minor units (%d)", cur.Code, cur.Digits)
+	}
+	if cur, ok := lookupCurrency(c.Currency); ok {
+		for _, ded := range own.Deductions {
+			if ded.Amount != nil && !money.IsWhole(ded.Amount, cur) {
+				d.errorf(ded.Pos, "the amount of deduction %q has more decimals than %s has minor units (%d)", ded.Name, cur.Code, cur.Digits)
+			}
+		}
 	}
 	c.Language = cfg.DefaultLanguage()
 	if root.Has("language") {
@@ -113,10 +127,6 @@ func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 		c.Duration.Unit = dt.OneOf("unit", true, Units...)
 		c.Duration.Count = dt.Int("count", true, 1, 1000)
 		dt.Done("unit", "count")
-	}
-	var own RefundSettings
-	if rt := root.Table("refund", false); rt != nil {
-		own = decodeRefund(rt)
 	}
 	c.Refund = cfg.Refund.Merge(own)
 	for _, ft := range root.Tables("faq") {
