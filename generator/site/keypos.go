@@ -109,6 +109,10 @@ func (s *posScanner) document() {
 			s.skipTo(']')
 			s.advance()
 			prefix = s.resolve(keys)
+			if n, ok := s.arrays[prefix]; ok {
+				// [a.b] after [[a.b]] is not valid TOML; stay safe.
+				prefix += "[" + strconv.Itoa(n-1) + "]"
+			}
 			s.record(prefix, p)
 			continue
 		}
@@ -120,9 +124,9 @@ func (s *posScanner) document() {
 // index of every array of tables the header passes through.
 func (s *posScanner) resolve(keys []string) string {
 	path := ""
-	for _, k := range keys {
+	for i, k := range keys {
 		path = join(path, k)
-		if n, ok := s.arrays[path]; ok {
+		if n, ok := s.arrays[path]; ok && i < len(keys)-1 {
 			path += "[" + strconv.Itoa(n-1) + "]"
 		}
 	}
