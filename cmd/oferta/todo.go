@@ -14,8 +14,6 @@ func notYet(name string) func(context.Context, *env, []string) int {
 }
 
 var (
-	runLint   = notYet("lint")
-	runServe  = notYet("serve")
-	runFreeze = notYet("freeze")
-	runDiff   = notYet("diff")
+	runLint  = notYet("lint")
+	runServe = notYet("serve")
 )

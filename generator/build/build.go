@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
@@ -20,7 +21,11 @@ type Checked struct {
 	Site      *site.Site
 	Assembler *contract.Assembler
 	Contracts []*contract.Contract // in the order of Site.Courses
-	Findings  []lint.Finding
+	History   *edition.History
+	// Status is each contract's standing against its frozen editions, by
+	// index of Contracts.
+	Status   []edition.Status
+	Findings []lint.Finding
 }
 
 // Check loads the site in dir, assembles every course's contract and
@@ -36,11 +41,25 @@ func Check(dir string, builtin site.Builtin) (*Checked, error) {
 	parallel(len(s.Courses), func(i int) {
 		contracts[i] = a.Assemble(s.Courses[i])
 	})
+	return finish(s, a, contracts)
+}
+
+// finish compares the assembled contracts with their frozen editions and
+// lints the result.
+func finish(s *site.Site, a *contract.Assembler, contracts []*contract.Contract) (*Checked, error) {
+	history, err := edition.NewHistory(s.Editions)
+	if err != nil {
+		return nil, err
+	}
+	status := make([]edition.Status, len(contracts))
+	parallel(len(contracts), func(i int) {
+		status[i] = history.StatusOf(contracts[i])
+	})
 	findings, err := lint.Run(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems()})
 	if err != nil {
 		return nil, err
 	}
-	return &Checked{Site: s, Assembler: a, Contracts: contracts, Findings: findings}, nil
+	return &Checked{Site: s, Assembler: a, Contracts: contracts, History: history, Status: status, Findings: findings}, nil
 }
 
 // Render renders every page of a checked site, plus assets and the
@@ -54,7 +73,7 @@ func Render(c *Checked, draft bool) ([]render.File, error) {
 	perCourse := make([][]render.File, len(c.Contracts))
 	errs := make([]error, len(c.Contracts))
 	parallel(len(c.Contracts), func(i int) {
-		perCourse[i], errs[i] = r.Course(c.Contracts[i], draft)
+		perCourse[i], errs[i] = r.Course(c.Contracts[i], c.Status[i], draft)
 	})
 	var files []render.File
 	for i := range perCourse {

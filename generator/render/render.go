@@ -17,6 +17,7 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -28,7 +29,7 @@ type File struct {
 }
 
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
-var pageKinds = []string{"index", "contract", "faq", "refund", "calc"}
+var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes"}
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
@@ -157,16 +158,19 @@ func (r *Renderer) newPage(kind, l, p, title string, draft bool) *Page {
 	return pg
 }
 
-// Course renders the contract, FAQ and statement pages of one course.
-func (r *Renderer) Course(k *contract.Contract, draft bool) ([]File, error) {
+// Course renders the contract, FAQ and statement pages of one course, and
+// its earlier editions and changes page when it has frozen editions.
+func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) ([]File, error) {
 	l := k.Lang
 	cv := r.courseView(k)
+	inForce := lang.Date(l, st.InForce)
 	dir := contract.CoursePath(r.site, k.Course)
 	var files []File
 	add := func(kind, sub, title string, fill func(*Page) error) error {
 		p := dir + sub + "/"
 		pg := r.newPage(kind, l, p, title, draft)
 		pg.Course = cv
+		pg.Site.Edition, pg.Site.EditionISO = inForce, st.InForce.Format("2006-01-02")
 		if err := fill(pg); err != nil {
 			return fmt.Errorf("%s: %w", k.Course.File, err)
 		}
@@ -181,7 +185,15 @@ func (r *Renderer) Course(k *contract.Contract, draft bool) ([]File, error) {
 	if err := add("contract", "oferta", w.contractTitle+": "+k.Course.Title, func(pg *Page) error {
 		var err error
 		pg.Contract, err = r.contractView(k)
-		return err
+		if err != nil {
+			return err
+		}
+		pg.Contract.Edition, pg.Contract.EditionISO = inForce, st.InForce.Format("2006-01-02")
+		pg.Contract.Editions = r.editionLinks(k, st)
+		if len(st.Earlier) > 0 || st.Stale {
+			pg.ChangesHref = cv.ContractHref + "changes/"
+		}
+		return nil
 	}); err != nil {
 		return nil, err
 	}
@@ -194,9 +206,22 @@ func (r *Renderer) Course(k *contract.Contract, draft bool) ([]File, error) {
 	}
 	if err := add("refund", "refund", w.statementTitle+": "+k.Course.Title, func(pg *Page) error {
 		pg.Statement = r.statementView(k, cv)
+		pg.Statement.Edition = inForce
 		return nil
 	}); err != nil {
 		return nil, err
+	}
+	archive, err := r.archivePages(k, st, cv, draft)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, archive...)
+	changes, err := r.changesPage(k, st, cv, draft)
+	if err != nil {
+		return nil, err
+	}
+	if changes != nil {
+		files = append(files, *changes)
 	}
 	return files, nil
 }

@@ -21,6 +21,10 @@ type Page struct {
 	FAQ       *FAQView      // faq page only
 	Statement *StatementView
 	Calc      *CalcView // calc page only (oferta calc --format html)
+	// ChangesHref is the course's redline page (from the site root), ""
+	// when the course has no earlier edition.
+	ChangesHref string
+	Changes     *ChangesView // changes page only
 	// Alternates are the same page in the site's other languages.
 	Alternates []Alternate
 }
@@ -84,17 +88,17 @@ type CourseView struct {
 // ContractView is the numbered public offer of one course.
 type ContractView struct {
 	Sections []SectionView
-	// Edition and EditionISO are the date of the edition this page shows
-	// (added for the theme: an earlier frozen edition has its own date, not
-	// Site.Edition). Empty means Site.Edition.
+	// Edition and EditionISO are the date of the edition this page shows:
+	// the edition in force, or an earlier one.
 	Edition    string
 	EditionISO string
-	// Superseded marks an earlier frozen edition (<slug>/oferta/<date>/):
-	// the theme shows a banner that it is no longer in force and links to
-	// the course's current contract (Course.ContractHref). Added for the theme.
-	Superseded bool
-	// Editions are the course's earlier frozen editions, newest first, listed
-	// on the current contract page; may be empty. Added for the theme.
+	// Superseded marks an earlier frozen edition (<slug>/oferta/<date>/),
+	// no longer in force since SupersededSince; the page links to the
+	// contract in force (Course.ContractHref).
+	Superseded         bool
+	SupersededSince    string
+	SupersededSinceISO string
+	// Editions are the course's earlier frozen editions, newest first.
 	Editions []EditionLink
 }
 
@@ -102,7 +106,7 @@ type ContractView struct {
 type EditionLink struct {
 	Date    string // formatted for the page's language
 	DateISO string // 2026-11-01
-	Href    string // path from the site root: "smm/oferta/2026-11-01/"
+	Href    string // from the site root: "smm/oferta/2026-11-01/"
 }
 
 // SectionView is one numbered section of the contract.
@@ -209,4 +213,34 @@ type CalcLineView struct {
 	Label  string
 	Amount string
 	Total  bool // the final line
+}
+
+// ChangesView is the redline of a course's contract across its editions,
+// newest first.
+type ChangesView struct {
+	Steps []ChangeStep
+}
+
+// ChangeStep is what changed from one edition to the next.
+type ChangeStep struct {
+	From, To       string // formatted dates; To is the edition in force or a draft
+	FromISO, ToISO string
+	FromHref       string
+	ToHref         string
+	Changes        []ChangeView
+}
+
+// ChangeView is one changed clause.
+type ChangeView struct {
+	Kind      string // added | removed | moved | changed
+	Title     string
+	OldNumber string
+	NewNumber string
+	Words     []WordView
+}
+
+// WordView is a piece of a redline: Op is "=", "+" or "-".
+type WordView struct {
+	Op   string
+	Text string
 }

@@ -4,6 +4,7 @@ package render
 // else a page says comes from the theme's i18n files.
 type pageWords struct {
 	contractTitle, faqTitle, statementTitle string
+	changesTitle                            string
 	formats                                 map[string]string
 	usedOf                                  string // "%d из %d"
 	unitHeader                              string // "Пройдено: %s"
@@ -23,6 +24,7 @@ var ruWords = pageWords{
 	contractTitle:  "Договор-оферта",
 	faqTitle:       "Возврат: вопросы и ответы",
 	statementTitle: "Заявление на возврат",
+	changesTitle:   "Изменения договора",
 	formats:        map[string]string{"personal": "Личное наставничество", "group": "Групповой курс", "recorded": "Курс в записи"},
 	usedOf:         "%d из %d",
 	unitHeader:     "Пройдено (%s)",
@@ -43,6 +45,7 @@ var enWords = pageWords{
 	contractTitle:  "Public offer contract",
 	faqTitle:       "Refunds: questions and answers",
 	statementTitle: "Refund statement",
+	changesTitle:   "Changes to the contract",
 	formats:        map[string]string{"personal": "Personal mentoring", "group": "Group course", "recorded": "Recorded course"},
 	usedOf:         "%d of %d",
 	unitHeader:     "Delivered (%s)",

@@ -18,6 +18,8 @@ type Site struct {
 	Courses []*Course // sorted by language, then slug
 	Library *Library
 	Theme   fs.FS // the site's theme files over the built-in theme
+	// Editions are the frozen contracts under editions/, oldest first.
+	Editions []EditionFile
 }
 
 // Builtin is what the binary carries: the clause library (one folder per
@@ -62,6 +64,10 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 	theme, err := loadTheme(siteFS, builtin.Theme, cfg.Theme)
 	add(err)
 	s.Theme = theme
+
+	editions, err := loadEditions(siteFS)
+	add(err)
+	s.Editions = editions
 	return s, errs.Err()
 }
 

@@ -1,0 +1,307 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/edition"
+	"github.com/oferta-dev/oferta/generator/lint"
+)
+
+func runFreeze(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "freeze", "freeze [--date YYYY-MM-DD] [-s DIR]")
+	dir := fs.String("s", ".", "the site `folder`")
+	dateText := fs.String("date", "", "the edition's `date` (default: today)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return usageError(e, fs, err)
+	}
+	if len(pos) > 0 {
+		fs.Usage()
+		return exitBadInput
+	}
+	date := time.Now().UTC()
+	if *dateText != "" {
+		date, err = time.Parse("2006-01-02", *dateText)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "oferta freeze: --date %q is not a date like 2026-11-01\n", *dateText)
+			return exitBadInput
+		}
+	}
+	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
+	checked, err := build.Check(*dir, e.builtin)
+	if err != nil {
+		return printErrors(e, *dir, err)
+	}
+	// A frozen edition must be publishable: every lint error but the one
+	// freezing fixes blocks it.
+	var blocking []lint.Finding
+	for _, f := range relocate(*dir, checked.Findings) {
+		if f.Severity == lint.Error && f.Rule != "edition/stale" {
+			blocking = append(blocking, f)
+		}
+	}
+	if len(blocking) > 0 {
+		lint.WriteText(e.stderr, blocking)
+		fmt.Fprintf(e.stderr, "oferta freeze: fix the errors above first; nothing was frozen\n")
+		return exitFindings
+	}
+	written, unchanged := 0, 0
+	for i, k := range checked.Contracts {
+		st := checked.Status[i]
+		if st.Latest != nil && !st.Stale {
+			unchanged++
+			continue
+		}
+		if st.Latest != nil && date.Before(st.Latest.Date) {
+			fmt.Fprintf(e.stderr, "oferta freeze: %s already has an edition of %s, later than %s\n", k.Course.Slug, st.Latest.Date.Format("2006-01-02"), date.Format("2006-01-02"))
+			return exitBadInput
+		}
+		doc := edition.FromContract(k, date)
+		rel := filepath.Join("editions", date.Format("2006-01-02"), k.Lang, k.Course.Slug+".md")
+		full := filepath.Join(*dir, rel)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
+			return exitBadInput
+		}
+		if err := os.WriteFile(full, doc.Marshal(), 0o644); err != nil {
+			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
+			return exitBadInput
+		}
+		fmt.Fprintf(e.stdout, "froze %s\n", sitePath(*dir, filepath.ToSlash(rel)))
+		written++
+	}
+	fmt.Fprintf(e.stdout, "edition %s: %d %s frozen, %d unchanged since their latest edition\n", date.Format("2006-01-02"), written, plural(written, "contract", "contracts"), unchanged)
+	return exitOK
+}
+
+func runDiff(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "diff", "diff [--format text|markdown|json] [-s DIR]")
+	dir := fs.String("s", ".", "the site `folder`")
+	format := fs.String("format", "text", "output: text, markdown (for a pull-request comment) or json")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return usageError(e, fs, err)
+	}
+	if len(pos) > 0 {
+		fs.Usage()
+		return exitBadInput
+	}
+	if *format != "text" && *format != "markdown" && *format != "json" {
+		fmt.Fprintf(e.stderr, "oferta diff: unknown format %q; use text, markdown or json\n", *format)
+		return exitBadInput
+	}
+	checked, err := build.Check(*dir, e.builtin)
+	if err != nil {
+		return printErrors(e, *dir, err)
+	}
+	courses, impacts := edition.Report(checked.Status)
+	switch *format {
+	case "json":
+		writeDiffJSON(e.stdout, courses, impacts)
+	case "markdown":
+		writeDiffMarkdown(e.stdout, courses, impacts)
+	default:
+		writeDiffText(e.stdout, courses, impacts)
+	}
+	return exitOK
+}
+
+func writeDiffText(w io.Writer, courses []edition.CourseChange, impacts []edition.Impact) {
+	if len(courses) == 0 {
+		fmt.Fprintln(w, "no changes: every contract reads as its latest frozen edition")
+		return
+	}
+	for _, im := range impacts {
+		c := im.Change
+		fmt.Fprintf(w, "%s %s «%s» (%s) — %d %s: %s\n", c.Kind, c.ID, c.Title, numbers(c), len(im.Courses), plural(len(im.Courses), "course", "courses"), strings.Join(im.Courses, ", "))
+		if len(c.Words) > 0 && c.Kind == edition.Changed {
+			fmt.Fprintf(w, "    %s\n", strings.ReplaceAll(redlineText(c.Words), "\n", "\n    "))
+		}
+	}
+	for _, cc := range courses {
+		if cc.New {
+			fmt.Fprintf(w, "new %s «%s»: no edition frozen yet\n", cc.Course, cc.Title)
+		}
+	}
+	fmt.Fprintf(w, "%d %s changed; record them with: oferta freeze\n", len(courses), plural(len(courses), "contract", "contracts"))
+}
+
+func numbers(c edition.Change) string {
+	switch {
+	case c.OldNumber == "":
+		return c.NewNumber
+	case c.NewNumber == "" || c.NewNumber == c.OldNumber:
+		return c.OldNumber
+	}
+	return c.OldNumber + " → " + c.NewNumber
+}
+
+// redlineText marks deletions [-like this-] and insertions {+like this+}.
+func redlineText(ws []edition.Word) string {
+	var b strings.Builder
+	for _, w := range compact(ws) {
+		switch w.Op {
+		case '-':
+			b.WriteString("[-" + w.Text + "-]")
+		case '+':
+			b.WriteString("{+" + w.Text + "+}")
+		default:
+			b.WriteString(w.Text)
+		}
+	}
+	return b.String()
+}
+
+func writeDiffMarkdown(w io.Writer, courses []edition.CourseChange, impacts []edition.Impact) {
+	fmt.Fprintln(w, "## Contract changes")
+	fmt.Fprintln(w)
+	if len(courses) == 0 {
+		fmt.Fprintln(w, "No changes: every contract reads as its latest frozen edition.")
+		return
+	}
+	fmt.Fprintf(w, "%d %s change. Deleted words are ~~struck through~~, new words **bold**.\n\n", len(courses), plural(len(courses), "contract", "contracts"))
+	for _, im := range impacts {
+		c := im.Change
+		fmt.Fprintf(w, "### %s `%s` — %s\n\n", c.Kind, c.ID, mdEscape(c.Title))
+		fmt.Fprintf(w, "Clause %s in %d %s: %s\n\n", numbers(c), len(im.Courses), plural(len(im.Courses), "course", "courses"), "`"+strings.Join(im.Courses, "`, `")+"`")
+		if c.Kind == edition.Changed {
+			for _, para := range strings.Split(redlineMarkdown(c.Words), "\n") {
+				fmt.Fprintf(w, "> %s\n", para)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	for _, cc := range courses {
+		if cc.New {
+			fmt.Fprintf(w, "- new course `%s` (%s): no edition frozen yet\n", cc.Course, mdEscape(cc.Title))
+		}
+	}
+}
+
+func redlineMarkdown(ws []edition.Word) string {
+	var b strings.Builder
+	for _, w := range compact(ws) {
+		text := w.Text
+		core := strings.TrimRightFunc(text, unicode.IsSpace)
+		trail := text[len(core):]
+		switch {
+		case core == "":
+			b.WriteString(text)
+		case w.Op == '-':
+			b.WriteString("~~" + core + "~~" + trail)
+		case w.Op == '+':
+			b.WriteString("**" + core + "**" + trail)
+		default:
+			b.WriteString(text)
+		}
+	}
+	return b.String()
+}
+
+// compact shortens the unchanged text of a redline to a few words of
+// context around each change, and shows Markdown escapes as plain text.
+func compact(ws []edition.Word) []edition.Word {
+	const context = 60 // characters kept on each side of a change
+	out := make([]edition.Word, 0, len(ws))
+	for i, w := range ws {
+		w.Text = unescapeMarkdown(w.Text)
+		if w.Op == '=' {
+			r := []rune(w.Text)
+			first, last := i == 0, i == len(ws)-1
+			switch {
+			case first && len(r) > context:
+				w.Text = "…" + tail(r, context)
+			case last && len(r) > context:
+				w.Text = head(r, context) + "…"
+			case !first && !last && len(r) > 2*context:
+				w.Text = head(r, context) + " … " + tail(r, context)
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// head returns about n runes from the start of r, ending at a space.
+func head(r []rune, n int) string {
+	for n < len(r) && !unicode.IsSpace(r[n]) {
+		n++
+	}
+	return string(r[:n])
+}
+
+// tail returns about n runes from the end of r, starting after a space.
+func tail(r []rune, n int) string {
+	i := len(r) - n
+	for i > 0 && !unicode.IsSpace(r[i-1]) {
+		i--
+	}
+	return string(r[i:])
+}
+
+// unescapeMarkdown drops the backslashes clause data carries before
+// punctuation, for reading.
+func unescapeMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func mdEscape(s string) string {
+	return strings.NewReplacer("*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`).Replace(s)
+}
+
+func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []edition.Impact) {
+	type word struct {
+		Op   string `json:"op"`
+		Text string `json:"text"`
+	}
+	type clause struct {
+		Kind      string   `json:"kind"`
+		ID        string   `json:"id"`
+		Title     string   `json:"title"`
+		OldNumber string   `json:"old_number,omitempty"`
+		NewNumber string   `json:"new_number,omitempty"`
+		Courses   []string `json:"courses"`
+		Words     []word   `json:"words,omitempty"`
+	}
+	type course struct {
+		Course string `json:"course"`
+		Title  string `json:"title"`
+		Latest string `json:"latest_edition,omitempty"`
+		New    bool   `json:"new,omitempty"`
+	}
+	out := struct {
+		Clauses []clause `json:"clauses"`
+		Courses []course `json:"courses"`
+	}{Clauses: []clause{}, Courses: []course{}}
+	for _, im := range impacts {
+		c := im.Change
+		cl := clause{Kind: c.Kind, ID: c.ID, Title: c.Title, OldNumber: c.OldNumber, NewNumber: c.NewNumber, Courses: im.Courses}
+		for _, wd := range c.Words {
+			cl.Words = append(cl.Words, word{Op: string(wd.Op), Text: wd.Text})
+		}
+		out.Clauses = append(out.Clauses, cl)
+	}
+	for _, cc := range courses {
+		out.Courses = append(out.Courses, course{Course: cc.Course, Title: cc.Title, Latest: cc.Latest, New: cc.New})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(out)
+}

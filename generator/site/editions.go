@@ -1,0 +1,73 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+// EditionFile is one frozen contract: editions/<date>/<lang>/<slug>.md,
+// as `oferta freeze` wrote it. Package edition parses the text.
+type EditionFile struct {
+	File string // "editions/2026-11-01/ru/smm-mentoring.md"
+	Date time.Time
+	Lang string
+	Slug string
+	Text []byte
+}
+
+// loadEditions reads every frozen edition of the site, oldest first.
+func loadEditions(siteFS fs.FS) ([]EditionFile, error) {
+	var errs ErrorList
+	var out []EditionFile
+	err := fs.WalkDir(siteFS, "editions", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "editions" {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != "editions" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		parts := strings.Split(p, "/")
+		if d.IsDir() {
+			if len(parts) == 2 {
+				if _, err := time.Parse("2006-01-02", parts[1]); err != nil {
+					errs = append(errs, Errorf(Pos{File: p}, "an edition folder must be named by its date, like editions/2026-11-01"))
+					return fs.SkipDir
+				}
+			}
+			return nil
+		}
+		if len(parts) != 4 || path.Ext(p) != ".md" {
+			errs = append(errs, Errorf(Pos{File: p}, "unexpected file: editions hold editions/<date>/<lang>/<course>.md files written by oferta freeze"))
+			return nil
+		}
+		date, _ := time.Parse("2006-01-02", parts[1])
+		data, err := fs.ReadFile(siteFS, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, EditionFile{File: p, Date: date, Lang: parts[2], Slug: strings.TrimSuffix(parts[3], ".md"), Text: data})
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, &Error{File: "editions", Err: fmt.Errorf("reading editions: %w", err)})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		return a.File < b.File
+	})
+	return out, errs.Err()
+}
