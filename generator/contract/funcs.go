@@ -3,6 +3,7 @@ package contract
 import (
 	"fmt"
 	"math/big"
+	"strings"
 	"text/template"
 	"time"
 
@@ -97,9 +98,9 @@ func ChannelText(seller site.Seller, channel, baseURL, l string) string {
 	switch channel {
 	case "form":
 		if ru {
-			return "через форму на сайте " + baseURL
+			return strings.TrimSpace("через форму на сайте " + baseURL)
 		}
-		return "through the form on the website " + baseURL
+		return strings.TrimSpace("through the form on the website " + baseURL)
 	case "post":
 		if ru {
 			return "почтой по адресу: " + seller.Address
