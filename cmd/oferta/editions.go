@@ -213,7 +213,7 @@ func compact(ws []edition.Word) []edition.Word {
 	const context = 60 // characters kept on each side of a change
 	out := make([]edition.Word, 0, len(ws))
 	for i, w := range ws {
-		w.Text = unescapeMarkdown(w.Text)
+		w.Text = edition.Plain(w.Text)
 		if w.Op == '=' {
 			r := []rune(w.Text)
 			first, last := i == 0, i == len(ws)-1
@@ -246,19 +246,6 @@ func tail(r []rune, n int) string {
 		i--
 	}
 	return string(r[i:])
-}
-
-// unescapeMarkdown drops the backslashes clause data carries before
-// punctuation, for reading.
-func unescapeMarkdown(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 func mdEscape(s string) string {

@@ -1,6 +1,7 @@
 package edition
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -217,4 +218,25 @@ func lcs(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+var mdLink = regexp.MustCompile(`\[([^\]]*)\]\((#[^)\s]*)\)`)
+
+// Plain shows a piece of clause Markdown for reading: in-page links as
+// their text ("[8.4](#c-…)" → "8.4") and escaped punctuation without its
+// backslash ("hello\@school\.example" → "hello@school.example").
+func Plain(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isPunct(s[i+1]) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }

@@ -96,7 +96,7 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 		for _, c := range edition.Compare(from.doc, to.doc) {
 			cvw := ChangeView{Kind: c.Kind, Title: c.Title, OldNumber: c.OldNumber, NewNumber: c.NewNumber}
 			for _, wd := range c.Words {
-				cvw.Words = append(cvw.Words, WordView{Op: string(wd.Op), Text: wd.Text})
+				cvw.Words = append(cvw.Words, WordView{Op: string(wd.Op), Text: edition.Plain(wd.Text)})
 			}
 			step.Changes = append(step.Changes, cvw)
 		}

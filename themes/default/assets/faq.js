@@ -87,11 +87,15 @@
       var decimal = lastDot > lastComma ? "." : ",";
       var group = decimal === "." ? "," : ".";
       s = s.split(group).join("").replace(decimal, ".");
-    } else if (lastComma >= 0) {
-      // "80,000" in English is a thousands group; otherwise a decimal comma.
-      if (lang === "en" && /^\d{1,3}(,\d{3})+$/.test(s)) {
-        s = s.split(",").join("");
-      } else {
+    } else {
+      // One kind of separator: "80,000" or "80.000" followed by groups of
+      // three digits is a thousands separator when the currency has fewer
+      // than three decimals; otherwise it is the decimal mark ("80000,50").
+      var sep = lastComma >= 0 ? "," : lastDot >= 0 ? "." : "";
+      var grouped = sep === "," ? /^\d{1,3}(,\d{3})+$/ : /^\d{1,3}(\.\d{3})+$/;
+      if (sep && minorDigits < 3 && grouped.test(s)) {
+        s = s.split(sep).join("");
+      } else if (sep === ",") {
         s = s.replace(",", ".");
       }
     }
@@ -123,6 +127,17 @@
     return /^\d+$/.test(s) ? parseInt(s, 10) : null;
   }
 
+  // minorUnits turns a plain decimal ("80000.50") into a whole number of
+  // minor units for an exact comparison.
+  function minorUnits(plain) {
+    var parts = plain.split(".");
+    var frac = (parts[1] || "").slice(0, minorDigits);
+    while (frac.length < minorDigits) {
+      frac += "0";
+    }
+    return BigInt(parts[0] + frac);
+  }
+
   function clearResult() {
     output.setAttribute("data-amount", "");
     output.textContent = "—";
@@ -148,8 +163,14 @@
     markRow(used);
 
     var paid = parseAmount(inputs.paid.value);
-    showError(inputs.paid, paid === null ? form.getAttribute("data-error-paid") : "");
-    ok = ok && paid !== null;
+    var paidError = "";
+    if (paid === null) {
+      paidError = form.getAttribute("data-error-paid");
+    } else if (price && minorUnits(paid) > minorUnits(price)) {
+      paidError = form.getAttribute("data-error-paid-max");
+    }
+    showError(inputs.paid, paidError);
+    ok = ok && paidError === "";
 
     var day;
     if (inputs.day) {

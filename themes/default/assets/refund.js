@@ -68,7 +68,11 @@
     });
   });
 
-  // A textarea prints only its visible box: grow it to fit its text.
+  // A textarea prints only its visible box: grow it to fit its text where
+  // the browser cannot do it with CSS (field-sizing: content).
+  if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) {
+    return;
+  }
   function grow(area) {
     area.style.height = "auto";
     area.style.height = area.scrollHeight + 2 + "px";

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/oferta-dev/oferta/generator/chrometest"
+)
+
+// TestCalculatorMatchesCalc types into the in-browser calculator of every
+// example course and checks that it shows exactly the amounts `oferta calc
+// --format json` gives, for every `used` from 0 to the course's total, and
+// for a partial payment and a guarantee day.
+func TestCalculatorMatchesCalc(t *testing.T) {
+	ctx := chrometest.New(t, 4*time.Minute)
+	dir := exampleSite(t)
+	mustBuild(t, dir)
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+	defer srv.Close()
+
+	courses := []struct {
+		slug, page string
+		total      int
+		guarantee  bool
+	}{
+		{"smm-mentoring", "/smm-mentoring/faq/", 8, false},
+		{"group-copywriting", "/group-copywriting/faq/", 6, false},
+		{"recorded-excel", "/recorded-excel/faq/", 24, true},
+		{"english-speaking-club", "/en/english-speaking-club/faq/", 8, false},
+	}
+	checked := 0
+	for _, c := range courses {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.WaitVisible(chromedp.CSS("#calculator"))); err != nil {
+			t.Fatalf("%s: %v", c.page, err)
+		}
+		form, err := chromedp.Run(ctx, chromedp.Attributes(chromedp.CSS("#oferta-calc")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		price := form["data-price"]
+		type request struct{ used, paid, day string }
+		var requests []request
+		for used := 0; used <= c.total; used++ {
+			requests = append(requests, request{used: strconv.Itoa(used)})
+		}
+		// A partial payment, typed with a decimal comma as a client would.
+		requests = append(requests, request{used: "1", paid: "3333,33"}, request{used: strconv.Itoa(c.total / 2), paid: "1000"})
+		if c.guarantee {
+			requests = append(requests, request{used: "5", day: "3"}, request{used: "5", day: "14"}, request{used: "5", day: "15"})
+		}
+		for _, r := range requests {
+			args := []string{"calc", c.slug, "--used", r.used, "--format", "json", "-s", dir}
+			if r.paid != "" {
+				args = append(args, "--paid", r.paid)
+			}
+			if r.day != "" {
+				args = append(args, "--day", r.day)
+			}
+			code, out, stderr := run(t, args...)
+			if code != 0 {
+				t.Fatalf("oferta %v: exit %d: %s", args, code, stderr)
+			}
+			var want struct{ Refund string }
+			if err := json.Unmarshal([]byte(out), &want); err != nil {
+				t.Fatal(err)
+			}
+			paid := r.paid
+			if paid == "" {
+				paid = price // the field's default
+			}
+			steps := []chromedp.Action[chromedp.Void]{typeInto("#calc-used", r.used), typeInto("#calc-paid", paid)}
+			if c.guarantee {
+				steps = append(steps, typeInto("#calc-day", r.day))
+			}
+			if err := chromedp.Do(ctx, steps...); err != nil {
+				t.Fatalf("%s %+v: %v", c.slug, r, err)
+			}
+			res, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#oferta-calc-result"), "data-amount"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Value; got != want.Refund {
+				t.Errorf("%s used=%s paid=%q day=%q: the calculator shows %q, oferta calc gives %q", c.slug, r.used, r.paid, r.day, got, want.Refund)
+			}
+			checked++
+		}
+	}
+	t.Logf("compared %d amounts", checked)
+}
+
+// typeInto clears an input and types text into it, as a person would; an
+// empty text leaves the field empty (the default: the price, no day).
+func typeInto(sel, text string) chromedp.Action[chromedp.Void] {
+	css := chromedp.CSS(sel)
+	if text == "" {
+		// Type and erase a character so the page sees an input event with
+		// the field empty.
+		text = "0\b"
+	}
+	clear := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](fmt.Sprintf("(document.querySelector(%q).value = '') === ''", sel))(ctx, t)
+		return err
+	})
+	return chromedp.Steps(clear, chromedp.Focus(css), chromedp.SendKeys(css, text))
+}
