@@ -14,6 +14,5 @@ func notYet(name string) func(context.Context, *env, []string) int {
 }
 
 var (
-	runLint  = notYet("lint")
-	runServe = notYet("serve")
+	runLint = notYet("lint")
 )

@@ -1,0 +1,222 @@
+package build_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/oferta-dev/oferta"
+	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/render"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// TestRecheckMatchesCheck edits a copy of the example school step by step
+// and checks after every step that the incremental rebuild gives exactly
+// the files a full build gives, and that it redid only what it should.
+func TestRecheckMatchesCheck(t *testing.T) {
+	builtin := site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
+	dir := t.TempDir()
+	copyDir(t, "../../content", filepath.Join(dir, "content"))
+	cfg := readFile(t, "../../oferta.toml")
+	writeFile(t, filepath.Join(dir, "oferta.toml"), cfg)
+	changeGroup, err := fs.ReadFile(oferta.Clauses(), "ru/alternatives/change-group.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var prev *build.Checked
+	var pages *build.Pages
+	steps := []struct {
+		name       string
+		edit       func()
+		theme      bool
+		assembled  int      // -1: every course
+		onlyCourse string   // when set, the only course folder rendered again
+		changed    []string // output paths that must be among the changed ones
+		removed    []string
+	}{
+		{name: "first build", edit: func() {}, assembled: -1},
+		{name: "course title", edit: func() {
+			replaceIn(t, filepath.Join(dir, "content/smm-mentoring.toml"), "Наставничество по SMM: 8 недель", "Наставничество по SMM: 9 недель")
+		}, assembled: 1, onlyCourse: "smm-mentoring/", changed: []string{"smm-mentoring/oferta/index.html", "index.html"}},
+		{name: "nothing changed", edit: func() {}, assembled: 0},
+		{name: "new course", edit: func() {
+			copyFile(t, filepath.Join(dir, "content/recorded-excel.toml"), filepath.Join(dir, "content/excel-copy.toml"))
+		}, assembled: 1, onlyCourse: "excel-copy/", changed: []string{"excel-copy/faq/index.html"}},
+		{name: "removed course", edit: func() {
+			if err := os.Remove(filepath.Join(dir, "content/excel-copy.toml")); err != nil {
+				t.Fatal(err)
+			}
+		}, assembled: 0, removed: []string{"excel-copy/oferta/index.html"}},
+		{name: "clause text that one course includes", edit: func() {
+			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.TrimRight(string(changeGroup), "\n")+"\n\nПеревод в другую группу бесплатный.\n")
+		}, assembled: 1, onlyCourse: "group-copywriting/", changed: []string{"group-copywriting/oferta/index.html"}},
+		{name: "clause condition", edit: func() {
+			replaceIn(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), `when = 'course.format != "recorded"'`, `when = 'course.format == "group"'`)
+		}, assembled: -1},
+		{name: "settings", edit: func() {
+			replaceIn(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")
+		}, assembled: -1, changed: []string{"smm-mentoring/refund/index.html", "en/english-speaking-club/oferta/index.html"}},
+		{name: "theme", edit: func() {
+			writeFile(t, filepath.Join(dir, "themes/default/assets/extra.css"), "body{}\n")
+		}, theme: true, assembled: 0, changed: []string{"assets/extra.css"}},
+	}
+	for _, st := range steps {
+		st.edit()
+		c, d, err := build.Recheck(prev, dir, builtin)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		switch {
+		case st.assembled < 0 && d.Count() != len(c.Contracts):
+			t.Errorf("%s: assembled %d of %d contracts, want all", st.name, d.Count(), len(c.Contracts))
+		case st.assembled >= 0 && d.Count() != st.assembled:
+			t.Errorf("%s: assembled %d contracts, want %d", st.name, d.Count(), st.assembled)
+		}
+		p, err := build.RenderChanged(pages, c, d, st.theme, false)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		full, err := build.Check(dir, builtin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(findingKeys(full), findingKeys(c)) {
+			t.Errorf("%s: findings differ from a full check:\n%v\n%v", st.name, findingKeys(full), findingKeys(c))
+		}
+		files, err := build.Render(full, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareFiles(t, st.name, files, p.Files)
+		if st.onlyCourse != "" {
+			for _, r := range p.Rendered {
+				if strings.HasSuffix(r, "/index.html") && strings.Count(r, "/") > 1 && !strings.HasPrefix(r, st.onlyCourse) {
+					t.Errorf("%s: rendered %s, which belongs to another course", st.name, r)
+				}
+			}
+		}
+		for _, want := range st.changed {
+			if !contains(p.Changed, want) {
+				t.Errorf("%s: %s is not among the changed files %v", st.name, want, p.Changed)
+			}
+		}
+		for _, want := range st.removed {
+			if !contains(p.Removed, want) {
+				t.Errorf("%s: %s is not among the removed files %v", st.name, want, p.Removed)
+			}
+		}
+		if st.name == "nothing changed" && (len(p.Changed) != 0 || len(p.Removed) != 0) {
+			t.Errorf("%s: changed %v, removed %v", st.name, p.Changed, p.Removed)
+		}
+		if pages != nil {
+			// A file with the same bytes keeps the very slice it had.
+			old := map[string][]byte{}
+			for _, f := range pages.Files {
+				old[f.Path] = f.Data
+			}
+			for _, f := range p.Files {
+				if o, ok := old[f.Path]; ok && bytes.Equal(o, f.Data) && len(o) > 0 && &o[0] != &f.Data[0] {
+					t.Errorf("%s: %s has equal bytes in a new slice", st.name, f.Path)
+				}
+			}
+		}
+		prev, pages = c, p
+	}
+}
+
+func compareFiles(t *testing.T, step string, want, got []render.File) {
+	t.Helper()
+	w := map[string][]byte{}
+	for _, f := range want {
+		w[f.Path] = f.Data
+	}
+	g := map[string][]byte{}
+	for _, f := range got {
+		g[f.Path] = f.Data
+	}
+	for p, data := range w {
+		gd, ok := g[p]
+		switch {
+		case !ok:
+			t.Errorf("%s: incremental build lacks %s", step, p)
+		case !bytes.Equal(gd, data):
+			t.Errorf("%s: %s differs from a full build", step, p)
+		}
+	}
+	for p := range g {
+		if _, ok := w[p]; !ok {
+			t.Errorf("%s: incremental build has %s, a full build does not", step, p)
+		}
+	}
+}
+
+func findingKeys(c *build.Checked) []string {
+	var out []string
+	for _, f := range c.Findings {
+		out = append(out, f.File+" "+f.Rule+" "+f.Course+" "+f.Message)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func writeFile(t *testing.T, p, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	writeFile(t, to, readFile(t, from))
+}
+
+func replaceIn(t *testing.T, p, old, new string) {
+	t.Helper()
+	src := readFile(t, p)
+	if !strings.Contains(src, old) {
+		t.Fatalf("%s does not contain %q", p, old)
+	}
+	writeFile(t, p, strings.Replace(src, old, new, 1))
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		copyFile(t, p, filepath.Join(to, rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

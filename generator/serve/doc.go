@@ -1,0 +1,23 @@
+// Package serve is the live preview behind `oferta serve`: it builds a
+// site into memory, serves it over HTTP and rebuilds what a saved file
+// affects, so that a lawyer can keep the pages open while editing clauses
+// and courses.
+//
+// The parts, each in its own file:
+//
+//   - watch.go: a recursive watch over oferta.toml, content/, clauses/,
+//     themes/ and editions/ on top of a small Notifier interface (fsnotify
+//     in production), with a quiet-period debounce that batches paths;
+//   - rebuild.go: an incremental rebuild (package build's Recheck and
+//     RenderChanged) whose result is swapped in atomically, and only when
+//     it succeeded; a bad edit keeps the last good pages and is reported;
+//   - server.go: the Server's life: start watching, first build, serve,
+//     and a clean shutdown when the context ends;
+//   - handler.go: the HTTP handler, which serves only files of the built
+//     site from memory and injects the preview script into HTML responses;
+//   - hub.go: Server-Sent Events that tell open pages to check the status;
+//   - live.js: the injected script: reload when the page changed, an
+//     overlay with the errors, a panel with the page's lint findings.
+//
+// Built output never carries the script: it is added to responses only.
+package serve

@@ -1,0 +1,257 @@
+package serve
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/oferta-dev/oferta"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+var builtin = site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
+
+// exampleSite copies the example school (oferta.toml and content/) into
+// a temporary folder; the clause library and the theme are built in.
+func exampleSite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyFile(t, "../../oferta.toml", filepath.Join(dir, "oferta.toml"))
+	err := filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel("../../content", p)
+		copyFile(t, p, filepath.Join(dir, "content", rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func readFile(t testing.TB, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func writeFile(t testing.TB, p, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile(t testing.TB, from, to string) {
+	t.Helper()
+	writeFile(t, to, readFile(t, from))
+}
+
+// syncBuffer is a bytes.Buffer that the server's goroutines may write to
+// while a test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// running is a server started on 127.0.0.1:0 for one test.
+type running struct {
+	srv  *Server
+	url  string // "http://127.0.0.1:port"
+	log  *syncBuffer
+	sse  *eventLog
+	dir  string
+	stop func()
+}
+
+// start runs a server for dir until the test ends, waits until the first
+// build is served and opens an event stream.
+func start(t *testing.T, dir string) *running {
+	t.Helper()
+	log := &syncBuffer{}
+	srv, err := New(Options{Dir: dir, Builtin: builtin, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	r := &running{srv: srv, url: "http://" + ln.Addr().String(), log: log, dir: dir}
+	var once sync.Once
+	r.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Serve: %v", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Error("Serve did not return 10s after its context was cancelled")
+			}
+		})
+	}
+	t.Cleanup(r.stop)
+	waitFor(t, "the first build", func() bool { code, _ := r.get(t, "/"); return code == 200 })
+	r.sse = openEvents(t, r.url)
+	return r
+}
+
+// get fetches a path and returns the status code and body.
+func (r *running) get(t testing.TB, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(r.url + path)
+	if err != nil {
+		return 0, ""
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// status fetches the status of a page.
+func (r *running) status(t testing.TB, page string) statusJSON {
+	t.Helper()
+	resp, err := http.Get(r.url + statusPath + "?page=" + page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var st statusJSON
+	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// sseEvent is one Server-Sent Event as a client received it.
+type sseEvent struct {
+	name string
+	data string
+}
+
+// eventLog records the events of one stream.
+type eventLog struct {
+	mu     sync.Mutex
+	events []sseEvent
+}
+
+func openEvents(t *testing.T, base string) *eventLog {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+eventsPath, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events: Content-Type %q", ct)
+	}
+	l := &eventLog{}
+	hello := make(chan struct{})
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var ev sseEvent
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				ev.name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				ev.data = strings.TrimPrefix(line, "data: ")
+			case line == "" && ev.name != "":
+				l.mu.Lock()
+				l.events = append(l.events, ev)
+				l.mu.Unlock()
+				if ev.name == "hello" {
+					close(hello)
+				}
+				ev = sseEvent{}
+			}
+		}
+	}()
+	select {
+	case <-hello:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no hello event on the event stream")
+	}
+	return l
+}
+
+// mark returns the number of events so far, to look only at later ones.
+func (l *eventLog) mark() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.events)
+}
+
+// reloadedSince reports whether a "reload" event after mark named the
+// URL path page as changed.
+func (l *eventLog) reloadedSince(mark int, page string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, ev := range l.events[mark:] {
+		if ev.name != "reload" {
+			continue
+		}
+		var d struct{ Changed []string }
+		if json.Unmarshal([]byte(ev.data), &d) == nil {
+			for _, p := range d.Changed {
+				if p == page {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// waitFor polls cond until it holds, failing the test after 15 seconds.
+// The limit only keeps a broken test from hanging; nothing is timed.
+func waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -1,0 +1,309 @@
+package serve
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// snapshot is what the handler serves: replaced as a whole, never
+// changed once published.
+type snapshot struct {
+	gen int
+	// files are the pages and assets served, by output path
+	// ("smm/oferta/index.html"); nil until a build succeeded.
+	files map[string][]byte
+	// courses maps a course's output folder ("smm/", "en/club/") to its
+	// slug, for the findings of a page.
+	courses map[string]string
+	// assets is a digest of every file but the HTML pages and the
+	// sitemap: a page looks different when one of them changed.
+	assets string
+	// problems say why files are not the site as it is on disk; empty
+	// when they are. Each has a file, line and column where known.
+	problems []Problem
+	// draft reports that files were rendered despite lint errors, as a
+	// draft, because no clean build has been made yet.
+	draft bool
+	// findings are the lint findings of the last site that loaded.
+	findings []lint.Finding
+}
+
+// Problem is one error shown in the overlay.
+type Problem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+	Rule    string `json:"rule,omitempty"`
+}
+
+// built is the state a rebuild continues from: the check the served
+// files were rendered from, and the pages. Only rebuild touches it.
+type built struct {
+	checked *build.Checked
+	pages   *build.Pages
+	clean   bool // the pages were rendered without lint errors
+}
+
+// result is what one rebuild did, for the progress line and for tests.
+type result struct {
+	gen       int
+	ok        bool     // the new pages are served
+	assembled int      // contracts assembled again
+	all       bool     // everything was rebuilt
+	courses   int      // courses of the site
+	rendered  []string // output paths rendered again
+	changed   []string // output paths new or with new bytes
+	removed   []string // output paths gone
+	problems  []Problem
+	warnings  int
+	fixed     bool // the previous rebuild had errors, this one has none
+	took      time.Duration
+}
+
+// rebuild brings the served site up to date with the files on disk.
+// changed are the paths that changed (absolute or relative to the site);
+// the rebuild compares what it loads with the previous build, so the
+// paths only say whether the theme changed, which loading cannot see.
+func (s *Server) rebuild(changed []string) result {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	start := time.Now()
+	theme := false
+	for _, p := range changed {
+		theme = theme || strings.HasPrefix(s.rel(p), "themes/")
+	}
+	cur := s.snap.Load()
+	next := *cur
+	next.gen = cur.gen + 1
+	res := result{gen: next.gen}
+
+	checked, delta, err := build.Recheck(s.last.checked, s.opts.Dir, s.opts.Builtin)
+	if err != nil {
+		next.problems = problemsOf(err)
+		return s.publish(&next, res, start)
+	}
+	next.findings = checked.Findings
+	res.courses = len(checked.Contracts)
+	var lintErrors []Problem
+	for _, f := range checked.Findings {
+		if f.Severity == lint.Error {
+			lintErrors = append(lintErrors, Problem{File: f.File, Line: f.Line, Col: f.Col, Message: f.Message, Rule: f.Rule})
+		} else {
+			res.warnings++
+		}
+	}
+	if len(lintErrors) > 0 && s.last.clean {
+		// Keep the last good pages; the overlay says why.
+		next.problems = lintErrors
+		return s.publish(&next, res, start)
+	}
+	draft := len(lintErrors) > 0
+	pages, err := build.RenderChanged(s.last.pages, checked, delta, theme, draft)
+	if err != nil {
+		next.problems = problemsOf(err)
+		return s.publish(&next, res, start)
+	}
+	s.last = built{checked: checked, pages: pages, clean: !draft}
+	next.problems, next.draft = lintErrors, draft
+	if len(pages.Changed) > 0 || len(pages.Removed) > 0 || cur.files == nil {
+		next.files = make(map[string][]byte, len(pages.Files))
+		for _, f := range pages.Files {
+			next.files[f.Path] = f.Data
+		}
+		next.assets = assetDigest(next.files)
+	}
+	next.courses = make(map[string]string, len(checked.Contracts))
+	for _, k := range checked.Contracts {
+		next.courses[contract.CoursePath(checked.Site, k.Course)] = k.Course.Slug
+	}
+	res.ok = !draft
+	res.assembled, res.all = delta.Count(), delta.All || theme
+	res.rendered, res.changed, res.removed = pages.Rendered, pages.Changed, pages.Removed
+	return s.publish(&next, res, start)
+}
+
+// publish swaps the new snapshot in, tells the open pages and prints the
+// progress line.
+func (s *Server) publish(next *snapshot, res result, start time.Time) result {
+	res.problems = next.problems
+	res.fixed = len(s.snap.Load().problems) > 0 && len(next.problems) == 0
+	res.took = time.Since(start)
+	s.snap.Store(next)
+	event := "status"
+	if len(res.changed)+len(res.removed) > 0 {
+		event = "reload"
+	}
+	data, _ := json.Marshal(struct {
+		Gen     int      `json:"gen"`
+		Changed []string `json:"changed"`
+	}{next.gen, urlPaths(res.changed, res.removed)})
+	s.hub.publish(message{event: event, data: data})
+	s.progress(res)
+	return res
+}
+
+// progress prints one line per rebuild, and one per error.
+func (s *Server) progress(res result) {
+	w := s.opts.Log
+	took := res.took.Round(time.Millisecond)
+	for _, p := range res.problems {
+		fmt.Fprintf(w, "error: %s\n", s.problemText(p))
+	}
+	warn := ""
+	if res.warnings > 0 {
+		warn = fmt.Sprintf(", %d %s", res.warnings, plural(res.warnings, "warning", "warnings"))
+	}
+	pages := countPages(res.changed, res.removed)
+	if res.fixed {
+		fmt.Fprint(w, "fixed: ")
+	}
+	switch {
+	case res.problems != nil && res.rendered == nil:
+		if s.last.pages != nil {
+			fmt.Fprintf(w, "kept the last good pages (%d %s to fix)\n", len(res.problems), plural(len(res.problems), "error", "errors"))
+		} else {
+			fmt.Fprintln(w, "nothing to show yet: fix the errors above")
+		}
+	case !res.ok:
+		fmt.Fprintf(w, "built a DRAFT of %d %s in %s: fix the errors above\n", res.courses, plural(res.courses, "course", "courses"), took)
+	case res.gen == 1:
+		fmt.Fprintf(w, "built %d %s (%d %s) in %s%s\n", res.courses, plural(res.courses, "course", "courses"), pages, plural(pages, "page", "pages"), took, warn)
+	case pages == 0:
+		fmt.Fprintf(w, "no page changed (checked in %s%s)\n", took, warn)
+	case res.all:
+		fmt.Fprintf(w, "rebuilt all %d %s (%d %s changed) in %s%s\n", res.courses, plural(res.courses, "course", "courses"), pages, plural(pages, "page", "pages"), took, warn)
+	default:
+		fmt.Fprintf(w, "rebuilt %d %s (%d %s changed) in %s%s\n", res.assembled, plural(res.assembled, "course", "courses"), pages, plural(pages, "page", "pages"), took, warn)
+	}
+}
+
+// problemText is a problem as the terminal shows it: the path as the user
+// can open it from where they started the server.
+func (s *Server) problemText(p Problem) string {
+	file := p.File
+	if file != "" && s.opts.Dir != "." && s.opts.Dir != "" && !strings.HasPrefix(file, "builtin:") {
+		file = filepath.Join(s.opts.Dir, file)
+	}
+	msg := p.Message
+	if p.Rule != "" {
+		msg += " [" + p.Rule + "]"
+	}
+	switch {
+	case file == "":
+		return msg
+	case p.Line == 0:
+		return file + ": " + msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", file, p.Line, max(p.Col, 1), msg)
+}
+
+// rel makes a changed path relative to the site, with slashes.
+func (s *Server) rel(p string) string {
+	if filepath.IsAbs(p) {
+		if r, err := filepath.Rel(s.root, p); err == nil {
+			p = r
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+// problemsOf turns a load or render error into positioned problems.
+func problemsOf(err error) []Problem {
+	var out []Problem
+	for _, e := range site.Errors(err) {
+		msg := "unknown error"
+		if e.Err != nil {
+			msg = e.Err.Error()
+		}
+		out = append(out, Problem{File: e.File, Line: e.Line, Col: e.Col, Message: msg})
+	}
+	return out
+}
+
+// urlPaths turns output paths into the URL paths pages are opened at.
+func urlPaths(lists ...[]string) []string {
+	out := []string{}
+	for _, list := range lists {
+		for _, p := range list {
+			out = append(out, "/"+strings.TrimSuffix(p, "index.html"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// countPages counts the HTML pages among changed output paths.
+func countPages(lists ...[]string) int {
+	n := 0
+	for _, list := range lists {
+		for _, p := range list {
+			if isPage(p) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func isPage(p string) bool { return path.Ext(p) == ".html" }
+
+// assetDigest sums up every file a page loads besides itself.
+func assetDigest(files map[string][]byte) string {
+	var names []string
+	for p := range files {
+		if !isPage(p) && p != "sitemap.xml" {
+			names = append(names, p)
+		}
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, p := range names {
+		sum := sha256.Sum256(files[p])
+		h.Write([]byte(p))
+		h.Write(sum[:])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// version identifies what a page looks like: its bytes and its assets.
+// The injected script compares it with the status to know when to reload.
+func (sn *snapshot) version(rel string) string {
+	data, ok := sn.files[rel]
+	if !ok {
+		return ""
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:8]) + "." + sn.assets
+}
+
+// courseOf returns the slug of the course a page belongs to, or "".
+func (sn *snapshot) courseOf(rel string) string {
+	for i := len(rel) - 1; i >= 0; i-- {
+		if rel[i] == '/' {
+			if slug, ok := sn.courses[rel[:i+1]]; ok {
+				return slug
+			}
+		}
+	}
+	return ""
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,182 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// Options configure a Server.
+type Options struct {
+	Dir     string // the site folder
+	Builtin site.Builtin
+	// Log receives one progress line per rebuild; nil discards them.
+	Log io.Writer
+	// Notifier watches the files; nil means fsnotify.
+	Notifier Notifier
+	// Debounce is the quiet period after the last change before a
+	// rebuild; zero means 150 ms.
+	Debounce time.Duration
+}
+
+// Server is a live preview of one site. It owns its reload hub and its
+// build; several Servers can run in one process.
+type Server struct {
+	opts Options
+	root string // Dir, absolute
+	hub  *hub
+	snap atomic.Pointer[snapshot]
+
+	buildMu sync.Mutex // one rebuild at a time
+	last    built      // guarded by buildMu
+}
+
+// ErrNotSite is returned by New for a folder without oferta.toml.
+var ErrNotSite = errors.New("not an oferta site")
+
+// New returns a server for the site in opts.Dir. It fails when the folder
+// has no oferta.toml; every other problem of the site is shown in the
+// browser and fixed while the server runs.
+func New(opts Options) (*Server, error) {
+	if opts.Dir == "" {
+		opts.Dir = "."
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = 150 * time.Millisecond
+	}
+	fi, err := os.Stat(opts.Dir)
+	if err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("%w: there is no folder %s", ErrNotSite, opts.Dir)
+	}
+	if _, err := os.Stat(filepath.Join(opts.Dir, "oferta.toml")); err != nil {
+		return nil, fmt.Errorf("%w: no oferta.toml in %s (create a site with \"oferta new site DIR\")", ErrNotSite, opts.Dir)
+	}
+	root, err := filepath.Abs(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, root: root, hub: newHub()}
+	s.snap.Store(&snapshot{})
+	return s, nil
+}
+
+// Serve watches the site, builds it and serves it on ln until ctx is
+// done; then it closes the event streams, shuts the HTTP server down and
+// stops watching. It returns nil after a clean shutdown.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	n := s.opts.Notifier
+	if n == nil {
+		var err error
+		if n, err = NewFSNotifier(); err != nil {
+			ln.Close()
+			return fmt.Errorf("watching %s: %w", s.opts.Dir, err)
+		}
+	}
+	defer n.Close()
+	t := newTree(n, s.root)
+	if err := t.start(); err != nil {
+		ln.Close()
+		return fmt.Errorf("watching %s: %w", s.opts.Dir, err)
+	}
+	// Watch first, then build: a save during the first build is not lost.
+	s.rebuild(nil)
+
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		s.watch(watchCtx, t)
+	}()
+
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+	}
+	stopWatch()
+	<-watched
+	s.hub.close() // event streams never go idle: end them before Shutdown
+	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if serr := hs.Shutdown(shutCtx); serr != nil && err == nil {
+		err = serr
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// watch collects changed paths and rebuilds once no change came for the
+// debounce period (or, under a steady stream of changes, every second).
+func (s *Server) watch(ctx context.Context, t *tree) {
+	const maxWait = time.Second
+	pending := map[string]bool{}
+	var first time.Time
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	add := func(p string) { pending[p] = true }
+	arm := func() {
+		if len(pending) == 0 {
+			return
+		}
+		if first.IsZero() {
+			first = time.Now()
+		}
+		wait := s.opts.Debounce
+		if left := maxWait - time.Since(first); left < wait {
+			wait = max(left, 0)
+		}
+		timer.Reset(wait)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case ev, ok := <-t.n.Events():
+			if !ok {
+				return
+			}
+			t.handle(ev, add)
+			arm()
+		case err, ok := <-t.n.Errors():
+			if !ok {
+				return
+			}
+			if errors.Is(err, ErrOverflow) {
+				// Events were lost: treat everything, the theme included,
+				// as changed.
+				add(filepath.Join(s.root, "themes"))
+				arm()
+				continue
+			}
+			fmt.Fprintf(s.opts.Log, "watching: %v\n", err)
+		case <-timer.C:
+			paths := make([]string, 0, len(pending))
+			for p := range pending {
+				paths = append(paths, p)
+			}
+			sort.Strings(paths)
+			pending, first = map[string]bool{}, time.Time{}
+			s.rebuild(paths)
+		}
+	}
+}
