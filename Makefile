@@ -4,7 +4,7 @@
 GO      ?= go
 TOOLS   := .ci/node_modules
 VNU     := $(TOOLS)/vnu-jar/build/dist/vnu.jar
-SARIF   := $(TOOLS)/.bin/sarif-multitool-linux
+SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 

@@ -3,8 +3,10 @@ package lint
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -70,6 +72,34 @@ type Pass struct {
 	// them, independent of any course.
 	LibraryProblems []contract.Problem
 	report          func(Finding)
+	facts           *facts
+	all             []*Rule // every rule Run knows, enabled or not
+}
+
+// facts are results that several rules need, computed once per Run.
+type facts struct {
+	analyses map[*contract.Contract]*analysis
+}
+
+type analysis struct {
+	a   refund.Analysis
+	err error
+}
+
+// Analysis returns the refund analysis of a contract (see refund.Analyze),
+// computed once for all rules. ok is false when the contract has no
+// usable refund terms (another rule reports why).
+func (p *Pass) Analysis(k *contract.Contract) (a refund.Analysis, ok bool, err error) {
+	if k.Terms == nil {
+		return refund.Analysis{}, false, nil
+	}
+	r, done := p.facts.analyses[k]
+	if !done {
+		r = &analysis{}
+		r.a, r.err = refund.Analyze(k.Terms)
+		p.facts.analyses[k] = r
+	}
+	return r.a, true, r.err
 }
 
 // Report records a finding of the pass's rule at pos.
@@ -86,7 +116,10 @@ type Input struct {
 
 // Run applies every rule that the site's jurisdiction and [lint] settings
 // enable, and returns the findings sorted by file, line, column and rule,
-// without duplicates.
+// without duplicates. A course's justified [lint] ignore entries silence
+// its findings of that rule (never those of the lint/ rules). A course's
+// finding that points into oferta.toml (a setting the course inherits) is
+// reported once, site-wide, with no course.
 func Run(in Input) ([]Finding, error) {
 	cfg := in.Site.Config
 	disabled := map[string]bool{}
@@ -94,6 +127,7 @@ func Run(in Input) ([]Finding, error) {
 		disabled[d] = true
 	}
 	ignored := ignores(in.Contracts)
+	shared := &facts{analyses: map[*contract.Contract]*analysis{}}
 	seen := map[Finding]bool{}
 	var out []Finding
 	for _, r := range Rules {
@@ -107,11 +141,17 @@ func Run(in Input) ([]Finding, error) {
 		if s, ok := ParseSeverity(cfg.Lint.Severity[r.Name]); ok {
 			sev = s
 		}
-		pass := &Pass{Rule: r, Site: in.Site, Contracts: in.Contracts, LibraryProblems: in.LibraryProblems}
+		pass := &Pass{Rule: r, Site: in.Site, Contracts: in.Contracts, LibraryProblems: in.LibraryProblems, facts: shared, all: Rules}
 		pass.report = func(f Finding) {
 			f.Severity = sev
-			if f.Course != "" && ignored[f.Course][f.Rule] {
+			if f.Course != "" && ignored[f.Course][f.Rule] && suppressible(f.Rule) {
 				return
+			}
+			// A course's finding that points into oferta.toml is about a
+			// setting the course inherits: after the course's own
+			// suppressions it is reported once, site-wide.
+			if f.File == cfg.File {
+				f.Course = ""
 			}
 			if !seen[f] {
 				seen[f] = true
@@ -144,7 +184,7 @@ func ignores(contracts []*contract.Contract) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
 	for _, k := range contracts {
 		for _, ig := range k.Course.Ignore {
-			if ig.Reason == "" {
+			if strings.TrimSpace(ig.Reason) == "" {
 				continue
 			}
 			if out[k.Course.Slug] == nil {
@@ -155,6 +195,11 @@ func ignores(contracts []*contract.Contract) map[string]map[string]bool {
 	}
 	return out
 }
+
+// suppressible reports whether a course's ignore entry may silence a rule.
+// The lint/ rules check the suppressions themselves, so a suppression
+// cannot silence them.
+func suppressible(rule string) bool { return !strings.HasPrefix(rule, "lint/") }
 
 // Sort orders findings by file, line, column, rule, then message.
 func Sort(fs []Finding) {
