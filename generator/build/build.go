@@ -55,7 +55,7 @@ func finish(s *site.Site, a *contract.Assembler, contracts []*contract.Contract)
 	parallel(len(contracts), func(i int) {
 		status[i] = history.StatusOf(contracts[i])
 	})
-	findings, err := lint.Run(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems()})
+	findings, err := lint.Run(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status})
 	if err != nil {
 		return nil, err
 	}

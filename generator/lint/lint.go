@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -71,8 +72,11 @@ type Pass struct {
 	// LibraryProblems are problems in clause files found while parsing
 	// them, independent of any course.
 	LibraryProblems []contract.Problem
-	report          func(Finding)
-	facts           *facts
+	// Editions is each contract's standing against its frozen editions,
+	// by index of Contracts; nil when the caller did not compare them.
+	Editions []edition.Status
+	report   func(Finding)
+	facts    *facts
 	all             []*Rule // every rule Run knows, enabled or not
 }
 
@@ -112,6 +116,7 @@ type Input struct {
 	Site            *site.Site
 	Contracts       []*contract.Contract
 	LibraryProblems []contract.Problem
+	Editions        []edition.Status // by index of Contracts; may be nil
 }
 
 // Run applies every rule that the site's jurisdiction and [lint] settings
@@ -141,7 +146,7 @@ func Run(in Input) ([]Finding, error) {
 		if s, ok := ParseSeverity(cfg.Lint.Severity[r.Name]); ok {
 			sev = s
 		}
-		pass := &Pass{Rule: r, Site: in.Site, Contracts: in.Contracts, LibraryProblems: in.LibraryProblems, facts: shared, all: Rules}
+		pass := &Pass{Rule: r, Site: in.Site, Contracts: in.Contracts, LibraryProblems: in.LibraryProblems, Editions: in.Editions, facts: shared, all: Rules}
 		pass.report = func(f Finding) {
 			f.Severity = sev
 			if f.Course != "" && ignored[f.Course][f.Rule] && suppressible(f.Rule) {

@@ -124,15 +124,14 @@ func wantIndex(t *testing.T, ar *txtar.Archive, file string) int {
 	return -1
 }
 
-// specRules are the rules the SPEC's table names. edition/stale lands with
-// editions.
+// specRules are the rules the SPEC's table names.
 var specRules = []string{
 	"refund/grounds-missing", "refund/deadline-missing", "refund/process-missing",
 	"refund/payout-too-slow", "refund/waiver", "refund/fixed-retention",
 	"formula/out-of-bounds", "formula/not-monotonic", "formula/invalid",
 	"template/invalid", "template/undefined", "clause/unknown", "clause/duplicate",
 	"seller/requisites-missing", "seller/tax-id-invalid", "statement/field-missing",
-	"lint/unjustified-ignore", "refund/bank-fee", "de/distance-learning",
+	"lint/unjustified-ignore", "refund/bank-fee", "de/distance-learning", "edition/stale",
 }
 
 func TestRuleList(t *testing.T) {
@@ -237,6 +236,20 @@ func TestTaxIDs(t *testing.T) {
 		}
 		if got := lint.ValidOGRN(c.id); got != c.ogrn {
 			t.Errorf("ValidOGRN(%q) = %v, want %v", c.id, got, c.ogrn)
+		}
+	}
+}
+
+// TestREADMEListsEveryRule keeps the README's rule table in step with the
+// rule list.
+func TestREADMEListsEveryRule(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range lint.Rules {
+		if !strings.Contains(string(data), "| `"+r.Name+"` |") {
+			t.Errorf("README.md does not list rule %s in its rules table", r.Name)
 		}
 	}
 }

@@ -28,6 +28,8 @@ var Rules = []*Rule{
 	RequisitesMissing,
 	TaxIDInvalid,
 	StatementFieldMissing,
+	// Editions.
+	EditionStale,
 	// The [lint] settings.
 	UnjustifiedIgnore,
 	UnknownRule,

@@ -1,0 +1,45 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/oferta-dev/oferta/generator/edition"
+)
+
+// EditionStale: a contract changed since its latest frozen edition and no
+// new edition was frozen.
+var EditionStale = &Rule{
+	Name:            "edition/stale",
+	DefaultSeverity: Error,
+	Doc: `A course's contract reads differently from its latest frozen edition (editions/<date>/<lang>/<slug>.md), and no new edition was frozen.
+
+Why: a client is bound by the edition in force on the day they paid. If the published text changes silently, nobody can later show which terms a client accepted, and an earlier client may be held to terms they never saw — in a dispute the seller then cannot prove its own contract. Civil Code art. 437(2) and 438(3) (ru) and Directive 2011/83/EU art. 6 and 8 (eu) tie the contract to what was offered when the client accepted.
+
+Fix: run "oferta diff" to see exactly which clauses changed and in which courses, review the change, then "oferta freeze" to record the new edition (it also moves the old one to its own archive page) and commit the new files under editions/. Courses that never had an edition frozen are not checked.`,
+	Run: func(p *Pass) error {
+		for i, k := range p.Contracts {
+			if i >= len(p.Editions) {
+				break
+			}
+			st := p.Editions[i]
+			if !st.Stale {
+				continue
+			}
+			var which []string
+			for _, c := range edition.Compare(st.Latest, st.Current) {
+				n := c.NewNumber
+				if n == "" {
+					n = c.OldNumber
+				}
+				which = append(which, c.Kind+" "+n+" ("+c.ID+")")
+			}
+			if len(which) > 4 {
+				which = append(which[:4], "…")
+			}
+			p.Report(k.Course.KeyPos("title"), k.Course.Slug,
+				"the contract changed since its edition of %s (%s) but no new edition was frozen: review with oferta diff, then run oferta freeze",
+				st.Latest.Date.Format("2006-01-02"), strings.Join(which, ", "))
+		}
+		return nil
+	},
+}
