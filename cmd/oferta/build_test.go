@@ -288,3 +288,34 @@ func TestCommandLine(t *testing.T) {
 		t.Errorf("build -d did not write to %s: %v", dest, err)
 	}
 }
+
+// TestExampleSchoolEditions builds the example school with its frozen
+// editions: it is clean, the earlier edition keeps its archive page with
+// its old text, and a changes page shows the difference.
+func TestExampleSchoolEditions(t *testing.T) {
+	dir := exampleSite(t)
+	copyTree(t, filepath.Join(repoRoot, "editions"), filepath.Join(dir, "editions"))
+	code, _, stderr := run(t, "lint", "-s", dir)
+	if code != 0 {
+		t.Fatalf("the example school does not lint clean: exit %d\n%s", code, stderr)
+	}
+	tree := mustBuild(t, dir)
+	old, ok := tree["smm-mentoring/oferta/2026-09-01/index.html"]
+	if !ok {
+		t.Fatal("no archive page for the 2026-09-01 edition")
+	}
+	const nb = "\u00a0"
+	if !strings.Contains(old, "14"+nb+"дней") || !strings.Contains(old, "2026-11-01") {
+		t.Error("the archive page lacks its old review period or the date it stopped being in force")
+	}
+	cur := tree["smm-mentoring/oferta/index.html"]
+	if !strings.Contains(cur, "2026-09-01/") || !strings.Contains(cur, "changes/") {
+		t.Error("the contract in force does not link to the earlier edition and the changes")
+	}
+	if !strings.Contains(tree["smm-mentoring/oferta/changes/index.html"], "<del>14</del>") {
+		t.Error("the changes page does not strike out the old review period")
+	}
+	if _, ok := tree["recorded-excel/oferta/changes/index.html"]; !ok {
+		t.Error("no changes page for the recorded course")
+	}
+}
