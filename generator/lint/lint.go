@@ -77,7 +77,7 @@ type Pass struct {
 	Editions []edition.Status
 	report   func(Finding)
 	facts    *facts
-	all             []*Rule // every rule Run knows, enabled or not
+	all      []*Rule // every rule Run knows, enabled or not
 }
 
 // facts are results that several rules need, computed once per Run.
