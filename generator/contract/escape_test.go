@@ -1,0 +1,34 @@
+package contract
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+)
+
+// TestEscapeMarkdown renders escaped text with goldmark and checks that
+// it shows exactly as typed.
+func TestEscapeMarkdown(t *testing.T) {
+	for _, in := range []string{
+		"<script>alert(1)</script> *x*",
+		"[link](javascript:alert(1))",
+		"# not a heading",
+		"1. not a list",
+		"`code` _em_ __strong__ ~~del~~ | table |",
+		"hello@school.example & Co; 5 > 3",
+		"line one\nline two",
+	} {
+		var b bytes.Buffer
+		if err := goldmark.New().Convert([]byte(escapeMarkdown(in)), &b); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.TrimSpace(b.String())
+		got = strings.TrimSuffix(strings.TrimPrefix(got, "<p>"), "</p>")
+		want := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\"", "&quot;", "\n", " ").Replace(in)
+		if got != want {
+			t.Errorf("%q renders as %q, want %q", in, got, want)
+		}
+	}
+}
