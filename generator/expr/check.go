@@ -40,13 +40,16 @@ func Suggest(name string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b in runes; it
-// returns early with a value ≥ bound once the distance cannot be below it.
+// editDistance is the optimal-string-alignment distance between a and b
+// in runes: Levenshtein, with a swap of two neighbours counted as one edit
+// ("prcie" → "price"). It returns early with a value ≥ bound once the
+// distance cannot be below it.
 func editDistance(a, b string, bound int) int {
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d >= bound || -d >= bound {
 		return bound
 	}
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -61,12 +64,15 @@ func editDistance(a, b string, bound int) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 			rowMin = min(rowMin, cur[j])
 		}
 		if rowMin >= bound {
 			return bound
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

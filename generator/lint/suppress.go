@@ -2,7 +2,8 @@ package lint
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/oferta-dev/oferta/generator/site"
@@ -69,7 +70,7 @@ Fix: correct the name; the message suggests the nearest existing rule. "oferta l
 		for i, name := range cfg.Lint.Disable {
 			check(cfg.KeyPos(fmt.Sprintf("lint.disable[%d]", i)), "", "lint.disable", name)
 		}
-		for _, name := range sortedKeys(cfg.Lint.Severity) {
+		for _, name := range slices.Sorted(maps.Keys(cfg.Lint.Severity)) {
 			check(cfg.KeyPos("lint.severity."+name), "", "lint.severity", name)
 		}
 		for _, k := range p.Contracts {
@@ -79,13 +80,4 @@ Fix: correct the name; the message suggests the nearest existing rule. "oferta l
 		}
 		return nil
 	},
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
