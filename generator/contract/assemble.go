@@ -57,8 +57,8 @@ type FAQ struct {
 	Answer   string // Markdown
 	Clause   *Clause
 	Pos      site.Pos
-	// Escaped reports whether Answer came from a template (data escaped)
-	// rather than straight from a course file.
+	// FromCourse reports that the question came from the course file's
+	// [[faq]] (its answer is the author's own Markdown), not from a clause.
 	FromCourse bool
 }
 

@@ -3,7 +3,6 @@ package contract
 import (
 	"math/big"
 	"path"
-	"time"
 
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -133,5 +132,3 @@ func whenVars(s *site.Site, c *site.Course) map[string]any {
 }
 
 func ratInt(n int) *big.Rat { return new(big.Rat).SetInt64(int64(n)) }
-
-var _ = time.Time{}
