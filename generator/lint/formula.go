@@ -44,7 +44,7 @@ func inGuarantee(c refund.Curve) string {
 var OutOfBounds = &Rule{
 	Name:            "formula/out-of-bounds",
 	DefaultSeverity: Error,
-	Doc: `For some number of units used, from 0 to the course's total, the course's refund formula gives less than 0 or more than the amount paid (checked at paid = price, inside and outside the guarantee period).
+	Doc: `For some number of units used, from 0 to the course's total, the course's refund formula gives less than 0 or more than the amount paid (checked at paid = price and at the smallest payment of one minor unit, inside and outside the guarantee period).
 
 Why: a negative refund would mean the client owes money for leaving, which no law allows: ru — the client pays at most the seller's actual costs (Civil Code art. 782(1), ЗоЗПП art. 32); eu/de/ro — at most the share of the price for what was delivered (Directive 2011/83/EU art. 14(3)). A refund above the amount paid is a mistake that the seller's payment platform will refuse and the calculator would still promise.
 
@@ -55,13 +55,12 @@ Fix: wrap the formula in max(0, …) and min(paid, …), or correct the deductio
 			if !ok || err != nil {
 				continue
 			}
-			price := money.Round(k.Terms.Price, k.Terms.Currency)
 			for _, c := range curves(a) {
 				if u := c.BelowZero; u >= 0 {
-					p.Report(formulaPos(k), k.Course.Slug, "course %q: the refund is %s at used = %d%s, below 0", k.Course.Slug, amountText(c.Amounts[u]), u, inGuarantee(c))
+					p.Report(formulaPos(k), k.Course.Slug, "course %q: the refund is %s at used = %d%s with %s paid, below 0", k.Course.Slug, amountText(c.BelowZeroAmount), u, inGuarantee(c), amountText(c.BelowZeroPaid))
 				}
 				if u := c.AbovePaid; u >= 0 {
-					p.Report(formulaPos(k), k.Course.Slug, "course %q: the refund is %s at used = %d%s, above the %s paid", k.Course.Slug, amountText(c.Amounts[u]), u, inGuarantee(c), amountText(price))
+					p.Report(formulaPos(k), k.Course.Slug, "course %q: the refund is %s at used = %d%s, above the %s paid", k.Course.Slug, amountText(c.AbovePaidAmount), u, inGuarantee(c), amountText(c.AbovePaidPaid))
 				}
 			}
 		}

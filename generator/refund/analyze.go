@@ -2,12 +2,15 @@ package refund
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/oferta-dev/oferta/generator/money"
 )
 
 // Analysis is the refund over every `used` from 0 to Total at paid = price,
-// for the lint rules and the FAQ table.
+// for the lint rules and the FAQ table. The bounds are also checked at the
+// smallest payment (one minor unit), which catches a formula written over
+// the price where it should use the amount paid.
 type Analysis struct {
 	Outside Curve  // outside the guarantee period: the policy formula
 	Inside  *Curve // inside it (the flat formula); nil without a guarantee period
@@ -21,6 +24,11 @@ type Curve struct {
 	// The first `used` where the refund is below 0, above the price, or
 	// greater than at used-1; -1 if never.
 	BelowZero, AbovePaid, NotMonotonic int
+	// For BelowZero and AbovePaid: the amount paid at which the bound was
+	// crossed (the price, or one minor unit when the formula holds at the
+	// price) and the refund the formula gave there.
+	BelowZeroPaid, BelowZeroAmount money.Amount
+	AbovePaidPaid, AbovePaidAmount money.Amount
 }
 
 // EvalError is a formula that failed for one `used`.
@@ -64,7 +72,8 @@ func Analyze(t *Terms) (Analysis, error) {
 
 func (t *Terms) curve(guarantee bool) (Curve, error) {
 	c := Curve{Guarantee: guarantee, BelowZero: -1, AbovePaid: -1, NotMonotonic: -1}
-	price := money.Round(t.Price, t.Currency)
+	minPaid := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(t.Currency.Digits)), nil))
+	// First at the price: the figures the FAQ table shows.
 	for used := 0; used <= t.Total; used++ {
 		x, err := t.eval(t.vars(t.Price, used, guarantee), guarantee)
 		if err != nil {
@@ -77,16 +86,30 @@ func (t *Terms) curve(guarantee bool) (Curve, error) {
 		if used == 0 || a.Cmp(c.Max) > 0 {
 			c.Max = a
 		}
-		if c.BelowZero < 0 && a.Sign() < 0 {
-			c.BelowZero = used
-		}
-		if c.AbovePaid < 0 && a.Cmp(price) > 0 {
-			c.AbovePaid = used
-		}
 		if c.NotMonotonic < 0 && used > 0 && a.Cmp(c.Amounts[used-1]) > 0 {
 			c.NotMonotonic = used
 		}
 		c.Amounts = append(c.Amounts, a)
+	}
+	// Then the bounds, at the price and at the smallest payment.
+	for _, paid := range []*big.Rat{t.Price, minPaid} {
+		p := money.Round(paid, t.Currency)
+		for used := 0; used <= t.Total; used++ {
+			a := c.Amounts[used]
+			if paid != t.Price {
+				x, err := t.eval(t.vars(paid, used, guarantee), guarantee)
+				if err != nil {
+					return Curve{}, &EvalError{Used: used, Guarantee: guarantee, Err: err}
+				}
+				a = money.Round(x, t.Currency)
+			}
+			if c.BelowZero < 0 && a.Sign() < 0 {
+				c.BelowZero, c.BelowZeroPaid, c.BelowZeroAmount = used, p, a
+			}
+			if c.AbovePaid < 0 && a.Cmp(p) > 0 {
+				c.AbovePaid, c.AbovePaidPaid, c.AbovePaidAmount = used, p, a
+			}
+		}
 	}
 	return c, nil
 }

@@ -250,7 +250,11 @@
 
     const v = evaluate(guarantee ? model.flat : model.policy, vars);
     if (!(v instanceof Rat)) throw new Error("the formula's result is a " + kind(v) + ", not an amount");
-    return { amount: plain(roundMinor(v, digits), digits), guarantee: guarantee };
+    // As in Go: a refund below 0 or above the amount paid is no answer.
+    const amount = roundMinor(v, digits);
+    const paidMinor = roundMinor(paid, digits);
+    if (amount < 0n || amount > paidMinor) throw new Error("the refund formula gives an amount outside 0 and the amount paid");
+    return { amount: plain(amount, digits), guarantee: guarantee };
   }
 
   // Formatting styles: a copy of generator/money/format.go, kept in step by

@@ -79,6 +79,12 @@ func Compute(t *Terms, r Request) (Result, error) {
 		Amount:    money.Round(value, t.Currency),
 		Guarantee: guarantee,
 	}
+	// A refund is never negative nor more than was paid: a formula that
+	// says otherwise is wrong (lint reports it as formula/out-of-bounds),
+	// and no amount is better than a wrong one.
+	if res.Amount.Sign() < 0 || res.Amount.Cmp(res.Paid) > 0 {
+		return Result{}, fmt.Errorf("the refund formula gives %s for this request, outside 0..%s (the amount paid); the contract's formula must be fixed", res.Amount, res.Paid)
+	}
 	res.Steps = t.steps(v, value, res.Amount, guarantee)
 	return res, nil
 }

@@ -88,10 +88,13 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result) strin
 		if ln.Kind == refund.StepResult {
 			b.WriteString(strings.Repeat("─", width+18) + "\n")
 		}
+		// Paid, the formula's value and the result are amounts; the
+		// lines between them add to or take from the amount paid.
 		amount := money.Format(ln.Amount, l)
-		if ln.Kind != refund.StepPaid && ln.Kind != refund.StepResult && ln.Amount.Sign() < 0 {
+		total := ln.Kind == refund.StepPaid || ln.Kind == refund.StepResult || ln.Kind == refund.StepFormula
+		if !total && ln.Amount.Sign() < 0 {
 			amount = "−" + money.Format(ln.Amount.Neg(), l)
-		} else if ln.Kind != refund.StepPaid && ln.Kind != refund.StepResult && ln.Amount.Sign() > 0 {
+		} else if !total && ln.Amount.Sign() > 0 {
 			amount = "+" + amount
 		}
 		pad := width - len([]rune(ln.Label))

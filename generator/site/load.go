@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -68,6 +69,20 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 	editions, err := loadEditions(siteFS)
 	add(err)
 	s.Editions = editions
+
+	// Every language needs clauses to assemble and UI strings to render;
+	// say so at the language's entry in oferta.toml, before any build.
+	for i, l := range cfg.Languages {
+		at := cfg.KeyPos(fmt.Sprintf("languages[%d]", i))
+		if lib != nil && len(lib.Lang(l).Clauses) == 0 {
+			errs = append(errs, Errorf(at, "there is no clause library for language %q: the built-in one has %s; write the clauses of %q under clauses/%s/", l, builtinLanguages(builtin.Clauses), l, l))
+		}
+		if theme != nil {
+			if _, err := fs.Stat(theme, "i18n/"+l+".toml"); err != nil {
+				errs = append(errs, Errorf(at, "the theme %q has no UI strings for language %q: add themes/%s/i18n/%s.toml", cfg.Theme, l, cfg.Theme, l))
+			}
+		}
+	}
 	return s, errs.Err()
 }
 
@@ -260,6 +275,24 @@ func loadLibrary(siteFS, builtin fs.FS, langs []string) (*Library, error) {
 		}
 	}
 	return lib, errs.Err()
+}
+
+// builtinLanguages lists the languages of the built-in library.
+func builtinLanguages(clauses fs.FS) string {
+	if clauses == nil {
+		return "none"
+	}
+	entries, _ := fs.ReadDir(clauses, ".")
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, strconv.Quote(e.Name()))
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, " and ")
 }
 
 func hasSection(secs []Section, id string) bool {
