@@ -17,9 +17,10 @@ import (
 )
 
 func runFreeze(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "freeze", "freeze [--date YYYY-MM-DD] [-s DIR]")
+	fs := newFlags(e, "freeze", "freeze [--date YYYY-MM-DD] [--force] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
-	dateText := fs.String("date", "", "the edition's `date` (default: today)")
+	dateText := fs.String("date", "", "the edition's `date`; it must be the edition date in oferta.toml (the default)")
+	force := fs.Bool("force", false, "replace an edition already frozen with this date")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -28,18 +29,25 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitBadInput
 	}
-	date := time.Now().UTC()
+	checked, err := build.Check(*dir, e.builtin)
+	if err != nil {
+		return printErrors(e, *dir, err)
+	}
+	cfg := checked.Site.Config
+	// The contract states its edition date (edition in oferta.toml), so an
+	// edition is frozen with exactly that date: the text and its name agree.
+	date := cfg.Edition
 	if *dateText != "" {
-		date, err = time.Parse("2006-01-02", *dateText)
+		d, err := time.Parse("2006-01-02", *dateText)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "oferta freeze: --date %q is not a date like 2026-11-01\n", *dateText)
 			return exitBadInput
 		}
-	}
-	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
-	checked, err := build.Check(*dir, e.builtin)
-	if err != nil {
-		return printErrors(e, *dir, err)
+		if !d.Equal(date) {
+			fmt.Fprintf(e.stderr, "%s: the contracts state the edition of %s; set edition = %s here first, then freeze\n",
+				sitePath(*dir, cfg.KeyPos("edition").String()), date.Format("2006-01-02"), d.Format("2006-01-02"))
+			return exitBadInput
+		}
 	}
 	// A frozen edition must be publishable: every lint error but the one
 	// freezing fixes blocks it.
@@ -52,34 +60,46 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 	if len(blocking) > 0 {
 		lint.WriteText(e.stderr, blocking)
 		fmt.Fprintf(e.stderr, "oferta freeze: fix the errors above first; nothing was frozen\n")
-		return exitFindings
+		return exitBadInput
 	}
-	written, unchanged := 0, 0
+	// Decide everything before writing anything, so that a refusal leaves
+	// no half-written edition behind.
+	type frozen struct {
+		rel  string
+		data []byte
+	}
+	var todo []frozen
+	unchanged := 0
 	for i, k := range checked.Contracts {
 		st := checked.Status[i]
 		if st.Latest != nil && !st.Stale {
 			unchanged++
 			continue
 		}
-		if st.Latest != nil && date.Before(st.Latest.Date) {
-			fmt.Fprintf(e.stderr, "oferta freeze: %s already has an edition of %s, later than %s\n", k.Course.Slug, st.Latest.Date.Format("2006-01-02"), date.Format("2006-01-02"))
+		rel := filepath.Join("editions", date.Format("2006-01-02"), k.Lang, k.Course.Slug+".md")
+		switch {
+		case st.Latest != nil && date.Before(st.Latest.Date):
+			fmt.Fprintf(e.stderr, "oferta freeze: %s already has an edition of %s, later than %s; nothing was frozen\n", k.Course.Slug, st.Latest.Date.Format("2006-01-02"), date.Format("2006-01-02"))
+			return exitBadInput
+		case st.Latest != nil && date.Equal(st.Latest.Date) && !*force:
+			fmt.Fprintf(e.stderr, "oferta freeze: %s already holds the edition of %s, which clients may have accepted; set a new edition date in oferta.toml, or use --force to replace it; nothing was frozen\n", sitePath(*dir, filepath.ToSlash(rel)), date.Format("2006-01-02"))
 			return exitBadInput
 		}
-		doc := edition.FromContract(k, date)
-		rel := filepath.Join("editions", date.Format("2006-01-02"), k.Lang, k.Course.Slug+".md")
-		full := filepath.Join(*dir, rel)
+		todo = append(todo, frozen{rel, edition.FromContract(k, date).Marshal()})
+	}
+	for _, f := range todo {
+		full := filepath.Join(*dir, f.rel)
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
 			return exitBadInput
 		}
-		if err := os.WriteFile(full, doc.Marshal(), 0o644); err != nil {
+		if err := os.WriteFile(full, f.data, 0o644); err != nil {
 			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
 			return exitBadInput
 		}
-		fmt.Fprintf(e.stdout, "froze %s\n", sitePath(*dir, filepath.ToSlash(rel)))
-		written++
+		fmt.Fprintf(e.stdout, "froze %s\n", sitePath(*dir, filepath.ToSlash(f.rel)))
 	}
-	fmt.Fprintf(e.stdout, "edition %s: %d %s frozen, %d unchanged since their latest edition\n", date.Format("2006-01-02"), written, plural(written, "contract", "contracts"), unchanged)
+	fmt.Fprintf(e.stdout, "edition %s: %d %s frozen, %d unchanged since their latest edition\n", date.Format("2006-01-02"), len(todo), plural(len(todo), "contract", "contracts"), unchanged)
 	return exitOK
 }
 
