@@ -124,7 +124,40 @@ func Words(a, b string) []Word {
 	for ; j < len(y); j++ {
 		out = append(out, Word{'+', y[j]})
 	}
-	return merge(out)
+	return merge(absorb(out))
+}
+
+// absorb turns a kept single word squeezed between two changes into a
+// deletion and an insertion, so that a rewritten sentence reads as one
+// change rather than a salad of scraps ("[-Исполнитель-]{+Само+} по …").
+func absorb(ws []Word) []Word {
+	changed := func(i int) bool { return i >= 0 && i < len(ws) && ws[i].Op != '=' }
+	out := make([]Word, 0, len(ws))
+	for i := 0; i < len(ws); {
+		if ws[i].Op != '=' {
+			out = append(out, ws[i])
+			i++
+			continue
+		}
+		// The run of kept tokens from i.
+		j := i
+		words := 0
+		for j < len(ws) && ws[j].Op == '=' {
+			if strings.TrimSpace(ws[j].Text) != "" {
+				words++
+			}
+			j++
+		}
+		if words <= 1 && changed(i-1) && changed(j) {
+			for k := i; k < j; k++ {
+				out = append(out, Word{'-', ws[k].Text}, Word{'+', ws[k].Text})
+			}
+		} else {
+			out = append(out, ws[i:j]...)
+		}
+		i = j
+	}
+	return out
 }
 
 // tokens splits text into runs of spaces and runs of other characters, so
