@@ -187,10 +187,9 @@ Fix: use policy "prorata" (refund the undelivered share) or "flat", list the act
 var FixedRetention = &Rule{
 	Name:            "refund/fixed-retention",
 	DefaultSeverity: Warning,
-	Jurisdictions:   []string{"ru"},
 	Doc: `refund.retention_percent is above 0: the seller keeps a fixed share of the price from every refund.
 
-Why: under ru law a client who withdraws pays only the costs the seller actually incurred for this contract, and they must be documented (Civil Code art. 782(1); ЗоЗПП art. 32). Courts strike down fixed retention percentages and "platform fees" as terms that infringe consumer rights (ЗоЗПП art. 16). It is a warning, not an error, because a seller who can document that its costs always reach that share may still defend it; the percentage itself proves nothing.
+Why: ru — a client who withdraws pays only the costs the seller actually incurred for this contract, and they must be documented (Civil Code art. 782(1); ЗоЗПП art. 32). Courts strike down fixed retention percentages and "platform fees" as terms that infringe consumer rights (ЗоЗПП art. 16). eu/de/ro — a consumer who withdraws owes at most the share of the total price for what was delivered (Directive 2011/83/EU art. 14(3); BGB § 357a; OUG 34/2014), and after the withdrawal period a flat share must still match the trader's real loss. It is a warning, not an error, because a seller who can document that its costs always reach that share may still defend it; the percentage itself proves nothing.
 
 Fix: set retention_percent = 0 and list the real costs as [[refund.deductions]] (name and amount), withheld only when actually incurred. If you keep it, add an [lint] ignore with the reason.`,
 	Run: func(p *Pass) error {
@@ -198,6 +197,29 @@ Fix: set retention_percent = 0 and list the real costs as [[refund.deductions]] 
 			c := k.Course
 			if r := c.Refund.RetentionPercent; r != nil && r.Sign() > 0 {
 				p.Report(refundPos(c, "retention_percent"), c.Slug, "refund.retention_percent = %s keeps a fixed share of every refund; only actual, documented costs may be withheld", ratText(r))
+			}
+		}
+		return nil
+	},
+}
+
+// WithdrawalPeriod: under EU law the refund table and calculator ignore
+// the 14-day withdrawal period.
+var WithdrawalPeriod = &Rule{
+	Name:            "eu/withdrawal-period",
+	DefaultSeverity: Warning,
+	Jurisdictions:   []string{"eu", "de", "ro"},
+	Doc: `A course under eu, de or ro has no guarantee period of at least 14 days (refund.guarantee_days), so its refund table, calculator and oferta calc apply the policy formula from the first day.
+
+Why: the consumer may withdraw within 14 days of the contract without giving a reason (Directive 2011/83/EU art. 9; BGB § 355; OUG 34/2014 art. 9). Unless the consumer expressly asked for the course to start within that period, they owe nothing for it (art. 14(4)); for recorded lessons the right ends only with prior express consent and acknowledgement (art. 16(m)). The contract's EU clauses say so, but the amounts the FAQ page and the calculator show would take a share for the days used. It is a warning because a seller who collects the express request at checkout may lawfully charge that share.
+
+Fix: set guarantee_days = 14 (or more) so that requests inside the withdrawal period are refunded as flat, or add a [lint] ignore with the reason (for example, that every client requests the early start at checkout and the confirmation is stored).`,
+	Run: func(p *Pass) error {
+		for _, k := range p.Contracts {
+			c := k.Course
+			if c.Refund.GuaranteeDays < 14 {
+				pos := refundPos(c, "guarantee_days")
+				p.Report(pos, c.Slug, "refund.guarantee_days = %d: the refund table and calculator apply the policy inside the 14-day withdrawal period, when a consumer who did not ask for an early start owes nothing", c.Refund.GuaranteeDays)
 			}
 		}
 		return nil

@@ -23,6 +23,7 @@ var Rules = []*Rule{
 	FixedRetention,
 	BankFee,
 	WithdrawalInfo,
+	WithdrawalPeriod,
 	DistanceLearning,
 	// The seller and the refund statement.
 	RequisitesMissing,
