@@ -31,6 +31,9 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 	if len(pos) != 1 {
+		if len(pos) > 1 {
+			fmt.Fprintf(e.stderr, "oferta calc: one course at a time; got %d: %s\n", len(pos), strings.Join(pos, " "))
+		}
 		fs.Usage()
 		return exitBadInput
 	}
@@ -39,8 +42,13 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	default:
 		return bad("unknown format %q; use text, json or html", *format)
 	}
-	if *used < 0 {
+	usedGiven := false
+	fs.Visit(func(f *flag.Flag) { usedGiven = usedGiven || f.Name == "used" })
+	switch {
+	case !usedGiven:
 		return bad("--used is required: how many units of the course were delivered (0 or more)")
+	case *used < 0:
+		return bad("--used must be 0 or more, not %d", *used)
 	}
 	checked, err := build.Check(*dir, e.builtin)
 	if err != nil {

@@ -102,7 +102,8 @@ func TestCalcBadInput(t *testing.T) {
 	}{
 		{[]string{"smm-mentoring"}, "--used is required"},
 		{[]string{"smm-mentoring", "--used", "9"}, "--used 9 is more than the course has"},
-		{[]string{"smm-mentoring", "--used", "-1"}, "--used"},
+		{[]string{"smm-mentoring", "--used", "-1"}, "--used must be 0 or more"},
+		{[]string{"smm-mentoring", "group-copywriting", "--used", "1"}, "one course at a time"},
 		{[]string{"smm-mentoring", "--used", "x"}, "invalid value"},
 		{[]string{"smm-mentoring", "--used", "1", "--paid", "-5"}, "--paid must be more than 0"},
 		{[]string{"smm-mentoring", "--used", "1", "--paid", "0"}, "--paid must be more than 0"},
