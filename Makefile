@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test vet unit html tools bench fuzz clean oferta
+.PHONY: site test vet unit html tools bench bench-go bench-site fuzz clean oferta
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -40,11 +40,20 @@ html: tools
 	java -jar $(VNU) --errors-only --skip-non-html .ci/public
 	@echo "vnu: every page of the example site is valid HTML"
 
-bench:
+# Performance: the Go benchmarks, then oferta against Hugo on synthetic
+# sites of 100, 1,000 and 10,000 courses (one table, also written to
+# .bench/results.md; installs Debian's hugo when it is missing). See the
+# Performance section of README.md.
+bench: bench-go bench-site
+
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+bench-site:
+	$(GO) run ./cmd/benchsite bench -work .bench
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
 
 clean:
-	rm -rf public .ci/public oferta
+	rm -rf public .ci/public oferta .bench

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/output"
+	"github.com/oferta-dev/oferta/generator/render"
 )
 
 func runBuild(ctx context.Context, e *env, args []string) int {
@@ -28,6 +30,10 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	if *dest == "" {
 		*dest = filepath.Join(*dir, "public")
 	}
+	if err := checkDest(*dir, *dest); err != nil {
+		fmt.Fprintf(e.stderr, "oferta build: %v\n", err)
+		return exitBadInput
+	}
 	start := time.Now()
 	checked, err := build.Check(*dir, e.builtin)
 	if err != nil {
@@ -42,11 +48,29 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta: %s; nothing was written (use --draft to build anyway, marked as a draft)\n", countText(errs, warns))
 		return exitFindings
 	}
-	files, err := build.Render(checked, *draft)
+	// Each page is written as soon as it is rendered, so that the site
+	// never has to fit in memory; the new folder replaces the old one
+	// only when every file is written.
+	w, err := output.Create(*dest)
 	if err != nil {
-		return printErrors(e, *dir, err)
+		fmt.Fprintf(e.stderr, "oferta: writing %s: %v\n", *dest, err)
+		return exitBadInput
 	}
-	if err := output.Write(*dest, files); err != nil {
+	written, err := build.RenderTo(checked, *draft, func(f render.File) error {
+		if err := w.Write(f); err != nil {
+			return writeError{err}
+		}
+		return nil
+	})
+	if err != nil {
+		w.Abort()
+		if !errors.As(err, new(writeError)) {
+			return printErrors(e, *dir, err)
+		}
+	} else {
+		err = w.Commit()
+	}
+	if err != nil {
 		fmt.Fprintf(e.stderr, "oferta: writing %s: %v\n", *dest, err)
 		return exitBadInput
 	}
@@ -56,7 +80,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 			what = "built a DRAFT of"
 		}
 		n := len(checked.Contracts)
-		fmt.Fprintf(e.stdout, "%s %d %s, %d files into %s in %s", what, n, plural(n, "course", "courses"), len(files), *dest, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(e.stdout, "%s %d %s, %d files into %s in %s", what, n, plural(n, "course", "courses"), written, *dest, time.Since(start).Round(time.Millisecond))
 		if errs+warns > 0 {
 			fmt.Fprintf(e.stdout, " (%s)", countText(errs, warns))
 		}
@@ -64,6 +88,12 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	return exitOK
 }
+
+// writeError is a failure to write the output, told apart from a failure
+// to render it.
+type writeError struct{ error }
+
+func (e writeError) Unwrap() error { return e.error }
 
 // relocate makes finding paths relative to the current folder.
 func relocate(dir string, fs []lint.Finding) []lint.Finding {

@@ -319,3 +319,29 @@ func TestExampleSchoolEditions(t *testing.T) {
 		t.Error("no changes page for the recorded course")
 	}
 }
+
+// TestBuildRefusesDangerousDestinations: the output folder is replaced
+// whole, so it must never be the site, a folder above it, or one of the
+// site's own folders.
+func TestBuildRefusesDangerousDestinations(t *testing.T) {
+	dir := exampleSite(t)
+	before := readTree(t, dir)
+	for _, dest := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "content"), filepath.Join(dir, "oferta.toml")} {
+		code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", dest)
+		if code != 2 || !strings.Contains(stderr, "-d ") {
+			t.Errorf("-d %s: exit %d, want 2: %s", dest, code, stderr)
+		}
+	}
+	after := readTree(t, dir)
+	if len(after) != len(before) {
+		t.Fatalf("the site changed: %d files before, %d after", len(before), len(after))
+	}
+	for p, data := range before {
+		if after[p] != data {
+			t.Errorf("%s changed", p)
+		}
+	}
+	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", filepath.Join(dir, "public", "..", "public")); code != 0 {
+		t.Errorf("-d public/: exit %d: %s", code, stderr)
+	}
+}

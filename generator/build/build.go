@@ -7,6 +7,7 @@ package build
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
@@ -65,37 +66,108 @@ func finish(s *site.Site, a *contract.Assembler, contracts []*contract.Contract)
 // Render renders every page of a checked site, plus assets and the
 // sitemap. draft marks every page as a draft.
 func Render(c *Checked, draft bool) ([]render.File, error) {
+	perCourse := make([][]render.File, len(c.Contracts))
+	rest, err := renderSite(c, draft, func(i int, files []render.File) error {
+		perCourse[i] = files
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var files []render.File
+	for _, fs := range perCourse {
+		files = append(files, fs...)
+	}
+	return append(files, rest...), nil
+}
+
+// RenderTo renders the same files as Render but hands each to write as
+// soon as it is rendered, from several goroutines at once, and keeps none:
+// a large site never has to fit in memory. The files are the same as
+// Render's; only the order of the calls depends on scheduling. It
+// returns the number of files written; after an error from write it
+// stops rendering and returns that error.
+func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error) {
+	var n atomic.Int64
+	rest, err := renderSite(c, draft, func(_ int, files []render.File) error {
+		for _, f := range files {
+			if err := write(f); err != nil {
+				return err
+			}
+			n.Add(1)
+		}
+		return nil
+	})
+	if err != nil {
+		return int(n.Load()), err
+	}
+	for _, f := range rest {
+		if err := write(f); err != nil {
+			return int(n.Load()), err
+		}
+		n.Add(1)
+	}
+	return int(n.Load()), nil
+}
+
+// renderSite renders the pages of every course on every core and passes
+// each course's files to course (called concurrently, with the course's
+// index in c.Contracts). It returns the files that come after the
+// courses: the index pages, the assets and the sitemap.
+func renderSite(c *Checked, draft bool, course func(i int, files []render.File) error) ([]render.File, error) {
 	r, err := render.New(c.Site)
 	if err != nil {
 		return nil, err
 	}
 	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
-	perCourse := make([][]render.File, len(c.Contracts))
+	// The sitemap needs every path but none of the pages, so only the
+	// paths are kept.
+	paths := make([][]string, len(c.Contracts))
 	errs := make([]error, len(c.Contracts))
+	var failed atomic.Bool // course failed: stop, the build is lost
 	parallel(len(c.Contracts), func(i int) {
-		perCourse[i], errs[i] = r.Course(c.Contracts[i], c.Status[i], draft)
-	})
-	var files []render.File
-	for i := range perCourse {
-		if errs[i] != nil {
-			return nil, errs[i]
+		if failed.Load() {
+			return
 		}
-		files = append(files, perCourse[i]...)
+		files, err := r.Course(c.Contracts[i], c.Status[i], draft)
+		if err != nil {
+			errs[i] = err // every course is still rendered, so the first error is always the same
+			return
+		}
+		for _, f := range files {
+			paths[i] = append(paths[i], f.Path)
+		}
+		if err := course(i, files); err != nil {
+			errs[i] = err
+			failed.Store(true)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
+	var rest, listed []render.File
 	for _, l := range c.Site.Config.Languages {
 		f, err := r.Index(l, c.Contracts, draft)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, f)
+		rest = append(rest, f)
 	}
 	assets, err := r.Assets()
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, assets...)
-	files = append(files, render.Sitemap(c.Site.Config.BaseURL, files))
-	return files, nil
+	rest = append(rest, assets...)
+	for _, ps := range paths {
+		for _, p := range ps {
+			listed = append(listed, render.File{Path: p})
+		}
+	}
+	listed = append(listed, rest...)
+	rest = append(rest, render.Sitemap(c.Site.Config.BaseURL, listed))
+	return rest, nil
 }
 
 // parallel calls f(0..n-1) on every core; results go into slots the

@@ -1,11 +1,13 @@
 package contract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 
@@ -75,9 +77,15 @@ type Assembler struct {
 	site     *site.Site
 	parsed   map[*site.Clause]*parsedClause
 	problems []Problem
+	// texts holds each distinct clause text once: most clauses read the
+	// same for every course, and a large site would otherwise keep one
+	// copy per course.
+	textMu sync.Mutex
+	texts  map[string]string
 }
 
 type parsedClause struct {
+	anchor              string
 	body, answer        *parse.Tree
 	bodyAt, answerAt    textPos
 	when, formula       *expr.Expr
@@ -86,7 +94,7 @@ type parsedClause struct {
 
 // New parses the clause library of s.
 func New(s *site.Site) *Assembler {
-	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}}
+	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}, texts: map[string]string{}}
 	for _, lang := range s.Config.Languages {
 		for _, c := range s.Library.Lang(lang).Clauses {
 			a.parsed[c] = a.parse(c)
@@ -100,7 +108,7 @@ func New(s *site.Site) *Assembler {
 func (a *Assembler) Problems() []Problem { return a.problems }
 
 func (a *Assembler) parse(c *site.Clause) *parsedClause {
-	p := &parsedClause{bodyAt: textPos{file: c.File, line: c.BodyLine, col: 1, src: c.Body}}
+	p := &parsedClause{anchor: Anchor(c.ID), bodyAt: textPos{file: c.File, line: c.BodyLine, col: 1, src: c.Body}}
 	p.body = a.parseTemplate(c.Body, p.bodyAt)
 	if c.FAQ != nil {
 		p.answerAt = answerPos(c)
@@ -276,7 +284,7 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		}
 		included = append(included, cl)
 	}
-	k.number(ll, included)
+	k.number(ll, included, a.parsed)
 
 	// Refund computation, then the words that describe it.
 	if policy != nil {
@@ -290,15 +298,17 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		refs[cl.Source.ID] = refTarget{Number: cl.Number, Anchor: cl.Anchor}
 	}
 	cur, _ := money.Lookup(c.Currency)
-	fm := funcs(s, c, cur, refs)
+	// One template carries this course's functions for all its clauses:
+	// binding a FuncMap is far dearer than executing a short clause.
+	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, refs))
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
 	for _, cl := range k.Clauses {
 		p := a.parsed[cl.Source]
-		cl.Markdown = k.execute(p.body, p.bodyAt, data, fm, exists)
+		cl.Markdown = k.execute(p.body, p.bodyAt, data, tmpl, exists, a.intern)
 		if cl.Source.FAQ != nil {
 			k.FAQ = append(k.FAQ, FAQ{
 				Question: cl.Source.FAQ.Question,
-				Answer:   k.execute(p.answer, p.answerAt, data, fm, exists),
+				Answer:   k.execute(p.answer, p.answerAt, data, tmpl, exists, a.intern),
 				Clause:   cl,
 				Pos:      cl.Source.KeyPos("faq.question"),
 			})
@@ -368,7 +378,7 @@ func (a *Assembler) holds(k *Contract, cl *site.Clause, vars expr.Env) bool {
 
 // number orders the included clauses by section, then weight and id, and
 // numbers them.
-func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause) {
+func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed map[*site.Clause]*parsedClause) {
 	bySection := map[string][]*site.Clause{}
 	for _, c := range included {
 		bySection[c.Section] = append(bySection[c.Section], c)
@@ -388,7 +398,11 @@ func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause) {
 		n++
 		sec := &Section{Number: n, Def: def}
 		for i, c := range list {
-			cl := &Clause{Source: c, Number: fmt.Sprintf("%d.%d", n, i+1), Anchor: Anchor(c.ID)}
+			anchor := Anchor(c.ID)
+			if p, ok := parsed[c]; ok {
+				anchor = p.anchor // the same string for every course
+			}
+			cl := &Clause{Source: c, Number: clauseNumber(n, i+1), Anchor: anchor}
 			sec.Clauses = append(sec.Clauses, cl)
 			k.Clauses = append(k.Clauses, cl)
 			k.byID[c.ID] = cl
@@ -397,12 +411,34 @@ func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause) {
 	}
 }
 
+// clauseNumbers are the numbers "1.1" to "29.99", made once: every
+// contract numbers its clauses with them.
+var clauseNumbers = func() [30][100]string {
+	var t [30][100]string
+	for s := 1; s < len(t); s++ {
+		for c := 1; c < len(t[s]); c++ {
+			t[s][c] = strconv.Itoa(s) + "." + strconv.Itoa(c)
+		}
+	}
+	return t
+}()
+
+// clauseNumber is "section.clause".
+func clauseNumber(section, clause int) string {
+	if section < len(clauseNumbers) && clause < len(clauseNumbers[0]) {
+		return clauseNumbers[section][clause]
+	}
+	return strconv.Itoa(section) + "." + strconv.Itoa(clause)
+}
+
 // Anchor is the HTML id of a clause: "c-" and its id with dots as dashes.
 func Anchor(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") }
 
-// execute runs one clause template for this course. Problems found by the
-// static check are reported and the text is still produced where possible.
-func (k *Contract) execute(tree *parse.Tree, at textPos, data map[string]any, fm template.FuncMap, exists func(string) bool) string {
+// execute runs one clause template for this course with tmpl, which
+// holds the course's functions and takes the clause's tree for the
+// run. Problems found by the static check are reported and the text is
+// still produced where possible.
+func (k *Contract) execute(tree *parse.Tree, at textPos, data map[string]any, tmpl *template.Template, exists func(string) bool, intern func([]byte) string) string {
 	if tree == nil {
 		return "" // reported by New
 	}
@@ -410,15 +446,32 @@ func (k *Contract) execute(tree *parse.Tree, at textPos, data map[string]any, fm
 		k.Problems = append(k.Problems, probs...)
 		return ""
 	}
-	t, err := template.New("clause").Option("missingkey=error").Funcs(fm).AddParseTree("clause", tree)
-	if err != nil {
-		k.Problems = append(k.Problems, Problem{Rule: "template/invalid", Pos: at.lineCol(1, 1), Message: err.Error()})
-		return ""
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
+	// Setting the tree, rather than AddParseTree, also runs a tree that
+	// is only white space: AddParseTree would keep the previous clause's
+	// tree instead of an empty one of the same name.
+	tmpl.Tree = tree
+	b := textBuffers.Get().(*bytes.Buffer)
+	defer textBuffers.Put(b)
+	b.Reset()
+	if err := tmpl.Execute(b, data); err != nil {
 		k.Problems = append(k.Problems, execProblem(at, err))
 		return ""
 	}
-	return b.String()
+	return intern(b.Bytes())
+}
+
+// textBuffers hold clause texts while their templates execute.
+var textBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// intern returns text as a string, the same string for the same text.
+// A new text is copied once, at its exact size.
+func (a *Assembler) intern(text []byte) string {
+	a.textMu.Lock()
+	defer a.textMu.Unlock()
+	s, ok := a.texts[string(text)]
+	if !ok {
+		s = string(text)
+		a.texts[s] = s
+	}
+	return s
 }

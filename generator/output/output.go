@@ -11,54 +11,87 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/oferta-dev/oferta/generator/render"
 )
 
 // Write replaces the folder dest with files.
-func Write(dest string, files []render.File) (err error) {
+func Write(dest string, files []render.File) error {
+	w, err := Create(dest)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := w.Write(f); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	return w.Commit()
+}
+
+// Writer writes a site file by file into a temporary folder beside its
+// destination and swaps it in on Commit, so that a build can write each
+// page as soon as it is rendered instead of holding the whole site in
+// memory. Write may be called from several goroutines at once.
+type Writer struct {
+	dest, tmp string
+	dirs      sync.Map // folders inside tmp known to exist
+}
+
+// Create starts writing a new version of the folder dest.
+func Create(dest string) (*Writer, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	if fi, err := os.Stat(dest); err == nil && !fi.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", dest)
+		return nil, fmt.Errorf("%s exists and is not a folder", dest)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+		os.RemoveAll(tmp)
+		return nil, err
 	}
-	for _, f := range files {
-		if err := writeFile(tmp, f); err != nil {
-			return err
-		}
-	}
-	return swap(tmp, dest)
+	return &Writer{dest: dest, tmp: tmp}, nil
 }
 
-func writeFile(root string, f render.File) error {
+// Write writes one file into the new folder.
+func (w *Writer) Write(f render.File) error {
 	clean := path.Clean(f.Path)
 	if f.Path == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || clean != f.Path {
 		return fmt.Errorf("refusing to write %q: not a clean path inside the output folder", f.Path)
 	}
-	full := filepath.Join(root, filepath.FromSlash(clean))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	if dir := path.Dir(clean); dir != "." {
+		if _, ok := w.dirs.Load(dir); !ok {
+			if err := os.MkdirAll(filepath.Join(w.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+				return err
+			}
+			w.dirs.Store(dir, true)
+		}
+	}
+	return os.WriteFile(filepath.Join(w.tmp, filepath.FromSlash(clean)), f.Data, 0o644)
+}
+
+// Commit puts the new folder in the place of the old one.
+func (w *Writer) Commit() error {
+	if err := swap(w.tmp, w.dest); err != nil {
+		os.RemoveAll(w.tmp)
 		return err
 	}
-	return os.WriteFile(full, f.Data, 0o644)
+	return nil
 }
+
+// Abort removes the new folder and leaves the destination as it was.
+func (w *Writer) Abort() { os.RemoveAll(w.tmp) }
 
 // swap puts the folder tmp where dest is. The old dest is moved aside
 // first and removed only after the new one is in place.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark"
@@ -33,10 +35,17 @@ var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes"
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
-	site    *site.Site
-	md      goldmark.Markdown
+	site *site.Site
+	md   goldmark.Markdown
+	// safe renders Markdown from course files: raw HTML is dropped there
+	// even when the site allows it in clauses (unsafe_html).
+	safe    goldmark.Markdown
 	layouts map[string]*template.Template // by language, then kind: "ru/contract"
 	strings map[string]map[string]string  // UI strings by language
+	// mdHTML is the HTML of Markdown converted before, by its source; ""
+	// marks Markdown seen once (see markdown).
+	mdMu   sync.Mutex
+	mdHTML map[string]template.HTML
 	// Extra are files the theme does not have but pages need (calc.js).
 	Extra []File
 }
@@ -44,12 +53,13 @@ type Renderer struct {
 // New parses the theme of s: its layouts and its UI strings for every
 // language of the site.
 func New(s *site.Site) (*Renderer, error) {
-	r := &Renderer{site: s, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}}
+	r := &Renderer{site: s, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, mdHTML: map[string]template.HTML{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
 	}
 	r.md = goldmark.New(opts...)
+	r.safe = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 	base, err := fs.ReadFile(s.Theme, "layouts/base.html")
 	if err != nil {
 		return nil, themeError("layouts/base.html", err)
@@ -104,14 +114,63 @@ func (r *Renderer) funcs(l string) template.FuncMap {
 	}
 }
 
-// markdown renders clause Markdown to HTML.
-func (r *Renderer) markdown(src string) (template.HTML, error) {
+// markdown renders clause Markdown to HTML. Most clauses read nothing
+// that differs between courses, so the same Markdown comes back for
+// course after course: its HTML is kept and converted only once. To keep
+// memory low on large sites, HTML is kept only for Markdown seen before;
+// text that one course alone has is converted and forgotten (its key is
+// the contract's own string, so remembering it costs no copy).
+// courseMarkdown renders Markdown a course file wrote (its [[faq]]
+// answers), never keeping raw HTML.
+func (r *Renderer) courseMarkdown(src string) (template.HTML, error) {
 	var b bytes.Buffer
-	if err := r.md.Convert([]byte(src), &b); err != nil {
+	if err := r.safe.Convert([]byte(src), &b); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
 }
+
+func (r *Renderer) markdown(src string) (template.HTML, error) {
+	r.mdMu.Lock()
+	html, seen := r.mdHTML[src]
+	r.mdMu.Unlock()
+	if html != "" {
+		return html, nil
+	}
+	c := converters.Get().(*converter)
+	defer converters.Put(c)
+	c.out.Reset()
+	c.w.Reset(&c.out)
+	// goldmark writes through a bufio.Writer; given one, it does not make
+	// its own (4 KiB) for every conversion.
+	if err := r.md.Convert([]byte(src), c.w); err != nil {
+		return "", err
+	}
+	if err := c.w.Flush(); err != nil {
+		return "", err
+	}
+	html = template.HTML(c.out.String())
+	r.mdMu.Lock()
+	if seen {
+		r.mdHTML[src] = html
+	} else if _, ok := r.mdHTML[src]; !ok {
+		r.mdHTML[src] = ""
+	}
+	r.mdMu.Unlock()
+	return html, nil
+}
+
+// converter is where goldmark writes one conversion.
+type converter struct {
+	out bytes.Buffer
+	w   *bufio.Writer
+}
+
+var converters = sync.Pool{New: func() any {
+	c := &converter{}
+	c.w = bufio.NewWriter(&c.out)
+	return c
+}}
 
 // page executes the layout of p.Kind.
 func (r *Renderer) page(p *Page) ([]byte, error) {
@@ -119,12 +178,19 @@ func (r *Renderer) page(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no layout for %s pages in %q", p.Kind, p.Lang)
 	}
-	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, "base", p); err != nil {
+	b := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(b)
+	b.Reset()
+	if err := t.ExecuteTemplate(b, "base", p); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	return b.Bytes(), nil
+	// One allocation of the page's size, instead of the doublings of a
+	// fresh buffer; the buffer goes back for the next page.
+	return bytes.Clone(b.Bytes()), nil
 }
+
+// pageBuffers hold pages while their templates execute.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // rootFrom returns the relative path from a page folder to the site root.
 func rootFrom(pagePath string) string {

@@ -82,7 +82,11 @@ func (r *Renderer) faqView(k *contract.Contract, pg *Page) (*FAQView, error) {
 	}
 	var entities []question
 	for i, f := range k.FAQ {
-		html, err := r.markdown(f.Answer)
+		render := r.markdown
+		if f.FromCourse {
+			render = r.courseMarkdown
+		}
+		html, err := render(f.Answer)
 		if err != nil {
 			return nil, err
 		}
@@ -113,24 +117,20 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView) error {
 	w := words(l)
 	unitWord, _ := lang.UnitWord(l, 5, c.Duration.Unit)
 	table := &RefundTable{UnitHeader: fmt.Sprintf(w.unitHeader, unitWord)}
-	for used := 0; used <= t.Total; used++ {
-		res, err := refund.Compute(t, refund.Request{Used: used})
-		if err != nil {
-			return err
-		}
+	amounts, inGuarantee, err := tableAmounts(t)
+	if err != nil {
+		return err
+	}
+	for used, amount := range amounts {
 		table.Rows = append(table.Rows, RefundRow{
 			Used:        used,
 			UsedLabel:   fmt.Sprintf(w.usedOf, used, t.Total),
-			Amount:      money.Format(res.Amount, l),
-			AmountPlain: res.Amount.String(),
+			Amount:      money.Format(amount, l),
+			AmountPlain: amount.String(),
 		})
 	}
 	if t.GuaranteeDays > 0 {
-		res, err := refund.Compute(t, refund.Request{Used: 0, Day: 0, HasDay: true})
-		if err != nil {
-			return err
-		}
-		table.GuaranteeNote = fmt.Sprintf(w.guaranteeNote, lang.Days(l, t.GuaranteeDays), money.Format(res.Amount, l))
+		table.GuaranteeNote = fmt.Sprintf(w.guaranteeNote, lang.Days(l, t.GuaranteeDays), money.Format(inGuarantee, l))
 	}
 	model, err := t.Model()
 	if err != nil {
@@ -163,4 +163,59 @@ func (r *Renderer) statementView(k *contract.Contract, cv *CourseView) *Statemen
 		Jurisdiction: r.site.Config.Jurisdiction,
 		Message:      fmt.Sprintf(w.message, k.Course.Title, form, cv.ReviewDays, cv.PayoutDays),
 	}
+}
+
+// tableAmounts returns what refund.Compute gives at paid = price for every
+// used = 0..Total outside the guarantee period, and for used = 0 inside
+// it, with the error Compute would give for any of them. The curves of
+// refund.Analyze are the same amounts for about half the work (Compute
+// also builds each request's steps, which the table does not show).
+func tableAmounts(t *refund.Terms) (amounts []money.Amount, inGuarantee money.Amount, err error) {
+	a, err := refund.Analyze(t)
+	if err != nil {
+		// Analyze also evaluates at a one-unit payment, which may fail
+		// where the table's requests do not: ask Compute row by row.
+		return computeAmounts(t)
+	}
+	price := money.Round(t.Price, t.Currency)
+	inBounds := func(x money.Amount) error {
+		if x.Sign() < 0 || x.Cmp(price) > 0 {
+			return fmt.Errorf("the refund formula gives %s, outside 0..%s", x, price)
+		}
+		return nil
+	}
+	for _, x := range a.Outside.Amounts {
+		if err := inBounds(x); err != nil {
+			return nil, money.Amount{}, err
+		}
+	}
+	if t.GuaranteeDays > 0 {
+		if a.Inside == nil || len(a.Inside.Amounts) == 0 {
+			return computeAmounts(t)
+		}
+		inGuarantee = a.Inside.Amounts[0]
+		if err := inBounds(inGuarantee); err != nil {
+			return nil, money.Amount{}, err
+		}
+	}
+	return a.Outside.Amounts, inGuarantee, nil
+}
+
+// computeAmounts is tableAmounts by refund.Compute, one request at a time.
+func computeAmounts(t *refund.Terms) (amounts []money.Amount, inGuarantee money.Amount, err error) {
+	for used := 0; used <= t.Total; used++ {
+		res, err := refund.Compute(t, refund.Request{Used: used})
+		if err != nil {
+			return nil, money.Amount{}, err
+		}
+		amounts = append(amounts, res.Amount)
+	}
+	if t.GuaranteeDays > 0 {
+		res, err := refund.Compute(t, refund.Request{Used: 0, Day: 0, HasDay: true})
+		if err != nil {
+			return nil, money.Amount{}, err
+		}
+		inGuarantee = res.Amount
+	}
+	return amounts, inGuarantee, nil
 }
