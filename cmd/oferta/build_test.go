@@ -341,7 +341,7 @@ func TestBuildRefusesDangerousDestinations(t *testing.T) {
 			t.Errorf("%s changed", p)
 		}
 	}
-	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", filepath.Join(dir, "public", "..", "public")); code != 0 {
+	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", filepath.Join(dir, "dist", "site")); code != 0 {
 		t.Errorf("-d public/: exit %d: %s", code, stderr)
 	}
 }

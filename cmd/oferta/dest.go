@@ -8,8 +8,8 @@ import (
 )
 
 // checkDest refuses an output folder whose replacement would destroy the
-// site: the site folder itself, a folder that contains it, or one of its
-// own folders other than public/ (content/, clauses/, editions/, …). The
+// site: the site folder itself, a folder that contains it, or what the
+// site is made of (oferta.toml, content/, clauses/, themes/, editions/). The
 // build replaces the whole output folder, so pointing it at the wrong
 // place must fail before anything is moved.
 func checkDest(site, dest string) error {
@@ -34,8 +34,11 @@ func checkDest(site, dest string) error {
 	switch {
 	case within(s, d):
 		return fmt.Errorf("-d %s holds the site itself; the build replaces the whole output folder, so choose a folder of its own, such as %s", dest, filepath.Join(site, "public"))
-	case within(d, s) && !within(d, filepath.Join(s, "public")):
-		return fmt.Errorf("-d %s is inside the site, where the build would replace your files; use %s or a folder outside the site", dest, filepath.Join(site, "public"))
+	}
+	for _, own := range []string{"oferta.toml", "content", "clauses", "themes", "editions"} {
+		if within(d, filepath.Join(s, own)) {
+			return fmt.Errorf("-d %s is the site's %s, which the build would replace; use %s or another folder of its own", dest, own, filepath.Join(site, "public"))
+		}
 	}
 	if fi, err := os.Stat(d); err == nil && !fi.IsDir() {
 		return fmt.Errorf("-d %s is a file, not a folder", dest)
