@@ -42,18 +42,26 @@ func Check(dir string, builtin site.Builtin) (*Checked, error) {
 	parallel(len(s.Courses), func(i int) {
 		contracts[i] = a.Assemble(s.Courses[i])
 	})
-	return finish(s, a, contracts)
+	return finish(s, a, contracts, nil)
 }
 
 // finish compares the assembled contracts with their frozen editions and
-// lints the result.
-func finish(s *site.Site, a *contract.Assembler, contracts []*contract.Contract) (*Checked, error) {
+// lints the result. known, when not nil, gives the standing of the
+// contracts that were reused from a previous check with the same editions
+// (Recheck): it is not computed again.
+func finish(s *site.Site, a *contract.Assembler, contracts []*contract.Contract, known func(i int) (edition.Status, bool)) (*Checked, error) {
 	history, err := edition.NewHistory(s.Editions)
 	if err != nil {
 		return nil, err
 	}
 	status := make([]edition.Status, len(contracts))
 	parallel(len(contracts), func(i int) {
+		if known != nil {
+			if st, ok := known(i); ok {
+				status[i] = st
+				return
+			}
+		}
 		status[i] = history.StatusOf(contracts[i])
 	})
 	findings, err := lint.Run(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status})

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
@@ -78,7 +79,9 @@ func Recheck(prev *Checked, dir string, builtin site.Builtin) (*Checked, Delta, 
 		}
 	}
 	var redo []int
+	reused := make([]int, n) // the index in prev of a reused contract, or -1
 	for i, c := range s.Courses {
+		reused[i] = -1
 		j, ok := before[c.File]
 		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || includesAny(prev.Contracts[j], changed[c.Language]) {
 			redo = append(redo, i)
@@ -90,12 +93,20 @@ func Recheck(prev *Checked, dir string, builtin site.Builtin) (*Checked, Delta, 
 		k := *prev.Contracts[j]
 		k.Site, k.Course = s, c
 		contracts[i] = &k
+		reused[i] = j
 	}
 	parallel(len(redo), func(x int) {
 		i := redo[x]
 		contracts[i] = a.Assemble(s.Courses[i])
 	})
-	checked, err := finish(s, a, contracts)
+	// A reused contract reads as before and the editions are the same
+	// (else every course is assembled again): its standing is too.
+	checked, err := finish(s, a, contracts, func(i int) (edition.Status, bool) {
+		if j := reused[i]; j >= 0 && j < len(prev.Status) {
+			return prev.Status[j], true
+		}
+		return edition.Status{}, false
+	})
 	if err != nil {
 		return nil, Delta{}, err
 	}

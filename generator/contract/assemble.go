@@ -77,15 +77,12 @@ type Assembler struct {
 	site     *site.Site
 	parsed   map[*site.Clause]*parsedClause
 	problems []Problem
-	// texts holds each distinct clause text once: most clauses read the
-	// same for every course, and a large site would otherwise keep one
-	// copy per course.
-	textMu sync.Mutex
-	texts  map[string]string
 }
 
 type parsedClause struct {
 	anchor              string
+	bodyTexts           texts
+	answerTexts         texts
 	body, answer        *parse.Tree
 	bodyAt, answerAt    textPos
 	when, formula       *expr.Expr
@@ -94,7 +91,7 @@ type parsedClause struct {
 
 // New parses the clause library of s.
 func New(s *site.Site) *Assembler {
-	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}, texts: map[string]string{}}
+	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}}
 	for _, lang := range s.Config.Languages {
 		for _, c := range s.Library.Lang(lang).Clauses {
 			a.parsed[c] = a.parse(c)
@@ -304,11 +301,11 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
 	for _, cl := range k.Clauses {
 		p := a.parsed[cl.Source]
-		cl.Markdown = k.execute(p.body, p.bodyAt, data, tmpl, exists, a.intern)
+		cl.Markdown = k.execute(p.body, p.bodyAt, data, tmpl, exists, &p.bodyTexts)
 		if cl.Source.FAQ != nil {
 			k.FAQ = append(k.FAQ, FAQ{
 				Question: cl.Source.FAQ.Question,
-				Answer:   k.execute(p.answer, p.answerAt, data, tmpl, exists, a.intern),
+				Answer:   k.execute(p.answer, p.answerAt, data, tmpl, exists, &p.answerTexts),
 				Clause:   cl,
 				Pos:      cl.Source.KeyPos("faq.question"),
 			})
@@ -438,7 +435,7 @@ func Anchor(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") }
 // holds the course's functions and takes the clause's tree for the
 // run. Problems found by the static check are reported and the text is
 // still produced where possible.
-func (k *Contract) execute(tree *parse.Tree, at textPos, data map[string]any, tmpl *template.Template, exists func(string) bool, intern func([]byte) string) string {
+func (k *Contract) execute(tree *parse.Tree, at textPos, data map[string]any, tmpl *template.Template, exists func(string) bool, seen *texts) string {
 	if tree == nil {
 		return "" // reported by New
 	}
@@ -457,21 +454,38 @@ func (k *Contract) execute(tree *parse.Tree, at textPos, data map[string]any, tm
 		k.Problems = append(k.Problems, execProblem(at, err))
 		return ""
 	}
-	return intern(b.Bytes())
+	return seen.string(b.Bytes())
 }
 
 // textBuffers hold clause texts while their templates execute.
 var textBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// intern returns text as a string, the same string for the same text.
-// A new text is copied once, at its exact size.
-func (a *Assembler) intern(text []byte) string {
-	a.textMu.Lock()
-	defer a.textMu.Unlock()
-	s, ok := a.texts[string(text)]
-	if !ok {
-		s = string(text)
-		a.texts[s] = s
+// texts are the texts one clause template gave so far. Most clauses read
+// the same for every course, or for every course of a format, so a large
+// site would otherwise keep one copy of the same text per course; a
+// clause that names the course gives a new text every time and is not
+// remembered past the first few.
+type texts struct {
+	mu   sync.Mutex
+	seen []string
+}
+
+// maxTexts is how many different texts of one clause are remembered.
+const maxTexts = 16
+
+// string returns text as a string: one given before when the text is the
+// same, otherwise a copy at its exact size.
+func (t *texts) string(text []byte) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, s := range t.seen {
+		if len(s) == len(text) && s == string(text) {
+			return s
+		}
+	}
+	s := string(text)
+	if len(t.seen) < maxTexts {
+		t.seen = append(t.seen, s)
 	}
 	return s
 }

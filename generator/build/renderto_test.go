@@ -1,0 +1,70 @@
+package build_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/output"
+	"github.com/oferta-dev/oferta/generator/render"
+	"github.com/oferta-dev/oferta/generator/synth"
+)
+
+// TestRenderToMatchesRender checks that streaming a site to disk page by
+// page (what `oferta build` does) writes exactly the files Render
+// returns, byte for byte, with nothing missing and nothing extra.
+func TestRenderToMatchesRender(t *testing.T) {
+	s, err := synth.Write(t.TempDir(), benchBuiltin(), 40, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := build.Check(s.Dir, benchBuiltin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := build.Render(c, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	w, err := output.Create(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	calls := map[string]int{}
+	n, err := build.RenderTo(c, false, func(f render.File) error {
+		mu.Lock()
+		calls[f.Path]++
+		mu.Unlock()
+		return w.Write(f)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n != len(want) {
+		t.Errorf("RenderTo wrote %d files, Render returns %d", n, len(want))
+	}
+	for _, f := range want {
+		if calls[f.Path] != 1 {
+			t.Errorf("%s written %d times, want once", f.Path, calls[f.Path])
+		}
+		got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(f.Path)))
+		if err != nil {
+			t.Errorf("%s: %v", f.Path, err)
+			continue
+		}
+		if !bytes.Equal(got, f.Data) {
+			t.Errorf("%s differs from Render's", f.Path)
+		}
+	}
+	if len(calls) != len(want) {
+		t.Errorf("RenderTo wrote %d paths, Render returns %d", len(calls), len(want))
+	}
+}
