@@ -35,11 +35,11 @@ func BenchmarkCheck1000(b *testing.B) {
 }
 
 // BenchmarkEditCourse1000 is the preview server's work after one course
-// file of 1,000 changed: Recheck and RenderChanged.
+// file of 1,000 changed: RecheckFiles and RenderChanged.
 func BenchmarkEditCourse1000(b *testing.B) {
 	s := synthSiteFiles(b, 1000)
 	file := s.Courses[500]
-	benchEdit(b, s.Dir, 1, func(i int) error { return synth.EditCourse(s.Dir, file, i) })
+	benchEdit(b, s.Dir, 1, func(i int) ([]string, error) { return []string{file}, synth.EditCourse(s.Dir, file, i) })
 }
 
 // BenchmarkEditClause1000 is the preview server's work after a clause
@@ -50,7 +50,7 @@ func BenchmarkEditClause1000(b *testing.B) {
 	if _, err := synth.EditSharedClause(s.Dir, builtin, 0); err != nil {
 		b.Fatal(err)
 	}
-	benchEdit(b, s.Dir, 1000, func(i int) error { _, err := synth.EditSharedClause(s.Dir, builtin, i); return err })
+	benchEdit(b, s.Dir, 1000, func(i int) ([]string, error) { return synth.EditSharedClause(s.Dir, builtin, i) })
 }
 
 func benchBuild(b *testing.B, n int) {
@@ -71,7 +71,7 @@ func benchBuild(b *testing.B, n int) {
 	b.ReportMetric(float64(3*n*b.N)/b.Elapsed().Seconds(), "pages/s")
 }
 
-func benchEdit(b *testing.B, dir string, want int, edit func(i int) error) {
+func benchEdit(b *testing.B, dir string, want int, edit func(i int) ([]string, error)) {
 	builtin := benchBuiltin()
 	c, d, err := build.Recheck(nil, dir, builtin)
 	if err != nil {
@@ -87,11 +87,12 @@ func benchEdit(b *testing.B, dir string, want int, edit func(i int) error) {
 	for b.Loop() {
 		i++
 		b.StopTimer()
-		if err := edit(i); err != nil {
+		files, err := edit(i)
+		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c, d, err = build.Recheck(c, dir, builtin)
+		c, d, err = build.RecheckFiles(c, dir, builtin, files)
 		if err != nil {
 			b.Fatal(err)
 		}

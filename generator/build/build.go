@@ -5,12 +5,11 @@
 package build
 
 import (
-	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
+	"github.com/oferta-dev/oferta/generator/internal/par"
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
@@ -27,6 +26,9 @@ type Checked struct {
 	// index of Contracts.
 	Status   []edition.Status
 	Findings []lint.Finding
+	// lintOwn is each contract's own findings (lint.Result.Own), which
+	// Recheck reuses for the contracts it reuses.
+	lintOwn [][]lint.Finding
 }
 
 // Check loads the site in dir, assembles every course's contract and
@@ -42,33 +44,46 @@ func Check(dir string, builtin site.Builtin) (*Checked, error) {
 	parallel(len(s.Courses), func(i int) {
 		contracts[i] = a.Assemble(s.Courses[i])
 	})
-	return finish(s, a, contracts, nil)
-}
-
-// finish compares the assembled contracts with their frozen editions and
-// lints the result. known, when not nil, gives the standing of the
-// contracts that were reused from a previous check with the same editions
-// (Recheck): it is not computed again.
-func finish(s *site.Site, a *contract.Assembler, contracts []*contract.Contract, known func(i int) (edition.Status, bool)) (*Checked, error) {
 	history, err := edition.NewHistory(s.Editions)
 	if err != nil {
 		return nil, err
 	}
+	return finish(s, a, history, contracts, nil, nil)
+}
+
+// finish compares the assembled contracts with their frozen editions and
+// lints the result. prev and reused, when not nil, say which contracts
+// were reused from the previous check prev (Recheck): reused(i) is the
+// index in prev of contract i, or -1. A reused contract reads as before,
+// and Recheck reassembles everything when the editions, the settings or
+// the library's structure changed, so its standing and its own lint
+// findings are taken from prev instead of being computed again.
+func finish(s *site.Site, a *contract.Assembler, history *edition.History, contracts []*contract.Contract, prev *Checked, reused func(i int) int) (*Checked, error) {
+	from := func(i int) int {
+		if prev == nil || reused == nil {
+			return -1
+		}
+		return reused(i)
+	}
 	status := make([]edition.Status, len(contracts))
 	parallel(len(contracts), func(i int) {
-		if known != nil {
-			if st, ok := known(i); ok {
-				status[i] = st
-				return
-			}
+		if j := from(i); j >= 0 && j < len(prev.Status) {
+			status[i] = prev.Status[j]
+			return
 		}
 		status[i] = history.StatusOf(contracts[i])
 	})
-	findings, err := lint.Run(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status})
+	res, err := lint.Check(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status,
+		Known: func(i int) ([]lint.Finding, bool) {
+			if j := from(i); j >= 0 && j < len(prev.lintOwn) {
+				return prev.lintOwn[j], true
+			}
+			return nil, false
+		}})
 	if err != nil {
 		return nil, err
 	}
-	return &Checked{Site: s, Assembler: a, Contracts: contracts, History: history, Status: status, Findings: findings}, nil
+	return &Checked{Site: s, Assembler: a, Contracts: contracts, History: history, Status: status, Findings: res.Findings, lintOwn: res.Own}, nil
 }
 
 // Render renders every page of a checked site, plus assets and the
@@ -178,27 +193,5 @@ func renderSite(c *Checked, draft bool, course func(i int, files []render.File) 
 	return rest, nil
 }
 
-// parallel calls f(0..n-1) on every core; results go into slots the
-// caller owns, so the output order never depends on scheduling.
-func parallel(n int, f func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers > n {
-		workers = n
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
+// parallel calls f(0..n-1) on every core (see par.Do).
+func parallel(n int, f func(i int)) { par.Do(n, f) }

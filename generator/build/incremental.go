@@ -61,7 +61,34 @@ func Recheck(prev *Checked, dir string, builtin site.Builtin) (*Checked, Delta, 
 	if err != nil {
 		return nil, Delta{}, err
 	}
-	a := contract.New(s)
+	return recheck(prev, s, contract.New(s))
+}
+
+// RecheckFiles is Recheck for a caller that knows which files changed since
+// prev was checked: changed holds their paths relative to dir, with
+// slashes, as file-system events report them. When every one of them is
+// a course file, only those are read again, and the rest of the site, the
+// parsed clause library and the editions are taken from prev; any other
+// change, or no prev, is a Recheck. A missed event would leave a stale
+// course behind, so the caller should fall back to Recheck whenever it is
+// unsure (the preview server does after an error or an event overflow).
+func RecheckFiles(prev *Checked, dir string, builtin site.Builtin, changed []string) (*Checked, Delta, error) {
+	if prev == nil {
+		return Recheck(prev, dir, builtin)
+	}
+	s, ok, err := site.Reload(prev.Site, changed)
+	if !ok {
+		return Recheck(prev, dir, builtin)
+	}
+	if err != nil {
+		return nil, Delta{}, err
+	}
+	return recheck(prev, s, prev.Assembler.For(s))
+}
+
+// recheck assembles the contracts of s that changed since prev, reuses
+// the others, and lints.
+func recheck(prev *Checked, s *site.Site, a *contract.Assembler) (*Checked, Delta, error) {
 	n := len(s.Courses)
 	d := Delta{Assembled: make([]bool, n)}
 	contracts := make([]*contract.Contract, n)
@@ -99,14 +126,17 @@ func Recheck(prev *Checked, dir string, builtin site.Builtin) (*Checked, Delta, 
 		i := redo[x]
 		contracts[i] = a.Assemble(s.Courses[i])
 	})
-	// A reused contract reads as before and the editions are the same
-	// (else every course is assembled again): its standing is too.
-	checked, err := finish(s, a, contracts, func(i int) (edition.Status, bool) {
-		if j := reused[i]; j >= 0 && j < len(prev.Status) {
-			return prev.Status[j], true
+	// The editions are parsed again only when they changed (d.All).
+	var history *edition.History
+	var err error
+	if d.All {
+		if history, err = edition.NewHistory(s.Editions); err != nil {
+			return nil, Delta{}, err
 		}
-		return edition.Status{}, false
-	})
+	} else {
+		history = prev.History
+	}
+	checked, err := finish(s, a, history, contracts, prev, func(i int) int { return reused[i] })
 	if err != nil {
 		return nil, Delta{}, err
 	}

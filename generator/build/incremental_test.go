@@ -19,6 +19,13 @@ import (
 // and checks after every step that the incremental rebuild gives exactly
 // the files a full build gives, and that it redid only what it should.
 func TestRecheckMatchesCheck(t *testing.T) {
+	t.Run("Recheck", func(t *testing.T) { testRecheck(t, false) })
+	t.Run("RecheckFiles", func(t *testing.T) { testRecheck(t, true) })
+}
+
+// testRecheck runs the steps with Recheck, or with RecheckFiles given the
+// files each step changed.
+func testRecheck(t *testing.T, withFiles bool) {
 	builtin := site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
 	dir := t.TempDir()
 	copyDir(t, "../../content", filepath.Join(dir, "content"))
@@ -39,36 +46,48 @@ func TestRecheckMatchesCheck(t *testing.T) {
 		onlyCourse string   // when set, the only course folder rendered again
 		changed    []string // output paths that must be among the changed ones
 		removed    []string
+		findings   int      // how many more findings than the step before
+		files      []string // the files the step changed, for RecheckFiles
 	}{
 		{name: "first build", edit: func() {}, assembled: -1},
 		{name: "course title", edit: func() {
 			replaceIn(t, filepath.Join(dir, "content/smm-mentoring.toml"), "Наставничество по SMM: 8 недель", "Наставничество по SMM: 9 недель")
-		}, assembled: 1, onlyCourse: "smm-mentoring/", changed: []string{"smm-mentoring/oferta/index.html", "index.html"}},
+		}, assembled: 1, onlyCourse: "smm-mentoring/", changed: []string{"smm-mentoring/oferta/index.html", "index.html"}, files: []string{"content/smm-mentoring.toml"}},
+		{name: "course finding", edit: func() {
+			replaceIn(t, filepath.Join(dir, "content/smm-mentoring.toml"), "[refund]\n", "[refund]\npayout_days = 30\n")
+		}, assembled: 1, onlyCourse: "smm-mentoring/", findings: 1, files: []string{"content/smm-mentoring.toml"}},
+		{name: "course finding fixed", edit: func() {
+			replaceIn(t, filepath.Join(dir, "content/smm-mentoring.toml"), "[refund]\npayout_days = 30\n", "[refund]\n")
+		}, assembled: 1, onlyCourse: "smm-mentoring/", findings: -1, files: []string{"content/smm-mentoring.toml"}},
 		{name: "nothing changed", edit: func() {}, assembled: 0},
 		{name: "new course", edit: func() {
 			copyFile(t, filepath.Join(dir, "content/recorded-excel.toml"), filepath.Join(dir, "content/excel-copy.toml"))
-		}, assembled: 1, onlyCourse: "excel-copy/", changed: []string{"excel-copy/faq/index.html"}},
+		}, assembled: 1, onlyCourse: "excel-copy/", changed: []string{"excel-copy/faq/index.html"}, files: []string{"content/excel-copy.toml"}},
 		{name: "removed course", edit: func() {
 			if err := os.Remove(filepath.Join(dir, "content/excel-copy.toml")); err != nil {
 				t.Fatal(err)
 			}
-		}, assembled: 0, removed: []string{"excel-copy/oferta/index.html"}},
+		}, assembled: 0, removed: []string{"excel-copy/oferta/index.html"}, files: []string{"content/excel-copy.toml"}},
 		{name: "clause text that one course includes", edit: func() {
 			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.TrimRight(string(changeGroup), "\n")+"\n\nПеревод в другую группу бесплатный.\n")
-		}, assembled: 1, onlyCourse: "group-copywriting/", changed: []string{"group-copywriting/oferta/index.html"}},
+		}, assembled: 1, onlyCourse: "group-copywriting/", changed: []string{"group-copywriting/oferta/index.html"}, files: []string{"clauses/ru/alternatives/change-group.md"}},
 		{name: "clause condition", edit: func() {
 			replaceIn(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), `when = 'course.format != "recorded"'`, `when = 'course.format == "group"'`)
-		}, assembled: -1},
+		}, assembled: -1, files: []string{"clauses/ru/alternatives/change-group.md"}},
 		{name: "settings", edit: func() {
 			replaceIn(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")
-		}, assembled: -1, changed: []string{"smm-mentoring/refund/index.html", "en/english-speaking-club/oferta/index.html"}},
+		}, assembled: -1, changed: []string{"smm-mentoring/refund/index.html", "en/english-speaking-club/oferta/index.html"}, files: []string{"oferta.toml"}},
 		{name: "theme", edit: func() {
 			writeFile(t, filepath.Join(dir, "themes/default/assets/extra.css"), "body{}\n")
-		}, theme: true, assembled: 0, changed: []string{"assets/extra.css"}},
+		}, theme: true, assembled: 0, changed: []string{"assets/extra.css"}, files: []string{"themes/default/assets/extra.css"}},
 	}
+	findings := 0
 	for _, st := range steps {
 		st.edit()
 		c, d, err := build.Recheck(prev, dir, builtin)
+		if withFiles {
+			c, d, err = build.RecheckFiles(prev, dir, builtin, st.files)
+		}
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
@@ -86,6 +105,10 @@ func TestRecheckMatchesCheck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if prev != nil && len(c.Findings) != findings+st.findings {
+			t.Errorf("%s: %d findings, want %d", st.name, len(c.Findings), findings+st.findings)
+		}
+		findings = len(c.Findings)
 		if !reflect.DeepEqual(findingKeys(full), findingKeys(c)) {
 			t.Errorf("%s: findings differ from a full check:\n%v\n%v", st.name, findingKeys(full), findingKeys(c))
 		}

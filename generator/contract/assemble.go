@@ -35,6 +35,27 @@ type Contract struct {
 	FAQ         []FAQ
 	Problems    []Problem
 	byID        map[string]*Clause
+	analysis    *analysis // shared by copies of the contract
+}
+
+// analysis is refund.Analyze of a contract's Terms, computed at most once.
+type analysis struct {
+	once sync.Once
+	a    refund.Analysis
+	err  error
+}
+
+// Analysis returns refund.Analyze(k.Terms), computed on the first call and
+// kept: lint and the FAQ table both need it, and a contract reused by an
+// incremental rebuild keeps it. It is safe for concurrent use; the
+// result is shared and must not be modified. k.Terms must not be nil.
+func (k *Contract) Analysis() (refund.Analysis, error) {
+	m := k.analysis
+	if m == nil { // a Contract not made by Assemble
+		return refund.Analyze(k.Terms)
+	}
+	m.once.Do(func() { m.a, m.err = refund.Analyze(k.Terms) })
+	return m.a, m.err
 }
 
 // Section is one numbered section.
@@ -98,6 +119,15 @@ func New(s *site.Site) *Assembler {
 		}
 	}
 	return a
+}
+
+// For returns an assembler for s that shares a's parsed clause library.
+// s must have the same settings and library as a's site, as a site
+// reloaded by site.Reload has; only its courses may differ.
+func (a *Assembler) For(s *site.Site) *Assembler {
+	b := *a
+	b.site = s
+	return &b
 }
 
 // Problems are the problems of the clause library itself (templates and
@@ -217,7 +247,7 @@ func refundPos(c *site.Course, key string) site.Pos {
 func (a *Assembler) Assemble(c *site.Course) *Contract {
 	s := a.site
 	ll := s.Library.Lang(c.Language)
-	k := &Contract{Site: s, Course: c, Lang: c.Language, byID: map[string]*Clause{}}
+	k := &Contract{Site: s, Course: c, Lang: c.Language, byID: map[string]*Clause{}, analysis: &analysis{}}
 	juris := s.Config.Jurisdiction
 
 	// The policy clause.

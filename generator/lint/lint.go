@@ -1,12 +1,14 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
+	"github.com/oferta-dev/oferta/generator/internal/par"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -64,46 +66,38 @@ type Rule struct {
 	Run           func(*Pass) error
 }
 
-// Pass is what a rule sees: the loaded site and every assembled contract.
+// Pass is what a rule sees. Run calls each rule once for the site as a
+// whole and once for each contract: a rule checks oferta.toml and the
+// clause library only when Whole is set, and each contract in Contracts
+// on its own, so that one contract's findings can be kept for the next
+// run while it does not change (see Input.Known).
 type Pass struct {
-	Rule      *Rule
-	Site      *site.Site
+	Rule *Rule
+	Site *site.Site
+	// Whole marks the pass over the site as a whole (Contracts is then
+	// empty): the checks of oferta.toml and of the clause library run in
+	// it. The other passes each hold one contract.
+	Whole     bool
 	Contracts []*contract.Contract
 	// LibraryProblems are problems in clause files found while parsing
-	// them, independent of any course.
+	// them, independent of any course; set in the Whole pass.
 	LibraryProblems []contract.Problem
 	// Editions is each contract's standing against its frozen editions,
 	// by index of Contracts; nil when the caller did not compare them.
 	Editions []edition.Status
 	report   func(Finding)
-	facts    *facts
 	all      []*Rule // every rule Run knows, enabled or not
 }
 
-// facts are results that several rules need, computed once per Run.
-type facts struct {
-	analyses map[*contract.Contract]*analysis
-}
-
-type analysis struct {
-	a   refund.Analysis
-	err error
-}
-
 // Analysis returns the refund analysis of a contract (see refund.Analyze),
-// computed once for all rules. ok is false when the contract has no
-// usable refund terms (another rule reports why).
+// computed once for all rules and the FAQ table. ok is false when the
+// contract has no usable refund terms (another rule reports why).
 func (p *Pass) Analysis(k *contract.Contract) (a refund.Analysis, ok bool, err error) {
 	if k.Terms == nil {
 		return refund.Analysis{}, false, nil
 	}
-	r, done := p.facts.analyses[k]
-	if !done {
-		r = &analysis{}
-		r.a, r.err = refund.Analyze(k.Terms)
-		p.facts.analyses[k] = r
-	}
-	return r.a, true, r.err
+	a, err = k.Analysis()
+	return a, true, err
 }
 
 // Report records a finding of the pass's rule at pos.
@@ -117,6 +111,22 @@ type Input struct {
 	Contracts       []*contract.Contract
 	LibraryProblems []contract.Problem
 	Editions        []edition.Status // by index of Contracts; may be nil
+	// Known, when not nil, returns the Result.Own findings of contract i
+	// from an earlier run, if that contract, its edition standing, the
+	// site's settings and its clause library are all unchanged since:
+	// its checks are then not run again. The preview server uses it.
+	Known func(i int) ([]Finding, bool)
+}
+
+// Result is what Run found.
+type Result struct {
+	// Findings are sorted by file, line, column and rule, without
+	// duplicates, with severities and suppressions applied.
+	Findings []Finding
+	// Own holds, by index of Input.Contracts, what the rules reported
+	// about each contract on its own, before severities, suppressions and
+	// de-duplication: hand it back through Input.Known.
+	Own [][]Finding
 }
 
 // Run applies every rule that the site's jurisdiction and [lint] settings
@@ -126,15 +136,51 @@ type Input struct {
 // finding that points into oferta.toml (a setting the course inherits) is
 // reported once, site-wide, with no course.
 func Run(in Input) ([]Finding, error) {
-	cfg := in.Site.Config
+	res, err := Check(in)
+	if err != nil {
+		return nil, err
+	}
+	return res.Findings, nil
+}
+
+// Check is Run that also returns each contract's own findings. The
+// contracts are checked on every core.
+func Check(in Input) (*Result, error) {
+	rules, severity := enabled(in.Site.Config)
+	whole, err := runRules(rules, &Pass{Site: in.Site, Whole: true, LibraryProblems: in.LibraryProblems})
+	if err != nil {
+		return nil, err
+	}
+	own := make([][]Finding, len(in.Contracts))
+	errs := make([]error, len(in.Contracts))
+	par.Do(len(in.Contracts), func(i int) {
+		if in.Known != nil {
+			if fs, ok := in.Known(i); ok {
+				own[i] = fs
+				return
+			}
+		}
+		p := &Pass{Site: in.Site, Contracts: in.Contracts[i : i+1]}
+		if i < len(in.Editions) {
+			p.Editions = in.Editions[i : i+1]
+		}
+		own[i], errs[i] = runRules(rules, p)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return &Result{Findings: merge(in, severity, whole, own), Own: own}, nil
+}
+
+// enabled returns the rules that apply to the site, in order, with the
+// severity each has there.
+func enabled(cfg *site.Config) ([]*Rule, map[string]Severity) {
 	disabled := map[string]bool{}
 	for _, d := range cfg.Lint.Disable {
 		disabled[d] = true
 	}
-	ignored := ignores(in.Contracts)
-	shared := &facts{analyses: map[*contract.Contract]*analysis{}}
-	seen := map[Finding]bool{}
-	var out []Finding
+	var rules []*Rule
+	severity := map[string]Severity{}
 	for _, r := range Rules {
 		if disabled[r.Name] || !appliesTo(r, cfg.Jurisdiction) {
 			continue
@@ -146,29 +192,59 @@ func Run(in Input) ([]Finding, error) {
 		if s, ok := ParseSeverity(cfg.Lint.Severity[r.Name]); ok {
 			sev = s
 		}
-		pass := &Pass{Rule: r, Site: in.Site, Contracts: in.Contracts, LibraryProblems: in.LibraryProblems, Editions: in.Editions, facts: shared, all: Rules}
-		pass.report = func(f Finding) {
-			f.Severity = sev
-			if f.Course != "" && ignored[f.Course][f.Rule] && suppressible(f.Rule) {
-				return
-			}
-			// A course's finding that points into oferta.toml is about a
-			// setting the course inherits: after the course's own
-			// suppressions it is reported once, site-wide.
-			if f.File == cfg.File {
-				f.Course = ""
-			}
-			if !seen[f] {
-				seen[f] = true
-				out = append(out, f)
-			}
-		}
-		if err := r.Run(pass); err != nil {
+		rules = append(rules, r)
+		severity[r.Name] = sev
+	}
+	return rules, severity
+}
+
+// runRules runs rules over one pass and returns what they reported.
+func runRules(rules []*Rule, p *Pass) ([]Finding, error) {
+	var out []Finding
+	p.report = func(f Finding) { out = append(out, f) }
+	p.all = Rules
+	for _, r := range rules {
+		p.Rule = r
+		if err := r.Run(p); err != nil {
 			return nil, fmt.Errorf("lint rule %s: %w", r.Name, err)
 		}
 	}
-	Sort(out)
 	return out, nil
+}
+
+// merge applies severities and suppressions to the findings of the whole
+// site and of each contract, then sorts them and drops duplicates.
+func merge(in Input, severity map[string]Severity, whole []Finding, own [][]Finding) []Finding {
+	cfg := in.Site.Config
+	ignored := ignores(in.Contracts)
+	seen := map[Finding]bool{}
+	var out []Finding
+	add := func(f Finding) {
+		f.Severity = severity[f.Rule]
+		if f.Course != "" && ignored[f.Course][f.Rule] && suppressible(f.Rule) {
+			return
+		}
+		// A course's finding that points into oferta.toml is about a
+		// setting the course inherits: after the course's own
+		// suppressions it is reported once, site-wide.
+		if f.File == cfg.File {
+			f.Course = ""
+		}
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, f := range whole {
+		add(f)
+	}
+	for _, fs := range own {
+		for _, f := range fs {
+			add(f)
+		}
+	}
+	Sort(out)
+	return out
 }
 
 func appliesTo(r *Rule, j string) bool {

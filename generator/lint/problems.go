@@ -95,6 +95,9 @@ Why: a clause id names exactly one text: courses pick clauses by id and {{ ref "
 
 Fix: give one of the two files another id, or delete the one you do not want.`,
 	Run: func(p *Pass) error {
+		if !p.Whole {
+			return nil
+		}
 		for _, lang := range p.Site.Config.Languages {
 			for _, d := range p.Site.Library.Lang(lang).Duplicates {
 				p.Report(d.Clause.Pos(), "", "clause id %q is already used by %s (%s); ids must be unique within a language", d.Clause.ID, d.First.File, d.First.Pos())

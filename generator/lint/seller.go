@@ -77,6 +77,9 @@ Why: the client must know whom the contract is with and where to send claims. ru
 
 Fix: fill in the key named in the message in [seller] of oferta.toml.`,
 	Run: func(p *Pass) error {
+		if !p.Whole {
+			return nil
+		}
 		cfg := p.Site.Config
 		for _, key := range requiredRequisites(cfg.Jurisdiction, cfg.Seller.Kind) {
 			if sellerField(cfg.Seller, key) == "" {
@@ -100,6 +103,9 @@ Why: the offer must identify the seller (Civil Code art. 437(2), ЗоЗПП art.
 
 Fix: copy the number from the ЕГРЮЛ/ЕГРИП extract or the tax office's registration notice.`,
 	Run: func(p *Pass) error {
+		if !p.Whole {
+			return nil
+		}
 		cfg := p.Site.Config
 		s := cfg.Seller
 		if inn := strings.TrimSpace(s.INN); inn != "" {
@@ -226,16 +232,16 @@ Why: ru — a statement has no legal form, but to work as evidence (for the clie
 
 Fix: fill in the seller keys named in the message in [seller] of oferta.toml and set refund.channel.`,
 	Run: func(p *Pass) error {
-		cfg := p.Site.Config
-		s := cfg.Seller
-		if sellerField(s, "name") == "" {
-			p.Report(cfg.KeyPos("seller.name"), "", "the refund statement is addressed to the seller, but seller.name is empty")
-		}
-		if cfg.Jurisdiction == "ru" && sellerField(s, "inn") == "" {
-			p.Report(cfg.KeyPos("seller.inn"), "", "the refund statement names the seller by ИНН, but seller.inn is missing")
-		}
-		if sellerField(s, "email") == "" && sellerField(s, "address") == "" {
-			p.Report(cfg.KeyPos("seller"), "", "the refund statement needs the seller's e-mail or address, and [seller] has neither: set seller.email or seller.address")
+		if cfg, s := p.Site.Config, p.Site.Config.Seller; p.Whole {
+			if sellerField(s, "name") == "" {
+				p.Report(cfg.KeyPos("seller.name"), "", "the refund statement is addressed to the seller, but seller.name is empty")
+			}
+			if cfg.Jurisdiction == "ru" && sellerField(s, "inn") == "" {
+				p.Report(cfg.KeyPos("seller.inn"), "", "the refund statement names the seller by ИНН, but seller.inn is missing")
+			}
+			if sellerField(s, "email") == "" && sellerField(s, "address") == "" {
+				p.Report(cfg.KeyPos("seller"), "", "the refund statement needs the seller's e-mail or address, and [seller] has neither: set seller.email or seller.address")
+			}
 		}
 		for _, k := range p.Contracts {
 			c := k.Course

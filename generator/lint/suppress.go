@@ -47,17 +47,15 @@ Why: a misspelt name silently does nothing: the rule you meant to disable, re-gr
 
 Fix: correct the name; the message suggests the nearest existing rule. "oferta lint --explain RULE" shows a rule, and README lists them all.`,
 	Run: func(p *Pass) error {
-		known := map[string]bool{}
-		var names []string
-		for _, r := range p.all {
-			known[r.Name] = true
-			names = append(names, r.Name)
-		}
-		for _, r := range plannedRules {
-			known[r] = true
-		}
 		check := func(pos site.Pos, course, where, name string) {
-			if known[name] {
+			var names []string
+			for _, r := range p.all {
+				if r.Name == name {
+					return
+				}
+				names = append(names, r.Name)
+			}
+			if slices.Contains(plannedRules, name) {
 				return
 			}
 			msg := fmt.Sprintf("%s names rule %q, which does not exist", where, name)
@@ -66,12 +64,13 @@ Fix: correct the name; the message suggests the nearest existing rule. "oferta l
 			}
 			p.Report(pos, course, "%s", msg)
 		}
-		cfg := p.Site.Config
-		for i, name := range cfg.Lint.Disable {
-			check(cfg.KeyPos(fmt.Sprintf("lint.disable[%d]", i)), "", "lint.disable", name)
-		}
-		for _, name := range slices.Sorted(maps.Keys(cfg.Lint.Severity)) {
-			check(cfg.KeyPos("lint.severity."+name), "", "lint.severity", name)
+		if cfg := p.Site.Config; p.Whole {
+			for i, name := range cfg.Lint.Disable {
+				check(cfg.KeyPos(fmt.Sprintf("lint.disable[%d]", i)), "", "lint.disable", name)
+			}
+			for _, name := range slices.Sorted(maps.Keys(cfg.Lint.Severity)) {
+				check(cfg.KeyPos("lint.severity."+name), "", "lint.severity", name)
+			}
 		}
 		for _, k := range p.Contracts {
 			for _, ig := range k.Course.Ignore {

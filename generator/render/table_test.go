@@ -31,7 +31,7 @@ func TestTableAmountsMatchCompute(t *testing.T) {
 		if k.Terms == nil {
 			t.Fatalf("%s: no refund terms", c.File)
 		}
-		got, gotIn, err := tableAmounts(k.Terms)
+		got, gotIn, err := tableAmounts(k)
 		want, wantIn, wantErr := computeAmounts(k.Terms)
 		if (err != nil) != (wantErr != nil) {
 			t.Fatalf("%s: error %v, Compute's %v", c.File, err, wantErr)

@@ -117,7 +117,7 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView) error {
 	w := words(l)
 	unitWord, _ := lang.UnitWord(l, 5, c.Duration.Unit)
 	table := &RefundTable{UnitHeader: fmt.Sprintf(w.unitHeader, unitWord)}
-	amounts, inGuarantee, err := tableAmounts(t)
+	amounts, inGuarantee, err := tableAmounts(k)
 	if err != nil {
 		return err
 	}
@@ -169,9 +169,11 @@ func (r *Renderer) statementView(k *contract.Contract, cv *CourseView) *Statemen
 // used = 0..Total outside the guarantee period, and for used = 0 inside
 // it, with the error Compute would give for any of them. The curves of
 // refund.Analyze are the same amounts for about half the work (Compute
-// also builds each request's steps, which the table does not show).
-func tableAmounts(t *refund.Terms) (amounts []money.Amount, inGuarantee money.Amount, err error) {
-	a, err := refund.Analyze(t)
+// also builds each request's steps, which the table does not show), and
+// lint has usually computed them already (see contract.Analysis).
+func tableAmounts(k *contract.Contract) (amounts []money.Amount, inGuarantee money.Amount, err error) {
+	t := k.Terms
+	a, err := k.Analysis() // shared with lint: read only
 	if err != nil {
 		// Analyze also evaluates at a one-unit payment, which may fail
 		// where the table's requests do not: ask Compute row by row.
