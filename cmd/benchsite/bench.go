@@ -253,7 +253,8 @@ func measure(ctx context.Context, cfg benchConfig, work, hugo string, n int) (ro
 }
 
 // incremental measures, in-process, what the preview server does after a
-// save: build.Recheck and build.RenderChanged, from a site checked and
+// save: build.RecheckFiles, given the files that changed as the server's
+// watcher gives them, and build.RenderChanged, from a site checked and
 // rendered before. It edits one course's title, then the clause that
 // every contract includes (in both languages at once).
 func incremental(cfg benchConfig, dir string, n int) (course, clause time.Duration, err error) {
@@ -275,13 +276,14 @@ func incremental(cfg benchConfig, dir string, n int) (course, clause time.Durati
 	if err != nil {
 		return 0, 0, err
 	}
-	step := func(edit func() error, want int) (time.Duration, error) {
-		if err := edit(); err != nil {
+	step := func(edit func() ([]string, error), want int) (time.Duration, error) {
+		files, err := edit()
+		if err != nil {
 			return 0, err
 		}
 		runtime.GC()
 		start := time.Now()
-		c, d, err := build.Recheck(checked, dir, b)
+		c, d, err := build.RecheckFiles(checked, dir, b, files)
 		if err != nil {
 			return 0, err
 		}
@@ -299,14 +301,14 @@ func incremental(cfg benchConfig, dir string, n int) (course, clause time.Durati
 	file := s.Courses[n/2]
 	var courses, clauses []time.Duration
 	for i := 1; i <= cfg.runs; i++ {
-		t, err := step(func() error { return synth.EditCourse(dir, file, i) }, 1)
+		t, err := step(func() ([]string, error) { return []string{file}, synth.EditCourse(dir, file, i) }, 1)
 		if err != nil {
 			return 0, 0, err
 		}
 		courses = append(courses, t)
 	}
 	for i := 1; i <= cfg.runs; i++ {
-		t, err := step(func() error { _, err := synth.EditSharedClause(dir, b, i); return err }, n)
+		t, err := step(func() ([]string, error) { return synth.EditSharedClause(dir, b, i) }, n)
 		if err != nil {
 			return 0, 0, err
 		}

@@ -74,23 +74,27 @@ type result struct {
 }
 
 // rebuild brings the served site up to date with the files on disk.
-// changed are the paths that changed (absolute or relative to the site);
-// the rebuild compares what it loads with the previous build, so the
-// paths only say whether the theme changed, which loading cannot see.
+// changed are the paths that changed (absolute or relative to the site).
+// When only course files changed since the last check, only they are
+// read again (build.RecheckFiles); otherwise the whole site is loaded and
+// compared with the previous build, and the paths only say whether the
+// theme changed, which loading cannot see.
 func (s *Server) rebuild(changed []string) result {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
 	theme := false
 	for _, p := range changed {
-		theme = theme || strings.HasPrefix(s.rel(p), "themes/")
+		rel := s.rel(p)
+		theme = theme || strings.HasPrefix(rel, "themes/")
+		s.since = append(s.since, rel)
 	}
 	cur := s.snap.Load()
 	next := *cur
 	next.gen = cur.gen + 1
 	res := result{gen: next.gen}
 
-	checked, delta, err := build.Recheck(s.last.checked, s.opts.Dir, s.opts.Builtin)
+	checked, delta, err := build.RecheckFiles(s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
 	if err != nil {
 		next.problems = problemsOf(err)
 		return s.publish(&next, res, start)
@@ -117,6 +121,7 @@ func (s *Server) rebuild(changed []string) result {
 		return s.publish(&next, res, start)
 	}
 	s.last = built{checked: checked, pages: pages, clean: !draft}
+	s.since = nil
 	next.problems, next.draft = lintErrors, draft
 	if len(pages.Changed) > 0 || len(pages.Removed) > 0 || cur.files == nil {
 		next.files = make(map[string][]byte, len(pages.Files))

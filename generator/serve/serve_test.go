@@ -416,3 +416,34 @@ func TestServeDraftUntilClean(t *testing.T) {
 		t.Errorf("after the fix: draft=%v problems=%v", sn.draft, sn.problems)
 	}
 }
+
+// TestServeRereadsFilesOfAFailedRebuild: a rebuild that fails keeps the
+// files it was told about, so a later rebuild, told only of its own
+// change, still reads them.
+func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
+	dir := exampleSite(t)
+	s, err := New(Options{Dir: dir, Builtin: builtin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := s.rebuild(nil); !first.ok {
+		t.Fatalf("first build: %+v", first.problems)
+	}
+	smm := filepath.Join(dir, "content", "smm-mentoring.toml")
+	group := filepath.Join(dir, "content", "group-copywriting.toml")
+	groupOrig := readFile(t, group)
+	writeFile(t, smm, strings.Replace(readFile(t, smm), smmTitle, "Наставничество по SMM: осень", 1))
+	writeFile(t, group, strings.Replace(groupOrig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
+	if res := s.rebuild([]string{smm, group}); res.ok {
+		t.Fatal("a rebuild with a lint error published its pages")
+	}
+	writeFile(t, group, groupOrig)
+	res := s.rebuild([]string{group})
+	if !res.ok {
+		t.Fatalf("rebuild after the fix: %+v", res.problems)
+	}
+	page := string(s.snap.Load().files["smm-mentoring/oferta/index.html"])
+	if !strings.Contains(page, "Наставничество по SMM: осень") {
+		t.Error("the course edited during the failed rebuild is served with its old title")
+	}
+}

@@ -40,6 +40,10 @@ type Server struct {
 
 	buildMu sync.Mutex // one rebuild at a time
 	last    built      // guarded by buildMu
+	// since are the files changed since last.checked was made (relative to
+	// the site, with slashes): a rebuild that fails keeps them, so the
+	// next one still reads them. Guarded by buildMu.
+	since []string
 }
 
 // ErrNotSite is returned by New for a folder without oferta.toml.

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/oferta-dev/oferta/generator/internal/par"
 )
 
 // Site is everything a build reads, loaded and checked for shape.
@@ -88,8 +90,7 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 
 func loadCourses(siteFS fs.FS, cfg *Config) ([]*Course, error) {
 	var errs ErrorList
-	var courses []*Course
-	bySlug := map[string]*Course{}
+	var files []string
 	err := fs.WalkDir(siteFS, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "content" {
@@ -103,38 +104,153 @@ func loadCourses(siteFS fs.FS, cfg *Config) ([]*Course, error) {
 			}
 			return nil
 		}
-		if path.Ext(p) != ".toml" || strings.HasPrefix(d.Name(), ".") {
-			return nil
+		if IsCourseFile(p) {
+			files = append(files, p)
 		}
-		src, err := fs.ReadFile(siteFS, p)
-		if err != nil {
-			return err
-		}
-		c, err := decodeCourse(p, string(src), cfg)
-		if err != nil {
-			errs = append(errs, Errors(err)...)
-			return nil
-		}
-		key := c.Language + "/" + c.Slug
-		if prev, ok := bySlug[key]; ok {
-			errs = append(errs, Errorf(c.KeyPos("slug"), "course slug %q is already used by %s; give one of them another file name or slug", c.Slug, prev.File))
-			return nil
-		}
-		bySlug[key] = c
-		courses = append(courses, c)
 		return nil
 	})
 	if err != nil {
 		errs = append(errs, &Error{File: "content", Err: err})
 	}
-	sort.Slice(courses, func(i, j int) bool {
-		a, b := courses[i], courses[j]
+	courses, err := readCourses(siteFS, cfg, files)
+	if err != nil {
+		errs = append(errs, Errors(err)...)
+	}
+	courses, err = checkCourses(cfg, courses)
+	if err != nil {
+		errs = append(errs, Errors(err)...)
+	}
+	return courses, errs.Err()
+}
+
+// IsCourseFile reports whether a site-relative path (with slashes) is a
+// course file: a .toml file under content/, not hidden and not in a
+// hidden folder.
+func IsCourseFile(p string) bool {
+	parts := strings.Split(p, "/")
+	if len(parts) < 2 || parts[0] != "content" || path.Ext(p) != ".toml" {
+		return false
+	}
+	for _, part := range parts[1:] {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// readCourses reads and decodes course files on every core. The courses
+// come back in the order of files; a file that does not decode is left
+// out and its errors are returned, also in that order.
+func readCourses(siteFS fs.FS, cfg *Config, files []string) ([]*Course, error) {
+	courses := make([]*Course, len(files))
+	errs := make([]error, len(files))
+	par.Do(len(files), func(i int) {
+		src, err := fs.ReadFile(siteFS, files[i])
+		if err != nil {
+			errs[i] = &Error{File: files[i], Err: err}
+			return
+		}
+		courses[i], errs[i] = decodeCourse(files[i], string(src), cfg)
+	})
+	var list ErrorList
+	var out []*Course
+	for i, c := range courses {
+		if errs[i] != nil {
+			list = append(list, Errors(errs[i])...)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, list.Err()
+}
+
+// checkCourses takes courses in walk order (see walkLess), reports a
+// slug used twice in one language at the second course, and returns the
+// others sorted by language, then slug.
+func checkCourses(cfg *Config, courses []*Course) ([]*Course, error) {
+	var errs ErrorList
+	bySlug := map[string]*Course{}
+	out := courses[:0:0]
+	for _, c := range courses {
+		key := c.Language + "/" + c.Slug
+		if prev, ok := bySlug[key]; ok {
+			errs = append(errs, Errorf(c.KeyPos("slug"), "course slug %q is already used by %s; give one of them another file name or slug", c.Slug, prev.File))
+			continue
+		}
+		bySlug[key] = c
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		if a.Language != b.Language {
 			return langIndex(cfg, a.Language) < langIndex(cfg, b.Language)
 		}
 		return a.Slug < b.Slug
 	})
-	return courses, errs.Err()
+	return out, errs.Err()
+}
+
+// walkLess orders site-relative paths as fs.WalkDir visits them: folder by
+// folder, each folder's entries by name.
+func walkLess(a, b string) bool {
+	x, y := strings.Split(a, "/"), strings.Split(b, "/")
+	for i := 0; i < len(x) && i < len(y); i++ {
+		if x[i] != y[i] {
+			return x[i] < y[i]
+		}
+	}
+	return len(x) < len(y)
+}
+
+// Reload is Load for a site loaded before as prev of which only the
+// course files named in changed (site-relative, with slashes) may have
+// changed, been added or been removed: it reads just those and takes
+// everything else from prev, which it does not modify. ok is false, and
+// nothing is read, when changed names any other file; the caller then
+// loads the whole site. prev must be a site that loaded without errors.
+func Reload(prev *Site, changed []string) (s *Site, ok bool, err error) {
+	for _, p := range changed {
+		if !IsCourseFile(p) {
+			return nil, false, nil
+		}
+	}
+	siteFS := os.DirFS(prev.Dir)
+	redo := map[string]bool{}
+	var files []string
+	for _, p := range changed {
+		if redo[p] {
+			continue
+		}
+		redo[p] = true
+		if _, err := fs.Stat(siteFS, p); err == nil {
+			files = append(files, p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, true, &Error{File: p, Err: err}
+		}
+	}
+	fresh, readErr := readCourses(siteFS, prev.Config, files)
+	all := fresh
+	for _, c := range prev.Courses {
+		if !redo[c.File] {
+			all = append(all, c)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return walkLess(all[i].File, all[j].File) })
+	courses, err := checkCourses(prev.Config, all)
+	var errs ErrorList
+	if readErr != nil {
+		errs = append(errs, Errors(readErr)...)
+	}
+	if err != nil {
+		errs = append(errs, Errors(err)...)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, true, err
+	}
+	next := *prev
+	next.Courses = courses
+	return &next, true, nil
 }
 
 func langIndex(cfg *Config, lang string) int {
