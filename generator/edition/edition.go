@@ -58,11 +58,37 @@ func FromContract(k *contract.Contract, date time.Time) *Doc {
 // normalize trims a clause text and its lines' trailing blanks, so that
 // whitespace-only edits do not count as changes.
 func normalize(s string) string {
+	if isNormal(s) {
+		return s // the usual case: no copy
+	}
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
 	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// isNormal reports whether normalize would return s unchanged: no
+// carriage return, no blank at the end of a line, and no white space at
+// either end.
+func isNormal(s string) bool {
+	if s == "" {
+		return true
+	}
+	if strings.TrimSpace(s[:1]) == "" || strings.TrimSpace(s[len(s)-1:]) == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\r':
+			return false
+		case '\n':
+			if c := s[i-1]; c == ' ' || c == '\t' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Clauses returns every clause in order.

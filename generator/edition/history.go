@@ -53,7 +53,10 @@ func (h *History) Latest(lang, slug string) *Doc {
 // Status is where a course's current contract stands against its
 // editions.
 type Status struct {
-	Current *Doc // the contract as it is now
+	// Current is the contract as it is now. For a course without frozen
+	// editions it has no sections: nothing compares with them (freeze
+	// takes the text with FromContract).
+	Current *Doc
 	// InForce is the date of the edition in force: the latest frozen
 	// edition when the contract still reads the same, otherwise the
 	// site's edition date.
@@ -75,18 +78,22 @@ type Archived struct {
 
 // StatusOf compares a course's contract with its editions.
 func (h *History) StatusOf(k *contract.Contract) Status {
-	cur := FromContract(k, k.Site.Config.Edition)
-	st := Status{Current: cur, InForce: k.Site.Config.Edition}
 	list := h.Of(k.Lang, k.Course.Slug)
 	if len(list) == 0 {
-		return st
+		// Nothing to compare with: the text is not needed, and on a large
+		// site without editions keeping it would double the memory.
+		cur := &Doc{Course: k.Course.Slug, Title: k.Course.Title, Lang: k.Lang, Date: k.Site.Config.Edition}
+		return Status{Current: cur, InForce: cur.Date}
 	}
+	cur := FromContract(k, k.Site.Config.Edition)
+	st := Status{Current: cur, InForce: k.Site.Config.Edition}
 	latest := list[len(list)-1]
 	st.Latest = latest
 	inForce := len(list)
 	if Equal(cur, latest) {
 		st.InForce = latest.Date
 		inForce = len(list) - 1
+		cur.Sections = latest.Sections // the same text: keep one copy
 	} else {
 		st.Stale = true
 	}

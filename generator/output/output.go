@@ -6,7 +6,9 @@
 package output
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -70,15 +72,31 @@ func (w *Writer) Write(f render.File) error {
 	if f.Path == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || clean != f.Path {
 		return fmt.Errorf("refusing to write %q: not a clean path inside the output folder", f.Path)
 	}
-	if dir := path.Dir(clean); dir != "." {
-		if _, ok := w.dirs.Load(dir); !ok {
-			if err := os.MkdirAll(filepath.Join(w.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-				return err
-			}
-			w.dirs.Store(dir, true)
-		}
+	if err := w.mkdir(path.Dir(clean)); err != nil {
+		return err
 	}
 	return os.WriteFile(filepath.Join(w.tmp, filepath.FromSlash(clean)), f.Data, 0o644)
+}
+
+// mkdir makes the folder dir (slash-separated, inside tmp) and its
+// parents, remembering what exists: one system call per new folder
+// where os.MkdirAll would first look at every parent.
+func (w *Writer) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	if _, ok := w.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := w.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	// Another goroutine may make the same folder at the same moment.
+	if err := os.Mkdir(filepath.Join(w.tmp, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	w.dirs.Store(dir, true)
+	return nil
 }
 
 // Commit puts the new folder in the place of the old one.
