@@ -45,6 +45,7 @@ type node struct {
 	op   op
 	pos  int      // byte offset of the literal, name, operator or function name
 	num  *big.Rat // opNum; never modified after parsing
+	frac frac     // opNum: num in machine words, if it fits
 	str  string   // opStr value, opVar name
 	b    bool     // opBool
 	args []*node  // operands, in order

@@ -6,6 +6,9 @@
 //
 // Numbers are exact rationals (math/big), never float64, so a formula gives
 // the same kopeck in `oferta calc`, in the FAQ table and in the browser.
+// Eval computes in int64 numerators and denominators while every value
+// fits, which is several times faster, and with math/big otherwise; the
+// result, or the error, is the same either way.
 // Values are numbers, booleans and strings; a type mismatch or a division by
 // zero is an evaluation error carrying the operator's position.
 //

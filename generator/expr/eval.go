@@ -19,7 +19,21 @@ func (m MapEnv) Lookup(name string) (Value, bool) {
 // Eval evaluates the expression. Errors are *Error at the operator, name or
 // function concerned: an unknown variable, a type mismatch, a division by
 // zero. The returned number, if any, belongs to the caller.
+//
+// Most formulas are evaluated in machine words (see fast.go), several times
+// faster than with big.Rat; any that cannot be, because a value does not
+// fit in an int64 or the formula fails, is evaluated again with big.Rat.
+// The result is the same exact value, or the same error, either way.
 func (e *Expr) Eval(env Env) (Value, error) {
+	if v, ok := e.evalFast(env); ok {
+		return v, nil
+	}
+	return e.evalRat(env)
+}
+
+// evalRat evaluates the expression with big.Rat: the reference evaluator,
+// and the only one that reports errors.
+func (e *Expr) evalRat(env Env) (Value, error) {
 	ev := evaluator{src: e.src, env: env}
 	v, owned, err := ev.eval(e.root)
 	if err != nil {
@@ -28,6 +42,9 @@ func (e *Expr) Eval(env Env) (Value, error) {
 	if v.kind == Number && !owned {
 		// Never hand out a literal's or the environment's rational.
 		v.num = new(big.Rat).Set(v.num)
+	}
+	if v.kind == Number {
+		v.frac = fracOf(v.num)
 	}
 	return v, nil
 }
@@ -58,8 +75,14 @@ func (ev *evaluator) eval(n *node) (v Value, owned bool, err *Error) {
 		if !ok {
 			return Value{}, false, ev.errorf(n, "unknown variable %s", quoteShort(n.str))
 		}
-		if v.kind == Invalid || v.kind == Number && v.num == nil {
+		if v.missing() {
 			return Value{}, false, ev.errorf(n, "variable %s has no value", quoteShort(n.str))
+		}
+		if v.kind == Number && v.num == nil {
+			// A result of Eval passed back in: its rational is made now,
+			// and is this evaluation's own.
+			v.num = v.frac.rat()
+			return v, true, nil
 		}
 		return v, false, nil
 	case opNeg:
@@ -95,7 +118,7 @@ func (ev *evaluator) eval(n *node) (v Value, owned bool, err *Error) {
 		if err != nil {
 			return Value{}, false, err
 		}
-		if c := x.Cmp(y); c < 0 == (n.op == opMin) || c == 0 {
+		if keepsFirst(n.op, x.Cmp(y)) {
 			return Value{kind: Number, num: x}, xo, nil
 		}
 		return Value{kind: Number, num: y}, yo, nil
@@ -207,20 +230,31 @@ func (ev *evaluator) compare(n *node) (Value, bool, *Error) {
 			c = 1
 		}
 	}
-	var b bool
-	switch n.op {
+	return Value{kind: Boolean, b: holds(n.op, c)}, false, nil
+}
+
+// holds reports whether comparison o holds between two values that
+// compare as c (-1, 0 or +1).
+func holds(o op, c int) bool {
+	switch o {
 	case opEq:
-		b = c == 0
+		return c == 0
 	case opNe:
-		b = c != 0
+		return c != 0
 	case opLt:
-		b = c < 0
+		return c < 0
 	case opLe:
-		b = c <= 0
+		return c <= 0
 	case opGt:
-		b = c > 0
+		return c > 0
 	case opGe:
-		b = c >= 0
+		return c >= 0
 	}
-	return Value{kind: Boolean, b: b}, false, nil
+	return false
+}
+
+// keepsFirst reports whether min or max (o) of x and y, which compare as c,
+// is x. On a tie it is x, whose rational the big.Rat evaluator then reuses.
+func keepsFirst(o op, c int) bool {
+	return c < 0 == (o == opMin) || c == 0
 }

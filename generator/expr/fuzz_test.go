@@ -3,14 +3,16 @@ package expr
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"math/big"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzParseEval checks, for any input, that Parse and Eval never panic,
-// that errors are *Error inside the source, and that String round-trips
-// to an equivalent expression.
+// that errors are *Error inside the source, that String round-trips to an
+// equivalent expression, and that Eval, fast path first, gives exactly
+// what the big.Rat evaluator gives.
 func FuzzParseEval(f *testing.F) {
 	for _, s := range []string{
 		prorata,
@@ -24,6 +26,9 @@ func FuzzParseEval(f *testing.F) {
 		"1 < 2 < 3",
 		"((((((1))))))",
 		"used / total * 100 >= 50",
+		"9223372036854775807 * 2 - max",
+		"1/3 + 1/6 == 0.5",
+		"min(max + 1, huge) / (max - 9223372036854775807)",
 	} {
 		f.Add(s)
 	}
@@ -53,6 +58,9 @@ func FuzzParseEval(f *testing.F) {
 		if j2, _ := e2.MarshalJSON(); string(j1) != string(j2) {
 			t.Fatalf("round trip changed the tree of %q:\n%s\n%s", src, j1, j2)
 		}
+		if d := sameResult(e, fuzzEnv); d != "" {
+			t.Fatalf("%q: %s", src, d)
+		}
 		v1, err1 := e.Eval(fuzzEnv)
 		if err1 != nil {
 			checkError(t, src, err1)
@@ -68,6 +76,8 @@ var fuzzEnv = MapEnv{
 	"a": Num(big.NewRat(3, 100)), "b": Num(big.NewRat(0, 1)), "c": Bool(true),
 	"s": Str("recorded"), "paid": Num(big.NewRat(80000, 1)), "used": Num(big.NewRat(3, 1)),
 	"total": Num(big.NewRat(8, 1)), "guarantee": Bool(false),
+	"max": Num(big.NewRat(math.MaxInt64, 1)), "third": Num(big.NewRat(1, 3)),
+	"huge": Num(new(big.Rat).SetFrac(new(big.Int).Lsh(big.NewInt(1), 70), big.NewInt(7))),
 }
 
 func checkError(t *testing.T, src string, err error) {

@@ -276,7 +276,7 @@ func (p *parser) parsePrimary() (*node, *Error) {
 		if !ok { // the lexer admits only digits and one dot
 			return nil, errorAt(p.lex.src, t.pos, "invalid number %s", t.text)
 		}
-		return &node{op: opNum, pos: t.pos, num: r}, p.advance()
+		return &node{op: opNum, pos: t.pos, num: r, frac: fracOf(r)}, p.advance()
 	case tStr:
 		return &node{op: opStr, pos: t.pos, str: t.text}, p.advance()
 	case tTrue, tFalse:

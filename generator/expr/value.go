@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"math"
 	"math/big"
 	"strconv"
 	"unicode/utf8"
@@ -33,13 +34,30 @@ func (k Kind) String() string {
 type Value struct {
 	kind Kind
 	b    bool
+	// A number is num, and also frac when it fits in machine words (see
+	// frac). A number the fast evaluator computed has frac alone: the
+	// big.Rat is made only if the caller asks for it (Num, String).
 	num  *big.Rat
+	frac frac
 	str  string
 }
 
 // Num returns a number value. The value shares x: the caller must not
-// modify x afterwards (evaluation never does).
-func Num(x *big.Rat) Value { return Value{kind: Number, num: x} }
+// modify x afterwards (evaluation never does). Num also records x in
+// machine words when its numerator and denominator fit in an int64, so
+// that evaluation reads an environment's numbers without converting them
+// each time; an environment should make its Values once and reuse them.
+func Num(x *big.Rat) Value { return Value{kind: Number, num: x, frac: fracOf(x)} }
+
+// Int returns the number n. Unlike Num(new(big.Rat).SetInt64(n)) it
+// allocates nothing: the big.Rat is made only if one is asked for, by Num
+// or by an evaluation that cannot be done in machine words.
+func Int(n int64) Value {
+	if n == math.MinInt64 { // the one int64 a frac cannot hold
+		return Num(new(big.Rat).SetInt64(n))
+	}
+	return Value{kind: Number, frac: frac{n, 1}}
+}
 
 // Bool returns a boolean value.
 func Bool(b bool) Value { return Value{kind: Boolean, b: b} }
@@ -51,8 +69,36 @@ func Str(s string) Value { return Value{kind: String, str: s} }
 func (v Value) Kind() Kind { return v.kind }
 
 // Num returns the number and whether v is one. The result must not be
-// modified.
-func (v Value) Num() (*big.Rat, bool) { return v.num, v.kind == Number }
+// modified, except for a number from Eval or Int, which is the caller's:
+// such a number is held in machine words when it fits, and each call of
+// Num then makes a new big.Rat.
+func (v Value) Num() (*big.Rat, bool) { return v.rat(), v.kind == Number }
+
+// Frac64 returns the number as num/den in lowest terms with den > 0, if v
+// is a number whose numerator and denominator lie within ±math.MaxInt64.
+// Unlike Num it never allocates, so it suits code that evaluates a formula
+// many times and needs only the figure, such as rounding it.
+func (v Value) Frac64() (num, den int64, ok bool) {
+	if v.kind != Number || !v.frac.valid() {
+		return 0, 0, false
+	}
+	return v.frac.n, v.frac.d, true
+}
+
+// rat returns the number as a big.Rat, making it from frac if need be;
+// nil if v is not a number.
+func (v Value) rat() *big.Rat {
+	if v.num == nil && v.kind == Number && v.frac.valid() {
+		return v.frac.rat()
+	}
+	return v.num
+}
+
+// missing reports whether v has no value: the zero Value, or a number
+// with no rational.
+func (v Value) missing() bool {
+	return v.kind == Invalid || v.kind == Number && v.num == nil && !v.frac.valid()
+}
 
 // Bool returns the boolean and whether v is one.
 func (v Value) Bool() (b, ok bool) { return v.b, v.kind == Boolean }
@@ -64,7 +110,7 @@ func (v Value) Str() (string, bool) { return v.str, v.kind == String }
 func (v Value) String() string {
 	switch v.kind {
 	case Number:
-		return RatString(v.num)
+		return RatString(v.rat())
 	case Boolean:
 		return strconv.FormatBool(v.b)
 	case String:

@@ -1,7 +1,10 @@
 package money
 
 import (
+	"cmp"
+	"math"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -9,37 +12,32 @@ import (
 // minor units (kopecks, cents) and the currency. The zero Amount is zero in
 // the zero Currency. Amounts are values: methods never modify the receiver.
 type Amount struct {
-	minor *big.Int // nil means zero
+	// The minor units are small, in a machine word, when they lie within
+	// ±math.MaxInt64, as every real amount does; otherwise they are large
+	// and small is 0. Each value has one form (see fromInt). Rounding to,
+	// comparing and adding amounts that fit allocates nothing.
+	small int64
+	large *big.Int // nil unless the amount does not fit in small
 	cur   Currency
+}
+
+// fromInt returns the amount of minor units x, taking x over.
+func fromInt(x *big.Int, c Currency) Amount {
+	// math.MinInt64 stays large so that negating a small amount is exact.
+	if x.IsInt64() && x.Int64() != math.MinInt64 {
+		return Amount{small: x.Int64(), cur: c}
+	}
+	return Amount{large: x, cur: c}
 }
 
 // FromMinor returns the amount of minor units in currency c. It copies
 // minor.
 func FromMinor(minor *big.Int, c Currency) Amount {
-	return Amount{minor: new(big.Int).Set(minor), cur: c}
+	return fromInt(new(big.Int).Set(minor), c)
 }
 
 // Zero returns zero in currency c.
 func Zero(c Currency) Amount { return Amount{cur: c} }
-
-// Round rounds x to the minor unit of c, half away from zero (2.345 →
-// 2.35, −2.345 → −2.35). Callers round once, at the end of a computation:
-// rounding intermediate values is how a kopeck goes missing.
-func Round(x *big.Rat, c Currency) Amount {
-	n := new(big.Int).Mul(x.Num(), pow10(c.Digits))
-	d := x.Denom()
-	q, r := new(big.Int).QuoRem(n, d, new(big.Int)) // truncates toward zero
-	// |r|/d ≥ 1/2 ⇔ 2|r| ≥ d; then move q one unit away from zero.
-	r.Abs(r).Lsh(r, 1)
-	if r.Cmp(d) >= 0 {
-		if n.Sign() < 0 {
-			q.Sub(q, one)
-		} else {
-			q.Add(q, one)
-		}
-	}
-	return Amount{minor: q, cur: c}
-}
 
 // powers caches 10**n for the minor-unit digits in use; they are read-only.
 var powers = func() (p [5]*big.Int) {
@@ -65,15 +63,13 @@ func pow10(n int) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 }
 
-// zero is the read-only value of an Amount whose minor is nil.
-var zero, one = new(big.Int), big.NewInt(1)
-
-// int returns the minor units without copying; callers must not modify it.
+// int returns the minor units as a big.Int, which callers must not modify:
+// the amount's own, or a new one for a small amount.
 func (a Amount) int() *big.Int {
-	if a.minor == nil {
-		return zero
+	if a.large != nil {
+		return a.large
 	}
-	return a.minor
+	return big.NewInt(a.small)
 }
 
 // Currency returns the amount's currency.
@@ -81,10 +77,10 @@ func (a Amount) Currency() Currency { return a.cur }
 
 // Minor returns a copy of the amount in minor units.
 func (a Amount) Minor() *big.Int {
-	if a.minor == nil {
-		return new(big.Int)
+	if a.large != nil {
+		return new(big.Int).Set(a.large)
 	}
-	return new(big.Int).Set(a.minor)
+	return big.NewInt(a.small)
 }
 
 // Rat returns the amount as an exact rational in major units.
@@ -94,29 +90,40 @@ func (a Amount) Rat() *big.Rat {
 
 // Sign returns -1, 0 or +1.
 func (a Amount) Sign() int {
-	if a.minor == nil {
-		return 0
+	if a.large != nil {
+		return a.large.Sign()
 	}
-	return a.minor.Sign()
+	return cmp.Compare(a.small, 0)
 }
 
 // Neg returns −a.
 func (a Amount) Neg() Amount {
-	return Amount{minor: new(big.Int).Neg(a.int()), cur: a.cur}
+	if a.large != nil {
+		return fromInt(new(big.Int).Neg(a.large), a.cur)
+	}
+	return Amount{small: -a.small, cur: a.cur} // small is never math.MinInt64
 }
 
 // Add returns a+b. Both must be in the same currency; the result takes a's.
 func (a Amount) Add(b Amount) Amount {
-	return Amount{minor: new(big.Int).Add(a.int(), b.int()), cur: a.cur}
+	if a.large == nil && b.large == nil {
+		if s, ok := add64(a.small, b.small); ok {
+			return Amount{small: s, cur: a.cur}
+		}
+	}
+	return fromInt(new(big.Int).Add(a.int(), b.int()), a.cur)
 }
 
 // Sub returns a−b. Both must be in the same currency; the result takes a's.
-func (a Amount) Sub(b Amount) Amount {
-	return Amount{minor: new(big.Int).Sub(a.int(), b.int()), cur: a.cur}
-}
+func (a Amount) Sub(b Amount) Amount { return a.Add(b.Neg()) }
 
 // Cmp compares the minor units of a and b: -1, 0 or +1.
-func (a Amount) Cmp(b Amount) int { return a.int().Cmp(b.int()) }
+func (a Amount) Cmp(b Amount) int {
+	if a.large == nil && b.large == nil {
+		return cmp.Compare(a.small, b.small)
+	}
+	return a.int().Cmp(b.int())
+}
 
 // String returns the plain decimal with exactly the currency's minor
 // digits: "47600.00", "-1.50", "1500" (JPY), "0.125" (KWD). This is the
@@ -141,9 +148,14 @@ func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 // parts splits the amount into its sign, integer digits and exactly
 // Digits fraction digits.
 func (a Amount) parts() (neg bool, intPart, frac string) {
-	m := a.Minor()
-	neg = m.Sign() < 0
-	digits := m.Abs(m).String()
+	var digits string
+	if a.large != nil {
+		neg = a.large.Sign() < 0
+		digits = new(big.Int).Abs(a.large).String()
+	} else {
+		neg = a.small < 0
+		digits = strconv.FormatUint(abs64(a.small), 10)
+	}
 	d := a.cur.Digits
 	if len(digits) <= d {
 		digits = strings.Repeat("0", d-len(digits)+1) + digits

@@ -5,6 +5,7 @@
 //
 // Amounts are never float64. Computation happens on *big.Rat; an Amount is
 // the result of rounding a rational exactly once, held as integer minor
-// units (kopecks, cents, fils), so that what a page shows, what `oferta
-// calc` prints and what the browser calculator computes are the same digits.
+// units (kopecks, cents, fils; in an int64 when they fit), so that what a
+// page shows, what `oferta calc` prints and what the browser calculator
+// computes are the same digits.
 package money

@@ -69,7 +69,10 @@ func Compute(t *Terms, r Request) (Result, error) {
 		return Result{}, fmt.Errorf("day must be 0 or more, got %d", r.Day)
 	}
 	guarantee := r.HasDay && t.GuaranteeDays > 0 && r.Day <= t.GuaranteeDays
-	v := t.vars(paid, r.Used, guarantee)
+	v := t.vars()
+	v.paid = expr.Num(paid)
+	v.used = expr.Int(int64(r.Used))
+	v.guarantee = guarantee
 	value, err := t.eval(v, guarantee)
 	if err != nil {
 		return Result{}, err
@@ -107,40 +110,72 @@ func (t *Terms) paid(p *big.Rat) (*big.Rat, error) {
 
 // eval evaluates the formula that applies and checks that it is a number.
 func (t *Terms) eval(v *vars, guarantee bool) (*big.Rat, error) {
-	f, which := t.Policy, "policy"
-	if guarantee {
-		f, which = t.Flat, "flat"
-	}
-	val, err := f.Eval(v)
+	val, err := t.evalValue(v, guarantee)
 	if err != nil {
-		return nil, fmt.Errorf("%s formula: %w", which, err)
+		return nil, err
 	}
-	x, ok := val.Num()
-	if !ok {
-		return nil, fmt.Errorf("%s formula: the result is a %s, not an amount", which, val.Kind())
-	}
+	x, _ := val.Num()
 	return x, nil
 }
 
-// vars are a formula's variables for one request. A struct with a switch
-// rather than a map: Compute runs for every row of every FAQ table.
-type vars struct {
-	price, paid, used, total *big.Rat
-	bankFee, retention, ded  *big.Rat
-	guarantee                bool
-	params                   map[string]*big.Rat
+// evalValue is eval returning the number as an expr.Value, which Analyze
+// rounds without making a big.Rat (see round).
+func (t *Terms) evalValue(v *vars, guarantee bool) (expr.Value, error) {
+	f, which := t.formula(guarantee)
+	val, err := f.Eval(v)
+	if err != nil {
+		return expr.Value{}, fmt.Errorf("%s formula: %w", which, err)
+	}
+	if val.Kind() != expr.Number {
+		return expr.Value{}, fmt.Errorf("%s formula: the result is a %s, not an amount", which, val.Kind())
+	}
+	return val, nil
 }
 
-func (t *Terms) vars(paid *big.Rat, used int, guarantee bool) *vars {
+// formula returns the formula that applies and its name for messages.
+func (t *Terms) formula(guarantee bool) (f *expr.Expr, which string) {
+	if guarantee {
+		return t.Flat, "flat"
+	}
+	return t.Policy, "policy"
+}
+
+// round is money.Round of a number Value; it computes in machine words
+// when the value fits in them, as a course's amounts do.
+func round(val expr.Value, c money.Currency) money.Amount {
+	if n, d, ok := val.Frac64(); ok {
+		return money.RoundFrac64(n, d, c)
+	}
+	x, _ := val.Num()
+	return money.Round(x, c)
+}
+
+// vars are a formula's variables for one request. A struct with a switch
+// rather than a map: Compute runs for every row of every FAQ table, and
+// Analyze evaluates a formula four times per unit of the course.
+//
+// The variables are expr Values, made once for all the evaluations of one
+// call: expr.Num prepares a rational for the fast evaluator, work that
+// should not be repeated at every lookup. Only paid, used and guarantee
+// change from one request to the next. Each call of Compute or Analyze
+// makes its own vars and Terms is only read, so both may run on the same
+// Terms from several goroutines.
+type vars struct {
+	price, total, bankFee, retention, ded expr.Value
+	paid, used                            expr.Value
+	guarantee                             bool
+	params                                map[string]*big.Rat
+}
+
+// vars returns the variables that do not depend on the request; the
+// caller sets paid, used and guarantee.
+func (t *Terms) vars() *vars {
 	return &vars{
-		price:     t.Price,
-		paid:      paid,
-		used:      new(big.Rat).SetInt64(int64(used)),
-		total:     new(big.Rat).SetInt64(int64(t.Total)),
-		bankFee:   orZero(t.BankFee),
-		retention: orZero(t.Retention),
-		ded:       t.deductionSum(),
-		guarantee: guarantee,
+		price:     expr.Num(t.Price),
+		total:     expr.Int(int64(t.Total)),
+		bankFee:   expr.Num(orZero(t.BankFee)),
+		retention: expr.Num(orZero(t.Retention)),
+		ded:       expr.Num(t.deductionSum()),
 		params:    t.Params,
 	}
 }
@@ -149,19 +184,19 @@ func (t *Terms) vars(paid *big.Rat, used int, guarantee bool) *vars {
 func (v *vars) Lookup(name string) (expr.Value, bool) {
 	switch name {
 	case "price":
-		return expr.Num(v.price), true
+		return v.price, true
 	case "paid":
-		return expr.Num(v.paid), true
+		return v.paid, true
 	case "used":
-		return expr.Num(v.used), true
+		return v.used, true
 	case "total":
-		return expr.Num(v.total), true
+		return v.total, true
 	case "bank_fee":
-		return expr.Num(v.bankFee), true
+		return v.bankFee, true
 	case "retention":
-		return expr.Num(v.retention), true
+		return v.retention, true
 	case "deductions":
-		return expr.Num(v.ded), true
+		return v.ded, true
 	case "guarantee":
 		return expr.Bool(v.guarantee), true
 	}
@@ -171,4 +206,10 @@ func (v *vars) Lookup(name string) (expr.Value, bool) {
 		}
 	}
 	return expr.Value{}, false
+}
+
+// ratOf returns the rational of a variable that is a number.
+func ratOf(v expr.Value) *big.Rat {
+	x, _ := v.Num()
+	return x
 }

@@ -5,8 +5,9 @@
 // from which the browser calculator (calc.js, embedded as CalcJS) computes
 // exactly the same amounts.
 //
-// Everything is exact (math/big) until the very end, where the refund is
-// rounded once, half away from zero, to the currency's minor unit
-// (money.Round). The formula variables are those the SPEC defines; see
-// Variables.
+// Everything is exact (math/big, or int64 numerators and denominators
+// where the values fit, which gives the same digits faster) until the very
+// end, where the refund is rounded once, half away from zero, to the
+// currency's minor unit (money.Round). The formula variables are those the
+// SPEC defines; see Variables.
 package refund

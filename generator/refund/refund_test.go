@@ -469,13 +469,29 @@ func BenchmarkCompute(b *testing.B) {
 	}
 }
 
-// BenchmarkAnalyze is the lint rule and FAQ table cost for one course.
+// BenchmarkAnalyze is the lint rule and FAQ table cost for one course:
+// the SPEC's example, and a course as generator/synth writes them (prorata
+// over 12 units, two deductions, a guarantee period).
 func BenchmarkAnalyze(b *testing.B) {
-	terms := with(func(t *Terms) { t.GuaranteeDays = 14 })
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Analyze(terms); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name  string
+		terms *Terms
+	}{
+		{"mentorship", with(func(t *Terms) { t.GuaranteeDays = 14 })},
+		{"synth", with(func(t *Terms) {
+			t.Price = rat("45900")
+			t.Total = 12
+			t.GuaranteeDays = 14
+			t.Deductions = []Deduction{{"Diagnostics", rat("1500")}, {"Materials", rat("700")}}
+		})},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Analyze(bc.terms); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -37,7 +37,7 @@ func (t *Terms) steps(v *vars, value *big.Rat, result money.Amount, guarantee bo
 	cur := t.Currency
 	if !ok {
 		return []Step{
-			{Kind: StepPaid, Amount: money.Round(v.paid, cur)},
+			{Kind: StepPaid, Amount: money.Round(ratOf(v.paid), cur)},
 			{Kind: StepFormula, Amount: result},
 			{Kind: StepResult, Amount: result},
 		}
@@ -61,7 +61,8 @@ func (t *Terms) steps(v *vars, value *big.Rat, result money.Amount, guarantee bo
 // components left out, or false for a policy it does not know.
 func (t *Terms) breakdown(policy string, v *vars) ([]part, bool) {
 	neg := func(x *big.Rat) *big.Rat { return x.Neg(x) }
-	parts := []part{{kind: StepPaid, x: v.paid}}
+	paid := ratOf(v.paid)
+	parts := []part{{kind: StepPaid, x: paid}}
 	add := func(kind, name string, x *big.Rat) {
 		if x.Sign() != 0 {
 			parts = append(parts, part{kind: kind, name: name, x: x})
@@ -69,18 +70,18 @@ func (t *Terms) breakdown(policy string, v *vars) ([]part, bool) {
 	}
 	switch policy {
 	case PolicyNone:
-		add(StepWithheld, "", neg(new(big.Rat).Set(v.paid)))
+		add(StepWithheld, "", neg(new(big.Rat).Set(paid)))
 		return parts, true
 	case PolicyProrata:
 		// paid * used / total: the share already delivered.
-		d := new(big.Rat).Mul(v.paid, v.used)
-		add(StepDelivered, "", neg(d.Quo(d, v.total)))
+		d := new(big.Rat).Mul(paid, ratOf(v.used))
+		add(StepDelivered, "", neg(d.Quo(d, ratOf(v.total))))
 	case PolicyFlat:
 	default:
 		return nil, false
 	}
-	add(StepBankFee, "", neg(new(big.Rat).Mul(v.paid, v.bankFee)))
-	add(StepRetention, "", neg(new(big.Rat).Mul(v.paid, v.retention)))
+	add(StepBankFee, "", neg(new(big.Rat).Mul(paid, ratOf(v.bankFee))))
+	add(StepRetention, "", neg(new(big.Rat).Mul(paid, ratOf(v.retention))))
 	for _, d := range t.Deductions {
 		add(StepDeduction, d.Name, neg(new(big.Rat).Set(d.Amount)))
 	}
