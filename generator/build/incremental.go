@@ -2,8 +2,11 @@ package build
 
 import (
 	"bytes"
+	"html/template"
 	"reflect"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
@@ -189,6 +192,9 @@ type Pages struct {
 	Files   []render.File // every output file, sorted by path
 	Draft   bool
 	courses map[string][]render.File // by course file
+	cards   map[string]template.HTML // each course's index entry, by course file
+	index   map[string]indexPage     // by language
+	sitemap render.File
 	assets  []render.File
 	// Rendered lists the output paths rendered by the call that made
 	// these Pages; Changed the paths that are new or whose bytes differ
@@ -198,8 +204,9 @@ type Pages struct {
 }
 
 // RenderChanged renders a checked site like Render, but takes the pages of
-// every course that Recheck did not assemble again, and the assets, from
-// prev. The index pages and the sitemap are always rendered again. all
+// every course that Recheck did not assemble again, their entries on the
+// index pages, and the assets, from prev. The index pages and the sitemap
+// are always made again. all
 // forces a full render: the theme changed. A file whose new bytes equal
 // the old ones keeps the old slice, so unchanged pages are not replaced.
 // prev may be nil.
@@ -210,10 +217,12 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 	}
 	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
 	all = all || prev == nil || d.All || prev.Draft != draft
-	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts))}
+	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts))}
 	keep := newKeeper(prev)
+	var fresh []render.File // the files this call rendered
 
 	var redo []int
+	reused := make([]bool, len(c.Contracts))
 	for i, k := range c.Contracts {
 		if all || i >= len(d.Assembled) || d.Assembled[i] {
 			redo = append(redo, i)
@@ -225,7 +234,7 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 			continue
 		}
 		p.courses[k.Course.File] = old
-		keep.reused(old)
+		reused[i] = true
 	}
 	perCourse := make([][]render.File, len(redo))
 	errs := make([]error, len(redo))
@@ -238,24 +247,53 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 		}
 		keep.keep(perCourse[x])
 		p.courses[c.Contracts[i].Course.File] = perCourse[x]
-		for _, f := range perCourse[x] {
-			p.Rendered = append(p.Rendered, f.Path)
-		}
+		fresh = append(fresh, perCourse[x]...)
 	}
 
-	var files []render.File
-	for _, k := range c.Contracts {
-		files = append(files, p.courses[k.Course.File]...)
+	// The index pages are made from the cards of the courses: only those
+	// of courses rendered again are new.
+	card := func(i int) (template.HTML, error) {
+		file := c.Contracts[i].Course.File
+		if h, ok := prev.cardOf(file); ok && reused[i] {
+			p.cards[file] = h
+			return h, nil
+		}
+		h, err := r.Card(c.Contracts[i])
+		p.cards[file] = h
+		return h, err
 	}
+	// A language's index page is kept when its courses are the same and
+	// each kept its card.
+	count := map[string]int{}
+	newCard := map[string]bool{}
+	for i, k := range c.Contracts {
+		count[k.Lang]++
+		if _, ok := prev.cardOf(k.Course.File); !ok || !reused[i] {
+			newCard[k.Lang] = true
+		}
+	}
+	var rest []render.File // the files that are not a course's
+	p.index = map[string]indexPage{}
 	for _, l := range c.Site.Config.Languages {
-		f, err := r.Index(l, c.Contracts, draft)
+		if old, ok := prev.indexOf(l); ok && !newCard[l] && old.courses == count[l] {
+			p.index[l] = old
+			rest = append(rest, old.file)
+			for i, k := range c.Contracts {
+				if k.Lang == l {
+					p.cards[k.Course.File], _ = card(i) // kept: no error
+				}
+			}
+			continue
+		}
+		f, err := r.IndexWith(l, c.Contracts, draft, card)
 		if err != nil {
 			return nil, err
 		}
 		one := []render.File{f}
 		keep.keep(one)
-		files = append(files, one[0])
-		p.Rendered = append(p.Rendered, f.Path)
+		rest = append(rest, one[0])
+		fresh = append(fresh, one[0])
+		p.index[l] = indexPage{file: one[0], courses: count[l]}
 	}
 	if all {
 		p.assets, err = r.Assets()
@@ -263,41 +301,112 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 			return nil, err
 		}
 		keep.keep(p.assets)
-		for _, f := range p.assets {
-			p.Rendered = append(p.Rendered, f.Path)
-		}
+		fresh = append(fresh, p.assets...)
 	} else {
 		p.assets = prev.assets
-		keep.reused(p.assets)
 	}
-	files = append(files, p.assets...)
-	sitemap := []render.File{render.Sitemap(c.Site.Config.BaseURL, files)}
-	keep.keep(sitemap)
-	files = append(files, sitemap[0])
-	p.Rendered = append(p.Rendered, sitemap[0].Path)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	rest = append(rest, p.assets...)
+
+	files, same := patch(prev, fresh, len(rest)+1, p.courses)
+	if !same {
+		files = files[:0]
+		for _, k := range c.Contracts {
+			files = append(files, p.courses[k.Course.File]...)
+		}
+		files = append(files, rest...)
+		slices.SortFunc(files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
+	}
+	// The sitemap lists the paths: it is kept while no path came or went.
+	removed, added := keep.diff(files, render.SitemapPath)
+	if !all && added == 0 && len(removed) == 0 {
+		p.sitemap = prev.sitemap
+	} else {
+		sitemap := []render.File{render.Sitemap(c.Site.Config.BaseURL, files)}
+		keep.keep(sitemap)
+		p.sitemap = sitemap[0]
+		fresh = append(fresh, p.sitemap)
+	}
+	if !same {
+		at, _ := slices.BinarySearchFunc(files, p.sitemap.Path, byPath)
+		files = slices.Insert(files, at, p.sitemap)
+	}
+	for _, f := range fresh {
+		p.Rendered = append(p.Rendered, f.Path)
+	}
 	sort.Strings(p.Rendered)
 	p.Files = files
 	p.Changed = keep.changed
 	sort.Strings(p.Changed)
-	p.Removed = keep.removed()
+	p.Removed = removed
 	return p, nil
 }
 
+// patch returns prev's files with fresh ones in their place, when the
+// new pages have exactly the paths of prev: then they need no sorting,
+// and an edit of one course does not sort 30,000 paths. The new pages are
+// the files of courses plus others more; same is false, and files
+// empty, when the paths differ.
+func patch(prev *Pages, fresh []render.File, others int, courses map[string][]render.File) (files []render.File, same bool) {
+	n := others
+	for _, fs := range courses {
+		n += len(fs)
+	}
+	if prev == nil || n != len(prev.Files) {
+		return nil, false
+	}
+	// Every fresh path is one of prev's and there are as many: then the
+	// reused files, each at a path of prev, fill the rest exactly.
+	files = slices.Clone(prev.Files)
+	for _, f := range fresh {
+		j, ok := slices.BinarySearchFunc(files, f.Path, byPath)
+		if !ok {
+			return nil, false
+		}
+		files[j] = f
+	}
+	return files, true
+}
+
+func byPath(f render.File, path string) int { return strings.Compare(f.Path, path) }
+
+// indexPage is a language's index page and how many courses it lists.
+type indexPage struct {
+	file    render.File
+	courses int
+}
+
+// indexOf returns the index page of language l.
+func (p *Pages) indexOf(l string) (indexPage, bool) {
+	if p == nil {
+		return indexPage{}, false
+	}
+	x, ok := p.index[l]
+	return x, ok
+}
+
+// cardOf returns the index entry of the course in file.
+func (p *Pages) cardOf(file string) (template.HTML, bool) {
+	if p == nil {
+		return "", false
+	}
+	h, ok := p.cards[file]
+	return h, ok
+}
+
 // keeper gives a newly rendered file the previous slice when its bytes
-// did not change, and records which paths changed.
+// did not change, and records which paths changed. It looks the previous
+// files up in prev.Files, which is sorted by path: a site of 10,000
+// courses has 30,000 files, and a map of them made for every edit would
+// cost more than the edit.
 type keeper struct {
-	old     map[string][]byte
-	seen    map[string]bool
+	old     []render.File // sorted by path
 	changed []string
 }
 
 func newKeeper(prev *Pages) *keeper {
-	k := &keeper{old: map[string][]byte{}, seen: map[string]bool{}}
+	k := &keeper{}
 	if prev != nil {
-		for _, f := range prev.Files {
-			k.old[f.Path] = f.Data
-		}
+		k.old = prev.Files
 	}
 	return k
 }
@@ -305,29 +414,35 @@ func newKeeper(prev *Pages) *keeper {
 // keep replaces the files' data with the previous slices where equal.
 func (k *keeper) keep(files []render.File) {
 	for i, f := range files {
-		k.seen[f.Path] = true
-		if data, ok := k.old[f.Path]; ok && bytes.Equal(data, f.Data) {
-			files[i].Data = data
+		j, ok := slices.BinarySearchFunc(k.old, f.Path, byPath)
+		if ok && bytes.Equal(k.old[j].Data, f.Data) {
+			files[i].Data = k.old[j].Data
 			continue
 		}
 		k.changed = append(k.changed, f.Path)
 	}
 }
 
-// reused records files taken over from the previous pages as they were.
-func (k *keeper) reused(files []render.File) {
-	for _, f := range files {
-		k.seen[f.Path] = true
-	}
-}
-
-func (k *keeper) removed() []string {
-	var out []string
-	for p := range k.old {
-		if !k.seen[p] {
-			out = append(out, p)
+// diff compares the paths of the previous files with files, both sorted
+// by path, except the path skip: it returns the paths gone and how many
+// are new.
+func (k *keeper) diff(files []render.File, skip string) (removed []string, added int) {
+	i, j := 0, 0
+	for i < len(k.old) || j < len(files) {
+		switch {
+		case i < len(k.old) && k.old[i].Path == skip:
+			i++
+		case j < len(files) && files[j].Path == skip:
+			j++
+		case j == len(files) || i < len(k.old) && k.old[i].Path < files[j].Path:
+			removed = append(removed, k.old[i].Path)
+			i++
+		case i == len(k.old) || files[j].Path < k.old[i].Path:
+			added++
+			j++
+		default:
+			i, j = i+1, j+1
 		}
 	}
-	sort.Strings(out)
-	return out
+	return removed, added
 }

@@ -40,12 +40,13 @@ type Renderer struct {
 	// safe renders Markdown from course files: raw HTML is dropped there
 	// even when the site allows it in clauses (unsafe_html).
 	safe    goldmark.Markdown
-	layouts map[string]*template.Template // by language, then kind: "ru/contract"
-	strings map[string]map[string]string  // UI strings by language
+	layouts map[string]*layout           // by language, then kind: "ru/contract"
+	strings map[string]map[string]string // UI strings by language
 	// mdHTML is the HTML of Markdown converted before, by its source; ""
 	// marks Markdown seen once (see markdown).
-	mdMu   sync.Mutex
-	mdHTML map[string]template.HTML
+	mdMu      sync.Mutex
+	mdHTML    map[string]template.HTML
+	indexUses map[string]indexUses // by language
 	// Extra are files the theme does not have but pages need (calc.js).
 	Extra []File
 }
@@ -53,17 +54,15 @@ type Renderer struct {
 // New parses the theme of s: its layouts and its UI strings for every
 // language of the site.
 func New(s *site.Site) (*Renderer, error) {
-	r := &Renderer{site: s, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, mdHTML: map[string]template.HTML{}}
+	r := &Renderer{site: s, layouts: map[string]*layout{}, indexUses: map[string]indexUses{}, strings: map[string]map[string]string{}, mdHTML: map[string]template.HTML{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
 	}
 	r.md = goldmark.New(opts...)
 	r.safe = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
-	base, err := fs.ReadFile(s.Theme, "layouts/base.html")
-	if err != nil {
-		return nil, themeError("layouts/base.html", err)
-	}
+	probes := newLiteralProbes()
+	var missing site.ErrorList
 	for _, l := range s.Config.Languages {
 		file := "i18n/" + l + ".toml"
 		src, err := fs.ReadFile(s.Theme, file)
@@ -79,23 +78,57 @@ func New(s *site.Site) (*Renderer, error) {
 			return nil, themeError(file, err)
 		}
 		r.strings[l] = m
+		// base.html is parsed and folded once per language; each kind
+		// of page gets a copy to define its blocks in. Clone copies the
+		// parse trees, so each copy is escaped and inlined on its own.
+		base := template.New("base").Funcs(r.funcs(l))
+		miss, err := r.parseLayout(base, l)
+		if err != nil {
+			return nil, err
+		}
+		missing = append(missing, miss...)
 		for _, kind := range pageKinds {
-			file := "layouts/" + kind + ".html"
-			src, err := fs.ReadFile(s.Theme, file)
+			t, err := base.Clone()
 			if err != nil {
-				return nil, themeError(file, err)
+				return nil, err
 			}
-			t := template.New("base").Funcs(r.funcs(l))
-			if _, err := t.Parse(string(base)); err != nil {
-				return nil, themeError("layouts/base.html", err)
+			miss, err := r.parseLayout(t.New(kind), l)
+			if err != nil {
+				return nil, err
 			}
-			if _, err := t.New(kind).Parse(string(src)); err != nil {
-				return nil, themeError(file, err)
+			missing = append(missing, miss...)
+			r.layouts[l+"/"+kind] = newLayout(t, probes)
+			if kind == "index" {
+				r.indexUses[l] = usesOf(t)
 			}
-			r.layouts[l+"/"+kind] = t
 		}
 	}
+	// A key missing from an i18n file would fail every page that shows
+	// it: say so now, for every such key, at its place in the layouts.
+	if err := missing.Err(); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// parseLayout parses layouts/<t's name>.html into t and folds its UI
+// strings in language l (see foldStrings). It returns the keys the
+// language's strings lack.
+func (r *Renderer) parseLayout(t *template.Template, l string) (site.ErrorList, error) {
+	file := "layouts/" + t.Name() + ".html"
+	src, err := fs.ReadFile(r.site.Theme, file)
+	if err != nil {
+		return nil, themeError(file, err)
+	}
+	if _, err := t.Parse(string(src)); err != nil {
+		return nil, themeError(file, err)
+	}
+	var missing site.ErrorList
+	for _, key := range foldStrings(t, t.Name(), r.strings[l]) {
+		line, col := position(string(src), key.Pos)
+		missing = append(missing, &site.Error{File: "themes/default/" + file, Line: line, Col: col, Err: noString(l, key.Text)})
+	}
+	return missing, nil
 }
 
 func themeError(file string, err error) error {
@@ -107,11 +140,15 @@ func (r *Renderer) funcs(l string) template.FuncMap {
 		"t": func(key string) (string, error) {
 			s, ok := r.strings[l][key]
 			if !ok {
-				return "", fmt.Errorf("the theme's i18n/%s.toml has no string %q", l, key)
+				return "", noString(l, key)
 			}
 			return s, nil
 		},
 	}
+}
+
+func noString(l, key string) error {
+	return fmt.Errorf("the theme's i18n/%s.toml has no string %q", l, key)
 }
 
 // markdown renders clause Markdown to HTML. Most clauses read nothing
@@ -174,14 +211,14 @@ var converters = sync.Pool{New: func() any {
 
 // page executes the layout of p.Kind.
 func (r *Renderer) page(p *Page) ([]byte, error) {
-	t, ok := r.layouts[p.Lang+"/"+p.Kind]
+	lt, ok := r.layouts[p.Lang+"/"+p.Kind]
 	if !ok {
 		return nil, fmt.Errorf("no layout for %s pages in %q", p.Kind, p.Lang)
 	}
 	b := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(b)
 	b.Reset()
-	if err := t.ExecuteTemplate(b, "base", p); err != nil {
+	if err := lt.templates().ExecuteTemplate(b, "base", p); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	// One allocation of the page's size, instead of the doublings of a
@@ -292,35 +329,6 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	return files, nil
 }
 
-// Index renders the course list of one language.
-func (r *Renderer) Index(l string, contracts []*contract.Contract, draft bool) (File, error) {
-	p := ""
-	if l != r.site.Config.DefaultLanguage() {
-		p = l + "/"
-	}
-	pg := r.newPage("index", l, p, r.site.Config.Title, draft)
-	for _, k := range contracts {
-		if k.Lang == l {
-			pg.Courses = append(pg.Courses, r.courseView(k))
-		}
-	}
-	for _, other := range r.site.Config.Languages {
-		if other == l {
-			continue
-		}
-		op := ""
-		if other != r.site.Config.DefaultLanguage() {
-			op = other + "/"
-		}
-		pg.Alternates = append(pg.Alternates, Alternate{Lang: other, Href: pg.Root + op})
-	}
-	data, err := r.page(pg)
-	if err != nil {
-		return File{}, err
-	}
-	return File{Path: p + "index.html", Data: data}, nil
-}
-
 // Assets returns the theme's assets/ folder plus the extra files, under
 // assets/ in the output.
 func (r *Renderer) Assets() ([]File, error) {
@@ -366,8 +374,11 @@ func Sitemap(baseURL string, files []File) File {
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
-	return File{Path: "sitemap.xml", Data: b.Bytes()}
+	return File{Path: SitemapPath, Data: b.Bytes()}
 }
+
+// SitemapPath is where Sitemap's file goes.
+const SitemapPath = "sitemap.xml"
 
 // jsonLD serialises v for a <script type="application/ld+json"> element.
 // encoding/json escapes <, > and & so the text cannot close the element.

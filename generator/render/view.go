@@ -17,6 +17,11 @@ type Page struct {
 	Site      *SiteView
 	Course    *CourseView   // nil on the index page
 	Courses   []*CourseView // index page only
+	// Cards are the index page's entries, one per course, each made by the
+	// layout's "card" template (see Card), one after the other; index
+	// page only. They come joined: a list of 10,000 courses printed entry
+	// by entry would cost the template a call per course.
+	Cards     template.HTML
 	Contract  *ContractView // contract page only
 	FAQ       *FAQView      // faq page only
 	Statement *StatementView

@@ -5,8 +5,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -123,16 +126,33 @@ func (s *Server) rebuild(changed []string) result {
 	s.last = built{checked: checked, pages: pages, clean: !draft}
 	s.since = nil
 	next.problems, next.draft = lintErrors, draft
-	if len(pages.Changed) > 0 || len(pages.Removed) > 0 || cur.files == nil {
+	switch {
+	case cur.files == nil || delta.All || theme:
 		next.files = make(map[string][]byte, len(pages.Files))
 		for _, f := range pages.Files {
 			next.files[f.Path] = f.Data
 		}
 		next.assets = assetDigest(next.files)
+	case len(pages.Changed) > 0 || len(pages.Removed) > 0:
+		// The published map is never changed: copy it and apply the
+		// changes, rather than build 30,000 entries again.
+		next.files = maps.Clone(cur.files)
+		for _, path := range pages.Changed {
+			i, _ := slices.BinarySearchFunc(pages.Files, path, func(f render.File, p string) int { return strings.Compare(f.Path, p) })
+			next.files[path] = pages.Files[i].Data
+		}
+		for _, p := range pages.Removed {
+			delete(next.files, p)
+		}
+		if assetsTouched(pages) {
+			next.assets = assetDigest(next.files)
+		}
 	}
-	next.courses = make(map[string]string, len(checked.Contracts))
-	for _, k := range checked.Contracts {
-		next.courses[contract.CoursePath(checked.Site, k.Course)] = k.Course.Slug
+	if delta.Count() > 0 || len(cur.courses) != len(checked.Contracts) {
+		next.courses = make(map[string]string, len(checked.Contracts))
+		for _, k := range checked.Contracts {
+			next.courses[contract.CoursePath(checked.Site, k.Course)] = k.Course.Slug
+		}
 	}
 	res.ok = !draft
 	res.assembled, res.all = delta.Count(), delta.All || theme
@@ -266,6 +286,19 @@ func countPages(lists ...[]string) int {
 func isPage(p string) bool { return path.Ext(p) == ".html" }
 
 // assetDigest sums up every file a page loads besides itself.
+// assetsTouched reports whether any file but a page or the sitemap
+// changed or went away.
+func assetsTouched(p *build.Pages) bool {
+	for _, list := range [][]string{p.Changed, p.Removed} {
+		for _, path := range list {
+			if !isPage(path) && path != "sitemap.xml" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func assetDigest(files map[string][]byte) string {
 	var names []string
 	for p := range files {

@@ -1,0 +1,176 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"text/template/parse"
+
+	"github.com/oferta-dev/oferta/generator/contract"
+)
+
+// Card is what the "card" template of the index layout receives: one
+// course, and the path from its language's index page to the site root.
+type Card struct {
+	*CourseView
+	Root string
+}
+
+// Index renders the course list of one language.
+func (r *Renderer) Index(l string, contracts []*contract.Contract, draft bool) (File, error) {
+	return r.IndexWith(l, contracts, draft, func(i int) (template.HTML, error) { return r.Card(contracts[i]) })
+}
+
+// IndexWith is Index with the cards of the courses (see Card) given by
+// card(i), for contracts[i] of language l: the preview server keeps the
+// cards of the courses that did not change, so that an edit does not
+// render the entry of every course again.
+//
+// A theme's index layout may list the courses itself, ranging over
+// .Courses, as themes did before cards; the views of all courses are
+// then made every time.
+func (r *Renderer) IndexWith(l string, contracts []*contract.Contract, draft bool, card func(i int) (template.HTML, error)) (File, error) {
+	p := r.indexPath(l)
+	pg := r.newPage("index", l, p, r.site.Config.Title, draft)
+	uses := r.indexUses[l]
+	var cards []template.HTML
+	for i, k := range contracts {
+		if k.Lang != l {
+			continue
+		}
+		if uses.courses {
+			pg.Courses = append(pg.Courses, r.courseView(k))
+		}
+		if uses.cards {
+			c, err := card(i)
+			if err != nil {
+				return File{}, fmt.Errorf("%s: %w", k.Course.File, err)
+			}
+			cards = append(cards, c)
+		}
+	}
+	pg.Cards = join(cards)
+	for _, other := range r.site.Config.Languages {
+		if other != l {
+			pg.Alternates = append(pg.Alternates, Alternate{Lang: other, Href: pg.Root + r.indexPath(other)})
+		}
+	}
+	data, err := r.page(pg)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Path: p + "index.html", Data: data}, nil
+}
+
+// join concatenates HTML in one allocation.
+func join(list []template.HTML) template.HTML {
+	n := 0
+	for _, h := range list {
+		n += len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range list {
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String())
+}
+
+// Card renders the entry of k's course on its language's index page with
+// the "card" template of the index layout; it is "" when the layout has
+// no such template.
+func (r *Renderer) Card(k *contract.Contract) (template.HTML, error) {
+	if !r.indexUses[k.Lang].cards {
+		return "", nil
+	}
+	lt, ok := r.layouts[k.Lang+"/index"]
+	if !ok {
+		return "", fmt.Errorf("no layout for index pages in %q", k.Lang)
+	}
+	var b bytes.Buffer
+	data := Card{CourseView: r.courseView(k), Root: rootFrom(r.indexPath(k.Lang))}
+	if err := lt.templates().ExecuteTemplate(&b, "card", data); err != nil {
+		return "", fmt.Errorf("theme: %w", err)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// indexPath is the folder of language l's index page: the site root for
+// the default language, "en/" for English otherwise.
+func (r *Renderer) indexPath(l string) string {
+	if l == r.site.Config.DefaultLanguage() {
+		return ""
+	}
+	return l + "/"
+}
+
+// indexUses says what the index layout of one language reads.
+type indexUses struct {
+	courses bool // it ranges over .Courses itself
+	cards   bool // it prints .Cards, made by its "card" template
+}
+
+// usesOf finds out what the index layout set reads.
+func usesOf(set *template.Template) indexUses {
+	var u indexUses
+	for _, t := range set.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		walkFields(t.Tree.Root, func(ident []string) {
+			switch ident[0] {
+			case "Courses":
+				u.courses = true
+			case "Cards":
+				u.cards = true
+			}
+		})
+	}
+	u.cards = u.cards && set.Lookup("card") != nil
+	return u
+}
+
+// walkFields calls f with every field chain (.A.B) in a parse tree.
+func walkFields(n parse.Node, f func(ident []string)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkFields(c, f)
+		}
+	case *parse.ActionNode:
+		walkFields(n.Pipe, f)
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.TemplateNode:
+		walkFields(n.Pipe, f)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walkFields(c, f)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walkFields(a, f)
+		}
+	case *parse.ChainNode:
+		walkFields(n.Node, f)
+	case *parse.FieldNode:
+		f(n.Ident)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, f func(ident []string)) {
+	walkFields(b.Pipe, f)
+	walkFields(b.List, f)
+	walkFields(b.ElseList, f)
+}
