@@ -165,30 +165,37 @@ func readCourses(siteFS fs.FS, cfg *Config, files []string) ([]*Course, error) {
 	return out, list.Err()
 }
 
-// checkCourses takes courses in walk order (see walkLess), reports a
-// slug used twice in one language at the second course, and returns the
-// others sorted by language, then slug.
+// checkCourses reports a slug used twice in one language at every course
+// but the first in walk order (see walkLess), and returns the others
+// sorted by language, then slug. courses may come in any order.
 func checkCourses(cfg *Config, courses []*Course) ([]*Course, error) {
-	var errs ErrorList
-	bySlug := map[string]*Course{}
-	out := courses[:0:0]
+	first := make(map[string]*Course, len(courses))
 	for _, c := range courses {
 		key := c.Language + "/" + c.Slug
-		if prev, ok := bySlug[key]; ok {
-			errs = append(errs, Errorf(c.KeyPos("slug"), "course slug %q is already used by %s; give one of them another file name or slug", c.Slug, prev.File))
+		if f, ok := first[key]; !ok || walkLess(c.File, f.File) {
+			first[key] = c
+		}
+	}
+	var errs ErrorList
+	out := make([]*Course, 0, len(first))
+	for _, c := range courses {
+		f := first[c.Language+"/"+c.Slug]
+		if f != c {
+			errs = append(errs, Errorf(c.KeyPos("slug"), "course slug %q is already used by %s; give one of them another file name or slug", c.Slug, f.File))
 			continue
 		}
-		bySlug[key] = c
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Language != b.Language {
-			return langIndex(cfg, a.Language) < langIndex(cfg, b.Language)
-		}
-		return a.Slug < b.Slug
-	})
+	sort.Slice(out, func(i, j int) bool { return courseLess(cfg, out[i], out[j]) })
 	return out, errs.Err()
+}
+
+// courseLess orders courses by language, then slug.
+func courseLess(cfg *Config, a, b *Course) bool {
+	if a.Language != b.Language {
+		return langIndex(cfg, a.Language) < langIndex(cfg, b.Language)
+	}
+	return a.Slug < b.Slug
 }
 
 // walkLess orders site-relative paths as fs.WalkDir visits them: folder by
@@ -230,13 +237,14 @@ func Reload(prev *Site, changed []string) (s *Site, ok bool, err error) {
 		}
 	}
 	fresh, readErr := readCourses(siteFS, prev.Config, files)
-	all := fresh
+	// prev's courses are sorted already: only the few fresh ones move.
+	all := make([]*Course, 0, len(prev.Courses)+len(fresh))
 	for _, c := range prev.Courses {
 		if !redo[c.File] {
 			all = append(all, c)
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return walkLess(all[i].File, all[j].File) })
+	all = append(all, fresh...)
 	courses, err := checkCourses(prev.Config, all)
 	var errs ErrorList
 	if readErr != nil {
