@@ -101,13 +101,14 @@ type Assembler struct {
 }
 
 type parsedClause struct {
-	anchor              string
-	bodyTexts           texts
-	answerTexts         texts
-	body, answer        *parse.Tree
-	bodyAt, answerAt    textPos
-	when, formula       *expr.Expr
-	whenBad, formulaBad bool
+	anchor               string
+	bodyTexts            texts
+	answerTexts          texts
+	bodyMemo, answerMemo *memo
+	body, answer         *parse.Tree
+	bodyAt, answerAt     textPos
+	when, formula        *expr.Expr
+	whenBad, formulaBad  bool
 }
 
 // New parses the clause library of s.
@@ -137,9 +138,11 @@ func (a *Assembler) Problems() []Problem { return a.problems }
 func (a *Assembler) parse(c *site.Clause) *parsedClause {
 	p := &parsedClause{anchor: Anchor(c.ID), bodyAt: textPos{file: c.File, line: c.BodyLine, col: 1, src: c.Body}}
 	p.body = a.parseTemplate(c.Body, p.bodyAt)
+	p.bodyMemo = newMemo(p.body)
 	if c.FAQ != nil {
 		p.answerAt = answerPos(c)
 		p.answer = a.parseTemplate(c.FAQ.Answer, p.answerAt)
+		p.answerMemo = newMemo(p.answer)
 	}
 	if c.When != "" {
 		e, err := expr.Parse(c.When)
@@ -320,22 +323,22 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 	}
 	k.FormulaText, k.Example = describe(k)
 	data := templateData(s, c, escapeMarkdown(k.FormulaText), escapeMarkdown(k.Example))
-	refs := map[string]refTarget{}
-	for _, cl := range k.Clauses {
-		refs[cl.Source.ID] = refTarget{Number: cl.Number, Anchor: cl.Anchor}
-	}
 	cur, _ := money.Lookup(c.Currency)
 	// One template carries this course's functions for all its clauses:
 	// binding a FuncMap is far dearer than executing a short clause.
-	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, refs))
+	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, k.byID))
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
+	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, clauses: k.byID,
+		channel: func() string {
+			return escapeMarkdown(ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, c.Language))
+		}}
 	for _, cl := range k.Clauses {
 		p := a.parsed[cl.Source]
-		cl.Markdown = k.execute(p.body, p.bodyAt, data, tmpl, exists, &p.bodyTexts)
+		cl.Markdown = k.execute(p.body, p.bodyAt, run, p.bodyMemo, &p.bodyTexts)
 		if cl.Source.FAQ != nil {
 			k.FAQ = append(k.FAQ, FAQ{
 				Question: cl.Source.FAQ.Question,
-				Answer:   k.execute(p.answer, p.answerAt, data, tmpl, exists, &p.answerTexts),
+				Answer:   k.execute(p.answer, p.answerAt, run, p.answerMemo, &p.answerTexts),
 				Clause:   cl,
 				Pos:      cl.Source.KeyPos("faq.question"),
 			})
@@ -425,9 +428,11 @@ func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed 
 		n++
 		sec := &Section{Number: n, Def: def}
 		for i, c := range list {
-			anchor := Anchor(c.ID)
+			var anchor string
 			if p, ok := parsed[c]; ok {
 				anchor = p.anchor // the same string for every course
+			} else {
+				anchor = Anchor(c.ID)
 			}
 			cl := &Clause{Source: c, Number: clauseNumber(n, i+1), Anchor: anchor}
 			sec.Clauses = append(sec.Clauses, cl)
@@ -461,30 +466,55 @@ func clauseNumber(section, clause int) string {
 // Anchor is the HTML id of a clause: "c-" and its id with dots as dashes.
 func Anchor(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") }
 
-// execute runs one clause template for this course with tmpl, which
-// holds the course's functions and takes the clause's tree for the
-// run. Problems found by the static check are reported and the text is
+// runner is what running a clause template for one course needs.
+type runner struct {
+	data map[string]any
+	// tmpl holds the course's functions and takes each clause's tree for
+	// its run.
+	tmpl     *template.Template
+	exists   func(id string) bool // the library has a clause with this id
+	currency string
+	clauses  map[string]*Clause // the contract's, by id, for ref
+	channel  func() string
+}
+
+// execute runs one clause template for this course, or takes its text
+// from the memo when the template read the same values for another
+// course. Problems found by the static check are reported and the text is
 // still produced where possible.
-func (k *Contract) execute(tree *parse.Tree, at textPos, data map[string]any, tmpl *template.Template, exists func(string) bool, seen *texts) string {
+func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, seen *texts) string {
 	if tree == nil {
 		return "" // reported by New
 	}
-	if probs := checkTree(tree, data, exists, at); len(probs) > 0 {
+	key, memoized := "", false
+	if !noMemo {
+		key, memoized = m.key(run.data, run.currency, run.clauses, run.channel)
+	}
+	if memoized {
+		if text, ok := m.get(key); ok {
+			return text
+		}
+	}
+	if probs := checkTree(tree, run.data, run.exists, at); len(probs) > 0 {
 		k.Problems = append(k.Problems, probs...)
 		return ""
 	}
 	// Setting the tree, rather than AddParseTree, also runs a tree that
 	// is only white space: AddParseTree would keep the previous clause's
 	// tree instead of an empty one of the same name.
-	tmpl.Tree = tree
+	run.tmpl.Tree = tree
 	b := textBuffers.Get().(*bytes.Buffer)
 	defer textBuffers.Put(b)
 	b.Reset()
-	if err := tmpl.Execute(b, data); err != nil {
+	if err := run.tmpl.Execute(b, run.data); err != nil {
 		k.Problems = append(k.Problems, execProblem(at, err))
 		return ""
 	}
-	return seen.string(b.Bytes())
+	text := seen.string(b.Bytes())
+	if memoized {
+		m.put(key, text) // only texts made without a problem
+	}
+	return text
 }
 
 // textBuffers hold clause texts while their templates execute.

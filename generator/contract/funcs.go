@@ -25,15 +25,9 @@ func parseFuncs() template.FuncMap {
 	return m
 }
 
-// refTarget is where a `ref` points: the clause's number and anchor.
-type refTarget struct {
-	Number string
-	Anchor string
-}
-
 // funcs binds the helpers to one course: its language, currency, seller
 // and the numbers of the clauses in its contract.
-func funcs(s *site.Site, c *site.Course, cur money.Currency, refs map[string]refTarget) template.FuncMap {
+func funcs(s *site.Site, c *site.Course, cur money.Currency, clauses map[string]*Clause) template.FuncMap {
 	l := c.Language
 	return template.FuncMap{
 		"money": func(v any) (string, error) {
@@ -79,7 +73,7 @@ func funcs(s *site.Site, c *site.Course, cur money.Currency, refs map[string]ref
 			return lang.Plural(l, n, forms...)
 		},
 		"ref": func(id string) (string, error) {
-			t, ok := refs[id]
+			t, ok := clauses[id]
 			if !ok {
 				return "", fmt.Errorf("ref: clause %q is not in this contract", id)
 			}

@@ -1,0 +1,269 @@
+package contract
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template/parse"
+	"time"
+)
+
+// Most clauses read a few settings that many courses share (the seller's
+// e-mail, the payout deadline, the course format), so the same clause
+// comes out the same for course after course. A memo keeps a clause's
+// text by the values its template reads and hands it back without
+// running the template again; on a site of 10,000 courses that is most
+// of the assembly.
+//
+// The values a template reads are found once, from its parse tree (see
+// inputsOf), and only for templates whose output cannot depend on
+// anything else: data fields reached from the top of the data, literals,
+// the pure functions of funcs, and ref and channel, whose results are
+// part of the key. Anything else (range, with, variables, templates)
+// makes a template run every time.
+
+// memo is the texts of one clause template by the values it read.
+type memo struct {
+	inputs []input // nil: the template is not memoized
+	mu     sync.RWMutex
+	texts  map[string]string
+}
+
+// noMemo turns the memo off, for the test that compares texts with and
+// without it.
+var noMemo = false
+
+// maxMemo bounds the texts one template keeps: a clause that names the
+// course has a new key for every course and would otherwise keep them
+// all.
+const maxMemo = 4096
+
+// input is one value a template reads: a data path, a ref's clause id,
+// or the refund channel.
+type input struct {
+	path    []string // .course.title → ["course", "title"]
+	ref     string   // for {{ref "id"}}
+	channel bool     // for {{channel}}
+}
+
+// newMemo returns the memo of a parsed clause template.
+func newMemo(tree *parse.Tree) *memo {
+	m := &memo{texts: map[string]string{}}
+	if tree != nil {
+		m.inputs, _ = inputsOf(tree)
+	}
+	return m
+}
+
+// pureFuncs are the template functions whose result depends only on their
+// arguments and on the course's language and currency, which every key
+// holds.
+var pureFuncs = map[string]bool{
+	"money": true, "days": true, "percent": true, "date": true, "units": true, "plural": true,
+	"eq": true, "ne": true, "lt": true, "le": true, "gt": true, "ge": true,
+	"and": true, "or": true, "not": true, "len": true, "print": true, "printf": true, "println": true,
+}
+
+// inputsOf lists the values a template reads; ok is false when its
+// output may depend on more than those.
+func inputsOf(tree *parse.Tree) (inputs []input, ok bool) {
+	w := &inputWalker{ok: true}
+	w.list(tree.Root)
+	if !w.ok {
+		return nil, false
+	}
+	if w.inputs == nil {
+		w.inputs = []input{} // reads nothing: one text for every course
+	}
+	return w.inputs, true
+}
+
+type inputWalker struct {
+	inputs []input
+	ok     bool
+}
+
+func (w *inputWalker) list(l *parse.ListNode) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.TextNode, *parse.CommentNode:
+		case *parse.ActionNode:
+			w.pipe(n.Pipe)
+		case *parse.IfNode:
+			w.pipe(n.Pipe)
+			w.list(n.List)
+			w.list(n.ElseList)
+		default:
+			w.ok = false
+		}
+	}
+}
+
+func (w *inputWalker) pipe(p *parse.PipeNode) {
+	if p == nil || len(p.Decl) > 0 {
+		w.ok = false
+		return
+	}
+	for _, cmd := range p.Cmds {
+		w.command(cmd)
+	}
+}
+
+func (w *inputWalker) command(cmd *parse.CommandNode) {
+	if len(cmd.Args) == 0 {
+		w.ok = false
+		return
+	}
+	if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok {
+		switch {
+		case id.Ident == "ref":
+			if len(cmd.Args) != 2 {
+				w.ok = false
+				return
+			}
+			s, ok := cmd.Args[1].(*parse.StringNode)
+			if !ok {
+				w.ok = false
+				return
+			}
+			w.inputs = append(w.inputs, input{ref: s.Text})
+			return
+		case id.Ident == "channel":
+			w.inputs = append(w.inputs, input{channel: true})
+		case !pureFuncs[id.Ident]:
+			w.ok = false
+			return
+		}
+		for _, a := range cmd.Args[1:] {
+			w.arg(a)
+		}
+		return
+	}
+	for _, a := range cmd.Args {
+		w.arg(a)
+	}
+}
+
+func (w *inputWalker) arg(a parse.Node) {
+	switch a := a.(type) {
+	case *parse.FieldNode:
+		w.inputs = append(w.inputs, input{path: a.Ident})
+	case *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
+	case *parse.PipeNode:
+		w.pipe(a)
+	default:
+		w.ok = false
+	}
+}
+
+// key returns the memo key for one course: the course's currency and the
+// value of every input, each tagged with its type and length so that
+// different values never give the same key. ok is false when a value is
+// missing or of a kind the key cannot hold; the template then runs (and
+// reports what is missing).
+func (m *memo) key(data map[string]any, currency string, clauses map[string]*Clause, channel func() string) (string, bool) {
+	if m.inputs == nil {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(currency)
+	for _, in := range m.inputs {
+		b.WriteByte(0)
+		switch {
+		case in.ref != "":
+			t, ok := clauses[in.ref]
+			if !ok {
+				return "", false // an error: not remembered
+			}
+			writeString(&b, t.Number)
+			writeString(&b, t.Anchor)
+		case in.channel:
+			writeString(&b, channel())
+		default:
+			v, ok := lookupPath(data, in.path)
+			if !ok || !writeValue(&b, v) {
+				return "", false
+			}
+		}
+	}
+	return b.String(), true
+}
+
+func lookupPath(data map[string]any, path []string) (any, bool) {
+	var v any = data
+	for _, name := range path {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[name]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+func writeString(b *strings.Builder, s string) {
+	b.WriteString(strconv.Itoa(len(s)))
+	b.WriteByte(':')
+	b.WriteString(s)
+}
+
+// writeValue writes a data value to a key; false for a kind it does not
+// know (maps: a template that prints a whole table is rare).
+func writeValue(b *strings.Builder, v any) bool {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("n")
+	case string:
+		b.WriteString("s")
+		writeString(b, v)
+	case int:
+		b.WriteString("i" + strconv.Itoa(v))
+	case int64:
+		b.WriteString("I" + strconv.FormatInt(v, 10))
+	case bool:
+		b.WriteString("b" + strconv.FormatBool(v))
+	case *big.Rat:
+		if v == nil {
+			b.WriteString("r-")
+			return true
+		}
+		b.WriteString("r")
+		writeString(b, v.RatString())
+	case time.Time:
+		b.WriteString("t")
+		writeString(b, v.Format(time.RFC3339Nano)+" "+v.Location().String())
+	case []any:
+		b.WriteString("l" + strconv.Itoa(len(v)) + "[")
+		for _, x := range v {
+			if !writeValue(b, x) {
+				return false
+			}
+			b.WriteByte(',')
+		}
+		b.WriteString("]")
+	default:
+		return false
+	}
+	return true
+}
+
+func (m *memo) get(key string) (string, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	s, ok := m.texts[key]
+	return s, ok
+}
+
+func (m *memo) put(key, text string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.texts) < maxMemo {
+		m.texts[key] = text
+	}
+}
