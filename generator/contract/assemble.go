@@ -2,8 +2,10 @@ package contract
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,7 +36,6 @@ type Contract struct {
 	Example     string
 	FAQ         []FAQ
 	Problems    []Problem
-	byID        map[string]*Clause
 	analysis    *analysis // shared by copies of the contract
 }
 
@@ -87,8 +88,14 @@ type FAQ struct {
 
 // Clause returns the clause of the contract with the given id.
 func (k *Contract) Clause(id string) (*Clause, bool) {
-	c, ok := k.byID[id]
-	return c, ok
+	// A scan, not a map: a contract has some fifty clauses, looked up by
+	// id only for refs, and a map per contract costs a large site more.
+	for _, c := range k.Clauses {
+		if c.Source.ID == id {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // Assembler assembles the contracts of one site. Creating it parses every
@@ -250,7 +257,7 @@ func refundPos(c *site.Course, key string) site.Pos {
 func (a *Assembler) Assemble(c *site.Course) *Contract {
 	s := a.site
 	ll := s.Library.Lang(c.Language)
-	k := &Contract{Site: s, Course: c, Lang: c.Language, byID: map[string]*Clause{}, analysis: &analysis{}}
+	k := &Contract{Site: s, Course: c, Lang: c.Language, analysis: &analysis{}}
 	juris := s.Config.Jurisdiction
 
 	// The policy clause.
@@ -318,7 +325,7 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 
 	// Refund computation, then the words that describe it.
 	if policy != nil {
-		k.Policy = k.byID[policy.ID]
+		k.Policy, _ = k.Clause(policy.ID)
 		k.Terms = a.terms(k, policy, ll)
 	}
 	k.FormulaText, k.Example = describe(k)
@@ -326,9 +333,9 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 	cur, _ := money.Lookup(c.Currency)
 	// One template carries this course's functions for all its clauses:
 	// binding a FuncMap is far dearer than executing a short clause.
-	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, k.byID))
+	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, k.Clause))
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
-	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, clauses: k.byID,
+	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, clause: k.Clause,
 		channel: func() string {
 			return escapeMarkdown(ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, c.Language))
 		}}
@@ -409,24 +416,30 @@ func (a *Assembler) holds(k *Contract, cl *site.Clause, vars expr.Env) bool {
 // number orders the included clauses by section, then weight and id, and
 // numbers them.
 func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed map[*site.Clause]*parsedClause) {
-	bySection := map[string][]*site.Clause{}
-	for _, c := range included {
-		bySection[c.Section] = append(bySection[c.Section], c)
-	}
+	// One allocation for all the contract's clauses: a large site
+	// assembles thousands of contracts of some fifty clauses each.
+	clauses := make([]Clause, 0, len(included))
+	k.Clauses = make([]*Clause, 0, len(included))
+	var list []*site.Clause
 	n := 0
 	for _, def := range ll.Sections {
-		list := bySection[def.ID]
+		list = list[:0]
+		for _, c := range included {
+			if c.Section == def.ID {
+				list = append(list, c)
+			}
+		}
 		if len(list) == 0 {
 			continue
 		}
-		sort.SliceStable(list, func(i, j int) bool {
-			if list[i].Weight != list[j].Weight {
-				return list[i].Weight < list[j].Weight
+		slices.SortStableFunc(list, func(a, b *site.Clause) int {
+			if a.Weight != b.Weight {
+				return cmp.Compare(a.Weight, b.Weight)
 			}
-			return list[i].ID < list[j].ID
+			return strings.Compare(a.ID, b.ID)
 		})
 		n++
-		sec := &Section{Number: n, Def: def}
+		sec := &Section{Number: n, Def: def, Clauses: make([]*Clause, 0, len(list))}
 		for i, c := range list {
 			var anchor string
 			if p, ok := parsed[c]; ok {
@@ -434,10 +447,10 @@ func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed 
 			} else {
 				anchor = Anchor(c.ID)
 			}
-			cl := &Clause{Source: c, Number: clauseNumber(n, i+1), Anchor: anchor}
+			clauses = append(clauses, Clause{Source: c, Number: clauseNumber(n, i+1), Anchor: anchor})
+			cl := &clauses[len(clauses)-1] // never moves: the capacity is enough
 			sec.Clauses = append(sec.Clauses, cl)
 			k.Clauses = append(k.Clauses, cl)
-			k.byID[c.ID] = cl
 		}
 		k.Sections = append(k.Sections, sec)
 	}
@@ -474,7 +487,7 @@ type runner struct {
 	tmpl     *template.Template
 	exists   func(id string) bool // the library has a clause with this id
 	currency string
-	clauses  map[string]*Clause // the contract's, by id, for ref
+	clause   func(id string) (*Clause, bool) // the contract's, for ref
 	channel  func() string
 }
 
@@ -488,7 +501,7 @@ func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, se
 	}
 	key, memoized := "", false
 	if !noMemo {
-		key, memoized = m.key(run.data, run.currency, run.clauses, run.channel)
+		key, memoized = m.key(run.data, run.currency, run.clause, run.channel)
 	}
 	if memoized {
 		if text, ok := m.get(key); ok {

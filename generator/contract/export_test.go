@@ -9,7 +9,7 @@ func MemoTexts(a *Assembler) int {
 	for _, p := range a.parsed {
 		for _, m := range []*memo{p.bodyMemo, p.answerMemo} {
 			if m != nil {
-				n += len(m.texts)
+				n += int(m.n.Load())
 			}
 		}
 	}

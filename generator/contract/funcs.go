@@ -27,7 +27,7 @@ func parseFuncs() template.FuncMap {
 
 // funcs binds the helpers to one course: its language, currency, seller
 // and the numbers of the clauses in its contract.
-func funcs(s *site.Site, c *site.Course, cur money.Currency, clauses map[string]*Clause) template.FuncMap {
+func funcs(s *site.Site, c *site.Course, cur money.Currency, clause func(id string) (*Clause, bool)) template.FuncMap {
 	l := c.Language
 	return template.FuncMap{
 		"money": func(v any) (string, error) {
@@ -73,7 +73,7 @@ func funcs(s *site.Site, c *site.Course, cur money.Currency, clauses map[string]
 			return lang.Plural(l, n, forms...)
 		},
 		"ref": func(id string) (string, error) {
-			t, ok := clauses[id]
+			t, ok := clause(id)
 			if !ok {
 				return "", fmt.Errorf("ref: clause %q is not in this contract", id)
 			}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 	"time"
 )
@@ -26,8 +27,10 @@ import (
 // memo is the texts of one clause template by the values it read.
 type memo struct {
 	inputs []input // nil: the template is not memoized
-	mu     sync.RWMutex
-	texts  map[string]string
+	// texts maps keys to texts. A sync.Map: courses assembled on every
+	// core read it all the time and add to it rarely.
+	texts sync.Map
+	n     atomic.Int32 // entries in texts, at most maxMemo
 }
 
 // noMemo turns the memo off, for the test that compares texts with and
@@ -49,7 +52,7 @@ type input struct {
 
 // newMemo returns the memo of a parsed clause template.
 func newMemo(tree *parse.Tree) *memo {
-	m := &memo{texts: map[string]string{}}
+	m := &memo{}
 	if tree != nil {
 		m.inputs, _ = inputsOf(tree)
 	}
@@ -165,7 +168,7 @@ func (w *inputWalker) arg(a parse.Node) {
 // different values never give the same key. ok is false when a value is
 // missing or of a kind the key cannot hold; the template then runs (and
 // reports what is missing).
-func (m *memo) key(data map[string]any, currency string, clauses map[string]*Clause, channel func() string) (string, bool) {
+func (m *memo) key(data map[string]any, currency string, clause func(id string) (*Clause, bool), channel func() string) (string, bool) {
 	if m.inputs == nil {
 		return "", false
 	}
@@ -175,7 +178,7 @@ func (m *memo) key(data map[string]any, currency string, clauses map[string]*Cla
 		b.WriteByte(0)
 		switch {
 		case in.ref != "":
-			t, ok := clauses[in.ref]
+			t, ok := clause(in.ref)
 			if !ok {
 				return "", false // an error: not remembered
 			}
@@ -254,16 +257,18 @@ func writeValue(b *strings.Builder, v any) bool {
 }
 
 func (m *memo) get(key string) (string, bool) {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	s, ok := m.texts[key]
-	return s, ok
+	s, ok := m.texts.Load(key)
+	if !ok {
+		return "", false
+	}
+	return s.(string), true
 }
 
 func (m *memo) put(key, text string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if len(m.texts) < maxMemo {
-		m.texts[key] = text
+	if m.n.Load() >= maxMemo {
+		return
+	}
+	if _, loaded := m.texts.LoadOrStore(key, text); !loaded {
+		m.n.Add(1)
 	}
 }
