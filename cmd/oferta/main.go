@@ -13,7 +13,9 @@ import (
 )
 
 func main() {
-	tuneGC()
+	if len(os.Args) < 2 || os.Args[1] != "serve" {
+		tuneGC() // not for the server, which holds a whole site for hours
+	}
 	// Ctrl-C and a service manager's SIGTERM both stop `serve` cleanly.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
@@ -21,13 +23,14 @@ func main() {
 	os.Exit(code)
 }
 
-// tuneGC trades memory the machine has for time: a build holds a few
-// hundred megabytes of contracts alive, and with Go's default GOGC=100
-// the collector scans them again and again as the heap grows. Collecting
-// at four times the live heap, but never letting Go's memory pass 768 MiB
-// (after which the collector works harder instead), keeps a build of
-// 10,000 courses under 1 GiB while spending far less time in the
-// collector. GOGC and GOMEMLIMIT in the environment override both.
+// tuneGC trades memory the machine has for time in the commands that run
+// once and exit. A build holds a few hundred megabytes of contracts
+// alive, and with Go's default GOGC=100 the collector scans them again
+// and again as the heap grows. Collecting at four times the live heap,
+// but never letting Go's memory pass 768 MiB (after which the collector
+// works harder instead), keeps a build of 10,000 courses under 1 GiB
+// while spending far less time in the collector. GOGC and GOMEMLIMIT in
+// the environment override both.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)

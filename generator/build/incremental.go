@@ -326,8 +326,10 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 		p.sitemap = sitemap[0]
 		fresh = append(fresh, p.sitemap)
 	}
-	if !same {
-		at, _ := slices.BinarySearchFunc(files, p.sitemap.Path, byPath)
+	at, found := slices.BinarySearchFunc(files, p.sitemap.Path, byPath)
+	if found {
+		files[at] = p.sitemap // patched: prev's sitemap was in its place
+	} else {
 		files = slices.Insert(files, at, p.sitemap)
 	}
 	for _, f := range fresh {

@@ -77,6 +77,9 @@ func testRecheck(t *testing.T, withFiles bool) {
 		{name: "settings", edit: func() {
 			replaceIn(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")
 		}, assembled: -1, changed: []string{"smm-mentoring/refund/index.html", "en/english-speaking-club/oferta/index.html"}, files: []string{"oferta.toml"}},
+		{name: "base_url", edit: func() {
+			replaceIn(t, filepath.Join(dir, "oferta.toml"), `base_url = "https://school.example/"`, `base_url = "https://school.example/courses/"`)
+		}, assembled: -1, changed: []string{"sitemap.xml", "smm-mentoring/refund/index.html"}, files: []string{"oferta.toml"}},
 		{name: "theme", edit: func() {
 			writeFile(t, filepath.Join(dir, "themes/default/assets/extra.css"), "body{}\n")
 		}, theme: true, assembled: 0, changed: []string{"assets/extra.css"}, files: []string{"themes/default/assets/extra.css"}},

@@ -1,40 +1,45 @@
 package serve
 
 import (
-	"fmt"
+	"flag"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/synth"
 )
 
+var benchCourses = flag.Int("courses", 1000, "courses of the synthetic site BenchmarkServeOneCourseEdit edits")
+
 // BenchmarkServeOneCourseEdit measures the time from saving one course of
-// a 1,000-course site to the reload event the open pages receive. It
-// calls the server's rebuild directly with the changed path instead of
-// going through fsnotify, so the figure leaves out the file-system
-// notification and the 150 ms quiet period of the debounce, which a real
-// save adds on top.
+// a synthetic site (generator/synth; 1,000 courses, or -args -courses N)
+// to the reload event the open pages receive. It calls the server's
+// rebuild directly with the changed path instead of going through
+// fsnotify, so the figure leaves out the file-system notification and the
+// 150 ms quiet period of the debounce, which a real save adds on top.
 func BenchmarkServeOneCourseEdit(b *testing.B) {
-	dir := b.TempDir()
-	copyFile(b, "../../oferta.toml", filepath.Join(dir, "oferta.toml"))
-	course := readFile(b, "../../content/smm-mentoring.toml")
-	for i := 0; i < 1000; i++ {
-		writeFile(b, filepath.Join(dir, "content", fmt.Sprintf("course-%04d.toml", i)),
-			strings.Replace(course, smmTitle, fmt.Sprintf("Курс номер %d", i), 1))
-	}
-	s, err := New(Options{Dir: dir, Builtin: builtin})
+	n := *benchCourses
+	syn, err := synth.Write(b.TempDir(), builtin, n, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if res := s.rebuild(nil); !res.ok || res.courses != 1000 {
-		b.Fatalf("first build: ok=%v courses=%d problems=%v", res.ok, res.courses, res.problems)
+	s, err := New(Options{Dir: syn.Dir, Builtin: builtin})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if res := s.rebuild(nil); res.courses != n || len(res.problems) > 0 {
+		b.Fatalf("first build: courses=%d problems=%v", res.courses, res.problems)
 	}
 	events, unsubscribe := s.hub.subscribe()
 	defer unsubscribe()
-	file := filepath.Join(dir, "content", "course-0500.toml")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	rel := syn.Courses[n/2]
+	file := filepath.Join(syn.Dir, filepath.FromSlash(rel))
+	i := 0
+	for b.Loop() {
+		i++
 		b.StopTimer()
-		writeFile(b, file, strings.Replace(course, smmTitle, fmt.Sprintf("Курс номер 500, правка %d", i), 1))
+		if err := synth.EditCourse(syn.Dir, rel, i); err != nil {
+			b.Fatal(err)
+		}
 		b.StartTimer()
 		res := s.rebuild([]string{file})
 		m := <-events
