@@ -90,7 +90,7 @@ func finish(s *site.Site, a *contract.Assembler, history *edition.History, contr
 // sitemap. draft marks every page as a draft.
 func Render(c *Checked, draft bool) ([]render.File, error) {
 	perCourse := make([][]render.File, len(c.Contracts))
-	rest, err := renderSite(c, draft, func(i int, files []render.File) error {
+	rest, err := renderSite(c, draft, false, func(i int, files []render.File) error {
 		perCourse[i] = files
 		return nil
 	})
@@ -112,7 +112,8 @@ func Render(c *Checked, draft bool) ([]render.File, error) {
 // stops rendering and returns that error.
 func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error) {
 	var n atomic.Int64
-	rest, err := renderSite(c, draft, func(_ int, files []render.File) error {
+	rest, err := renderSite(c, draft, true, func(_ int, files []render.File) error {
+		defer render.Recycle(files) // written: the buffers serve the next pages
 		for _, f := range files {
 			if err := write(f); err != nil {
 				return err
@@ -135,13 +136,16 @@ func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error
 
 // renderSite renders the pages of every course on every core and passes
 // each course's files to course (called concurrently, with the course's
-// index in c.Contracts). It returns the files that come after the
+// index in c.Contracts). With lend, the pages given to course are the
+// renderer's buffers (render.Renderer.Lend), which course must be done
+// with when it returns. It returns the files that come after the
 // courses: the index pages, the assets and the sitemap.
-func renderSite(c *Checked, draft bool, course func(i int, files []render.File) error) ([]render.File, error) {
+func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.File) error) ([]render.File, error) {
 	r, err := render.New(c.Site)
 	if err != nil {
 		return nil, err
 	}
+	r.Lend = lend
 	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
 	// The sitemap needs every path but none of the pages, so only the
 	// paths are kept.

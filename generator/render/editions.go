@@ -15,11 +15,15 @@ func (r *Renderer) docView(d *edition.Doc) (*ContractView, error) {
 	for _, s := range d.Sections {
 		sv := SectionView{Number: s.Number, Title: s.Title, Anchor: "s-" + s.ID}
 		for _, c := range s.Clauses {
-			body, err := r.markdown(c.Body)
+			body, shared, err := r.markdownShared(c.Body)
 			if err != nil {
 				return nil, err
 			}
-			sv.Clauses = append(sv.Clauses, ClauseView{Number: c.Number, ID: c.ID, Anchor: contract.Anchor(c.ID), Title: c.Title, Body: body})
+			cv := ClauseView{Number: c.Number, ID: c.ID, Anchor: contract.Anchor(c.ID), Title: c.Title, Body: body}
+			if err := r.clauseBlocks(d.Lang, &cv, shared); err != nil {
+				return nil, err
+			}
+			sv.Clauses = append(sv.Clauses, cv)
 		}
 		v.Sections = append(v.Sections, sv)
 	}

@@ -77,8 +77,9 @@ func escapeNow(set *template.Template) bool {
 }
 
 // entryPoints are the templates of a layout that the renderer executes:
-// base for every page, card for each course of the index page (see Card).
-var entryPoints = []string{"base", "card"}
+// base for every page, card for each course of the index page (see Card),
+// clause and toc-clause for the clauses of a contract (see clauseBlocks).
+var entryPoints = []string{"base", "card", "clause", "toc-clause"}
 
 // An inliner walks the parse trees of an escaped set.
 type inliner struct {

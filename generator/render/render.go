@@ -28,6 +28,21 @@ import (
 type File struct {
 	Path string
 	Data []byte
+	// buf holds Data when the renderer lent it (see Renderer.Lend).
+	buf *bytes.Buffer
+}
+
+// Recycle gives the buffers of lent files back to the renderer; their
+// Data must not be used afterwards. Files that were not lent are left
+// alone.
+func Recycle(files []File) {
+	for i := range files {
+		if b := files[i].buf; b != nil {
+			files[i].buf, files[i].Data = nil, nil
+			b.Reset()
+			pageBuffers.Put(b)
+		}
+	}
 }
 
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
@@ -47,6 +62,15 @@ type Renderer struct {
 	mdMu      sync.Mutex
 	mdHTML    map[string]template.HTML
 	indexUses map[string]indexUses // by language
+	// contractUses says which block templates each language's contract
+	// layout defines, and blocks keeps the blocks they made (blocks.go).
+	contractUses map[string]contractUses
+	blocks       blockCache
+	// Lend makes Course return pages in the renderer's own buffers instead
+	// of copies, for a caller that writes each page out and then hands the
+	// buffers back with Recycle: a large build then does not allocate its
+	// whole output once more.
+	Lend bool
 	// Extra are files the theme does not have but pages need (calc.js).
 	Extra []File
 }
@@ -54,7 +78,7 @@ type Renderer struct {
 // New parses the theme of s: its layouts and its UI strings for every
 // language of the site.
 func New(s *site.Site) (*Renderer, error) {
-	r := &Renderer{site: s, layouts: map[string]*layout{}, indexUses: map[string]indexUses{}, strings: map[string]map[string]string{}, mdHTML: map[string]template.HTML{}}
+	r := &Renderer{site: s, layouts: map[string]*layout{}, indexUses: map[string]indexUses{}, contractUses: map[string]contractUses{}, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, strings: map[string]map[string]string{}, mdHTML: map[string]template.HTML{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
@@ -98,8 +122,11 @@ func New(s *site.Site) (*Renderer, error) {
 			}
 			missing = append(missing, miss...)
 			r.layouts[l+"/"+kind] = newLayout(t, probes)
-			if kind == "index" {
+			switch kind {
+			case "index":
 				r.indexUses[l] = usesOf(t)
+			case "contract":
+				r.contractUses[l] = contractUsesOf(t)
 			}
 		}
 	}
@@ -168,11 +195,18 @@ func (r *Renderer) courseMarkdown(src string) (template.HTML, error) {
 }
 
 func (r *Renderer) markdown(src string) (template.HTML, error) {
+	html, _, err := r.markdownShared(src)
+	return html, err
+}
+
+// markdownShared is markdown that also reports whether src was converted
+// before: the text is then likely one that many courses share.
+func (r *Renderer) markdownShared(src string) (html template.HTML, shared bool, err error) {
 	r.mdMu.Lock()
 	html, seen := r.mdHTML[src]
 	r.mdMu.Unlock()
 	if html != "" {
-		return html, nil
+		return html, true, nil
 	}
 	c := converters.Get().(*converter)
 	defer converters.Put(c)
@@ -181,10 +215,10 @@ func (r *Renderer) markdown(src string) (template.HTML, error) {
 	// goldmark writes through a bufio.Writer; given one, it does not make
 	// its own (4 KiB) for every conversion.
 	if err := r.md.Convert([]byte(src), c.w); err != nil {
-		return "", err
+		return "", false, err
 	}
 	if err := c.w.Flush(); err != nil {
-		return "", err
+		return "", false, err
 	}
 	html = template.HTML(c.out.String())
 	r.mdMu.Lock()
@@ -194,7 +228,7 @@ func (r *Renderer) markdown(src string) (template.HTML, error) {
 		r.mdHTML[src] = ""
 	}
 	r.mdMu.Unlock()
-	return html, nil
+	return html, seen, nil
 }
 
 // converter is where goldmark writes one conversion.
@@ -211,19 +245,29 @@ var converters = sync.Pool{New: func() any {
 
 // page executes the layout of p.Kind.
 func (r *Renderer) page(p *Page) ([]byte, error) {
+	b, err := r.pageBuffer(p)
+	if err != nil {
+		return nil, err
+	}
+	defer pageBuffers.Put(b)
+	// One allocation of the page's size, instead of the doublings of a
+	// fresh buffer; the buffer goes back for the next page.
+	return bytes.Clone(b.Bytes()), nil
+}
+
+// pageBuffer executes the layout of p.Kind into a buffer of pageBuffers.
+func (r *Renderer) pageBuffer(p *Page) (*bytes.Buffer, error) {
 	lt, ok := r.layouts[p.Lang+"/"+p.Kind]
 	if !ok {
 		return nil, fmt.Errorf("no layout for %s pages in %q", p.Kind, p.Lang)
 	}
 	b := pageBuffers.Get().(*bytes.Buffer)
-	defer pageBuffers.Put(b)
 	b.Reset()
 	if err := lt.templates().ExecuteTemplate(b, "base", p); err != nil {
+		pageBuffers.Put(b)
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	// One allocation of the page's size, instead of the doublings of a
-	// fresh buffer; the buffer goes back for the next page.
-	return bytes.Clone(b.Bytes()), nil
+	return b, nil
 }
 
 // pageBuffers hold pages while their templates execute.
@@ -276,6 +320,14 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		pg.Site.Edition, pg.Site.EditionISO = inForce, st.InForce.Format("2006-01-02")
 		if err := fill(pg); err != nil {
 			return fmt.Errorf("%s: %w", k.Course.File, err)
+		}
+		if r.Lend {
+			b, err := r.pageBuffer(pg)
+			if err != nil {
+				return fmt.Errorf("%s: %w", k.Course.File, err)
+			}
+			files = append(files, File{Path: p + "index.html", Data: b.Bytes(), buf: b})
+			return nil
 		}
 		data, err := r.page(pg)
 		if err != nil {

@@ -129,6 +129,10 @@ type ClauseView struct {
 	Anchor string // "c-refund-deadline-payout"
 	Title  string
 	Body   template.HTML
+	// Block and Entry are the clause in the body and in the table of
+	// contents, made by the contract layout's "clause" and "toc-clause"
+	// templates when it defines them (see README, "Themes").
+	Block, Entry template.HTML
 }
 
 // FAQView is the refund FAQ of one course.

@@ -58,11 +58,15 @@ func (r *Renderer) contractView(k *contract.Contract) (*ContractView, error) {
 	for _, s := range k.Sections {
 		sv := SectionView{Number: fmt.Sprint(s.Number), Title: s.Def.Title, Anchor: "s-" + s.Def.ID}
 		for _, c := range s.Clauses {
-			body, err := r.markdown(c.Markdown)
+			body, shared, err := r.markdownShared(c.Markdown)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", c.Source.File, err)
 			}
-			sv.Clauses = append(sv.Clauses, ClauseView{Number: c.Number, ID: c.Source.ID, Anchor: c.Anchor, Title: c.Source.Title, Body: body})
+			cv := ClauseView{Number: c.Number, ID: c.Source.ID, Anchor: c.Anchor, Title: c.Source.Title, Body: body}
+			if err := r.clauseBlocks(k.Lang, &cv, shared); err != nil {
+				return nil, err
+			}
+			sv.Clauses = append(sv.Clauses, cv)
 		}
 		v.Sections = append(v.Sections, sv)
 	}
