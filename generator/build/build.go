@@ -5,6 +5,7 @@
 package build
 
 import (
+	"errors"
 	"sync/atomic"
 
 	"github.com/oferta-dev/oferta/generator/contract"
@@ -105,34 +106,65 @@ func Render(c *Checked, draft bool) ([]render.File, error) {
 }
 
 // RenderTo renders the same files as Render but hands each to write as
-// soon as it is rendered, from several goroutines at once, and keeps none:
-// a large site never has to fit in memory. The files are the same as
-// Render's; only the order of the calls depends on scheduling. It
-// returns the number of files written; after an error from write it
-// stops rendering and returns that error.
+// soon as it is rendered, and keeps none: a large site never has to fit
+// in memory. The files are the same as Render's; only the order of the
+// calls depends on scheduling. write is called from one goroutine at a
+// time: the pages are rendered on every core, but written one after
+// another, because file systems serialise the creation of files in a
+// folder anyway and two writers only spend CPU time waiting for each
+// other. It returns the number of files written; after an error from
+// write it stops rendering and returns that error.
 func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error) {
-	var n atomic.Int64
-	rest, err := renderSite(c, draft, true, func(_ int, files []render.File) error {
-		defer render.Recycle(files) // written: the buffers serve the next pages
-		for _, f := range files {
-			if err := write(f); err != nil {
-				return err
+	n := 0
+	var werr error
+	var failed atomic.Bool
+	// A few courses' pages may wait to be written; the renderers block
+	// beyond that, which bounds the memory of pages in flight.
+	queue := make(chan []render.File, 8)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for files := range queue {
+			for _, f := range files {
+				if werr == nil {
+					if werr = write(f); werr == nil {
+						n++
+					} else {
+						failed.Store(true)
+					}
+				}
 			}
-			n.Add(1)
+			render.Recycle(files) // written: the buffers serve the next pages
 		}
+	}()
+	rest, err := renderSite(c, draft, true, func(_ int, files []render.File) error {
+		if failed.Load() {
+			render.Recycle(files)
+			return errWriteFailed
+		}
+		queue <- files
 		return nil
 	})
+	close(queue)
+	<-done
+	if werr != nil {
+		return n, werr
+	}
 	if err != nil {
-		return int(n.Load()), err
+		return n, err
 	}
 	for _, f := range rest {
 		if err := write(f); err != nil {
-			return int(n.Load()), err
+			return n, err
 		}
-		n.Add(1)
+		n++
 	}
-	return int(n.Load()), nil
+	return n, nil
 }
+
+// errWriteFailed stops rendering after write failed; RenderTo returns
+// write's error instead.
+var errWriteFailed = errors.New("writing failed")
 
 // renderSite renders the pages of every course on every core and passes
 // each course's files to course (called concurrently, with the course's

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -66,5 +67,29 @@ func TestRenderToMatchesRender(t *testing.T) {
 	}
 	if len(calls) != len(want) {
 		t.Errorf("RenderTo wrote %d paths, Render returns %d", len(calls), len(want))
+	}
+}
+
+// TestRenderToStopsAtAWriteError: the first error of write is returned
+// and write is not called again.
+func TestRenderToStopsAtAWriteError(t *testing.T) {
+	c, err := build.Check("../..", benchBuiltin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("disk full")
+	calls := 0
+	n, err := build.RenderTo(c, false, func(f render.File) error {
+		calls++
+		if calls >= 3 {
+			return boom
+		}
+		return nil
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("RenderTo returned %v, want the write error", err)
+	}
+	if calls != 3 || n != 2 {
+		t.Errorf("write called %d times, %d files counted; want 3 calls, 2 written", calls, n)
 	}
 }
