@@ -50,17 +50,53 @@ func (r *Renderer) IndexWith(l string, contracts []*contract.Contract, draft boo
 			cards = append(cards, c)
 		}
 	}
-	pg.Cards = join(cards)
 	for _, other := range r.site.Config.Languages {
 		if other != l {
 			pg.Alternates = append(pg.Alternates, Alternate{Lang: other, Href: pg.Root + r.indexPath(other)})
 		}
 	}
-	data, err := r.page(pg)
+	data, err := r.indexPage(pg, cards)
 	if err != nil {
 		return File{}, err
 	}
 	return File{Path: p + "index.html", Data: data}, nil
+}
+
+// cardsMarker stands for the cards while the index layout executes. It
+// cannot come from data: the layouts escape every "<" of plain text.
+const cardsMarker template.HTML = "<!--oferta:cards-->"
+
+// indexPage executes the index layout. The cards of a large site are
+// megabytes, rebuilt on every save in the preview server, so they do not
+// go through the template: it prints a marker, which is replaced by the
+// cards as the page is copied out of its buffer, in one allocation.
+func (r *Renderer) indexPage(pg *Page, cards []template.HTML) ([]byte, error) {
+	size := 0
+	for _, c := range cards {
+		size += len(c)
+	}
+	if size == 0 {
+		return r.page(pg)
+	}
+	pg.Cards = cardsMarker
+	b, err := r.pageBuffer(pg)
+	if err != nil {
+		return nil, err
+	}
+	defer pageBuffers.Put(b)
+	out := b.Bytes()
+	if bytes.Count(out, []byte(cardsMarker)) != 1 {
+		// A layout that prints the cards twice, or not at all.
+		pg.Cards = join(cards)
+		return r.page(pg)
+	}
+	at := bytes.Index(out, []byte(cardsMarker))
+	data := make([]byte, 0, len(out)-len(cardsMarker)+size)
+	data = append(data, out[:at]...)
+	for _, c := range cards {
+		data = append(data, c...)
+	}
+	return append(data, out[at+len(cardsMarker):]...), nil
 }
 
 // join concatenates HTML in one allocation.

@@ -148,12 +148,7 @@ func (s *Server) rebuild(changed []string) result {
 			next.assets = assetDigest(next.files)
 		}
 	}
-	if delta.Count() > 0 || len(cur.courses) != len(checked.Contracts) {
-		next.courses = make(map[string]string, len(checked.Contracts))
-		for _, k := range checked.Contracts {
-			next.courses[contract.CoursePath(checked.Site, k.Course)] = k.Course.Slug
-		}
-	}
+	next.courses = coursePaths(cur.courses, checked, delta)
 	res.ok = !draft
 	res.assembled, res.all = delta.Count(), delta.All || theme
 	res.rendered, res.changed, res.removed = pages.Rendered, pages.Changed, pages.Removed
@@ -286,6 +281,40 @@ func countPages(lists ...[]string) int {
 func isPage(p string) bool { return path.Ext(p) == ".html" }
 
 // assetDigest sums up every file a page loads besides itself.
+// coursePaths maps each course's output folder to its slug. The map of
+// the previous snapshot, old, is reused when no course came, went or was
+// assembled again, and patched when the courses assembled again kept
+// their folders.
+func coursePaths(old map[string]string, c *build.Checked, d build.Delta) map[string]string {
+	if old != nil && len(old) == len(c.Contracts) && !d.All {
+		if d.Count() == 0 {
+			return old
+		}
+		patched := maps.Clone(old)
+		ok := true
+		for i, again := range d.Assembled {
+			if !again {
+				continue
+			}
+			k := c.Contracts[i]
+			p := contract.CoursePath(c.Site, k.Course)
+			if _, known := old[p]; !known {
+				ok = false // a new folder: some other went away
+				break
+			}
+			patched[p] = k.Course.Slug
+		}
+		if ok {
+			return patched
+		}
+	}
+	m := make(map[string]string, len(c.Contracts))
+	for _, k := range c.Contracts {
+		m[contract.CoursePath(c.Site, k.Course)] = k.Course.Slug
+	}
+	return m
+}
+
 // assetsTouched reports whether any file but a page or the sitemap
 // changed or went away.
 func assetsTouched(p *build.Pages) bool {
