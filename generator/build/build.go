@@ -6,6 +6,7 @@ package build
 
 import (
 	"errors"
+	"html/template"
 	"sync/atomic"
 
 	"github.com/oferta-dev/oferta/generator/contract"
@@ -182,6 +183,8 @@ func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.
 	// The sitemap needs every path but none of the pages, so only the
 	// paths are kept.
 	paths := make([][]string, len(c.Contracts))
+	// The index pages' cards are made with the courses, on every core.
+	cards := make([]template.HTML, len(c.Contracts))
 	errs := make([]error, len(c.Contracts))
 	var failed atomic.Bool // course failed: stop, the build is lost
 	parallel(len(c.Contracts), func(i int) {
@@ -189,6 +192,9 @@ func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.
 			return
 		}
 		files, err := r.Course(c.Contracts[i], c.Status[i], draft)
+		if err == nil {
+			cards[i], err = r.Card(c.Contracts[i])
+		}
 		if err != nil {
 			errs[i] = err // every course is still rendered, so the first error is always the same
 			return
@@ -208,7 +214,7 @@ func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.
 	}
 	var rest, listed []render.File
 	for _, l := range c.Site.Config.Languages {
-		f, err := r.Index(l, c.Contracts, draft)
+		f, err := r.IndexWith(l, c.Contracts, draft, func(i int) (template.HTML, error) { return cards[i], nil })
 		if err != nil {
 			return nil, err
 		}
