@@ -14,8 +14,8 @@ import (
 // e-mail, the payout deadline, the course format), so the same clause
 // comes out the same for course after course. A memo keeps a clause's
 // text by the values its template reads and hands it back without
-// running the template again; on a site of 10,000 courses that is most
-// of the assembly.
+// running the template again; on a large site most template runs are
+// then saved.
 //
 // The values a template reads are found once, from its parse tree (see
 // inputsOf), and only for templates whose output cannot depend on
