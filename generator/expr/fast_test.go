@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/internal/checked"
 )
 
 // sameResult reports how Eval (fast path first) and the big.Rat evaluator
@@ -320,7 +322,7 @@ func TestFracArithmetic(t *testing.T) {
 		}
 		return fracOf(big.NewRat(n, d))
 	}
-	small := func(f frac) bool { return abs64(f.n) < 1<<31 && f.d < 1<<31 }
+	small := func(f frac) bool { return checked.Abs(f.n) < 1<<31 && f.d < 1<<31 }
 	ops := []struct {
 		name string
 		f    func(x, y frac) (frac, bool)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+
+	"github.com/oferta-dev/oferta/generator/internal/checked"
 )
 
 // frac is a rational n/d held in machine words, the fast evaluator's
@@ -57,26 +59,26 @@ func (f frac) neg() frac { return frac{-f.n, f.d} }
 // one GCD on small numbers to be in lowest terms.
 func (f frac) add(g frac) (frac, bool) {
 	if f.d == 1 && g.d == 1 {
-		n, ok := add64(f.n, g.n)
+		n, ok := checked.Add(f.n, g.n)
 		return frac{n, 1}, ok
 	}
 	// a/b + c/d with k = gcd(b, d) is (a·(d/k) + c·(b/k)) / (b·d/k). A prime
 	// dividing b/k or d/k but not k cannot divide the numerator t, because
 	// gcd(a, b) = gcd(c, d) = 1; so gcd(t, b·d/k) = gcd(t, k).
 	k := int64(gcd(uint64(f.d), uint64(g.d)))
-	x, ok1 := mul64(f.n, g.d/k)
-	y, ok2 := mul64(g.n, f.d/k)
-	t, ok3 := add64(x, y)
+	x, ok1 := checked.Mul(f.n, g.d/k)
+	y, ok2 := checked.Mul(g.n, f.d/k)
+	t, ok3 := checked.Add(x, y)
 	if !ok1 || !ok2 || !ok3 {
 		return frac{}, false
 	}
 	if k == 1 { // the usual case, one operand an integer among them
-		d, ok := mul64(f.d, g.d)
+		d, ok := checked.Mul(f.d, g.d)
 		return frac{t, d}, ok
 	}
 	// t = 0 only when f = -g, so b = d = k; then k2 = k and the result is 0/1.
-	k2 := int64(gcd(abs64(t), uint64(k)))
-	d, ok := mul64(f.d/k, g.d/k2)
+	k2 := int64(gcd(checked.Abs(t), uint64(k)))
+	d, ok := checked.Mul(f.d/k, g.d/k2)
 	return frac{t / k2, d}, ok
 }
 
@@ -84,7 +86,7 @@ func (f frac) sub(g frac) (frac, bool) { return f.add(g.neg()) }
 
 func (f frac) mul(g frac) (frac, bool) {
 	if f.d == 1 && g.d == 1 {
-		n, ok := mul64(f.n, g.n)
+		n, ok := checked.Mul(f.n, g.n)
 		return frac{n, 1}, ok
 	}
 	// Cancel across first: with a/b and c/d in lowest terms, dividing a and
@@ -92,10 +94,10 @@ func (f frac) mul(g frac) (frac, bool) {
 	// the new numerator a'c' and denominator b'd', so the product is in
 	// lowest terms without another GCD, and its factors are as small as
 	// they can be before the overflow checks.
-	g1 := int64(gcd(abs64(f.n), uint64(g.d)))
-	g2 := int64(gcd(abs64(g.n), uint64(f.d)))
-	n, ok1 := mul64(f.n/g1, g.n/g2)
-	d, ok2 := mul64(f.d/g2, g.d/g1)
+	g1 := int64(gcd(checked.Abs(f.n), uint64(g.d)))
+	g2 := int64(gcd(checked.Abs(g.n), uint64(f.d)))
+	n, ok1 := checked.Mul(f.n/g1, g.n/g2)
+	d, ok2 := checked.Mul(f.d/g2, g.d/g1)
 	if !ok1 || !ok2 {
 		return frac{}, false
 	}
@@ -123,8 +125,8 @@ func (f frac) cmp(g frac) (int, bool) {
 		return cmp.Compare(f.n, g.n), true
 	}
 	// Denominators are positive, so cross-multiplying keeps the order.
-	a, ok1 := mul64(f.n, g.d)
-	b, ok2 := mul64(g.n, f.d)
+	a, ok1 := checked.Mul(f.n, g.d)
+	b, ok2 := checked.Mul(g.n, f.d)
 	return cmp.Compare(a, b), ok1 && ok2
 }
 
@@ -133,40 +135,8 @@ func reduce(n, d int64) frac {
 	if d == 1 {
 		return frac{n, 1}
 	}
-	g := int64(gcd(abs64(n), uint64(d)))
+	g := int64(gcd(checked.Abs(n), uint64(d)))
 	return frac{n / g, d / g}
-}
-
-// add64 returns a+b; ok is false if it leaves ±math.MaxInt64.
-func add64(a, b int64) (int64, bool) {
-	s := a + b
-	// Two's complement addition overflowed iff the sum moved the wrong
-	// way from a; math.MinInt64 is excluded as every frac integer is.
-	if b > 0 && s < a || b < 0 && s > a || s == math.MinInt64 {
-		return 0, false
-	}
-	return s, true
-}
-
-// mul64 returns a·b; ok is false if it leaves ±math.MaxInt64.
-func mul64(a, b int64) (int64, bool) {
-	// The full 128-bit product of the magnitudes shows any overflow.
-	hi, lo := bits.Mul64(abs64(a), abs64(b))
-	if hi != 0 || lo > math.MaxInt64 {
-		return 0, false
-	}
-	if a < 0 != (b < 0) {
-		return -int64(lo), true
-	}
-	return int64(lo), true
-}
-
-// abs64 returns |a|; exact for every int64, math.MinInt64 included.
-func abs64(a int64) uint64 {
-	if a < 0 {
-		return -uint64(a)
-	}
-	return uint64(a)
 }
 
 // gcd returns the greatest common divisor of a and b, with gcd(0, b) = b,

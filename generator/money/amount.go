@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/oferta-dev/oferta/generator/internal/checked"
 )
 
 // Amount is money rounded to a currency's minor unit: an integer number of
@@ -107,7 +109,7 @@ func (a Amount) Neg() Amount {
 // Add returns a+b. Both must be in the same currency; the result takes a's.
 func (a Amount) Add(b Amount) Amount {
 	if a.large == nil && b.large == nil {
-		if s, ok := add64(a.small, b.small); ok {
+		if s, ok := checked.Add(a.small, b.small); ok {
 			return Amount{small: s, cur: a.cur}
 		}
 	}
@@ -154,7 +156,7 @@ func (a Amount) parts() (neg bool, intPart, frac string) {
 		digits = new(big.Int).Abs(a.large).String()
 	} else {
 		neg = a.small < 0
-		digits = strconv.FormatUint(abs64(a.small), 10)
+		digits = strconv.FormatUint(checked.Abs(a.small), 10)
 	}
 	d := a.cur.Digits
 	if len(digits) <= d {

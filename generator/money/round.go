@@ -1,9 +1,9 @@
 package money
 
 import (
-	"math"
 	"math/big"
-	"math/bits"
+
+	"github.com/oferta-dev/oferta/generator/internal/checked"
 )
 
 // Round rounds x to the minor unit of c, half away from zero (2.345 →
@@ -68,14 +68,14 @@ func round64(n, d int64, digits int) (q int64, ok bool) {
 	if d <= 0 || digits < 0 || digits >= len(powers64) {
 		return 0, false
 	}
-	n, ok = mul64(n, powers64[digits])
+	n, ok = checked.Mul(n, powers64[digits])
 	if !ok {
 		return 0, false
 	}
 	// Go's / and % truncate toward zero, as QuoRem does. |r| < d ≤
 	// math.MaxInt64, so 2|r| fits in a uint64.
 	q, r := n/d, n%d
-	if 2*abs64(r) >= uint64(d) {
+	if 2*checked.Abs(r) >= uint64(d) {
 		// Then r ≠ 0, so d ≥ 2 and |q| ≤ math.MaxInt64/2: q±1 cannot
 		// overflow, nor reach math.MinInt64.
 		if n < 0 {
@@ -95,38 +95,3 @@ var powers64 = func() (p [19]int64) {
 	}
 	return p
 }()
-
-// The helpers below keep machine-word results within ±math.MaxInt64:
-// math.MinInt64 is never produced, so negation and |x| are always exact.
-
-// mul64 returns a·b; ok is false unless |a·b| ≤ math.MaxInt64.
-func mul64(a, b int64) (int64, bool) {
-	// The full 128-bit product of the magnitudes shows any overflow.
-	hi, lo := bits.Mul64(abs64(a), abs64(b))
-	if hi != 0 || lo > math.MaxInt64 {
-		return 0, false
-	}
-	if a < 0 != (b < 0) {
-		return -int64(lo), true
-	}
-	return int64(lo), true
-}
-
-// add64 returns a+b; ok is false unless |a+b| ≤ math.MaxInt64.
-func add64(a, b int64) (int64, bool) {
-	s := a + b
-	// Two's complement addition overflowed iff the sum moved the wrong
-	// way from a.
-	if b > 0 && s < a || b < 0 && s > a || s == math.MinInt64 {
-		return 0, false
-	}
-	return s, true
-}
-
-// abs64 returns |a|; exact for every int64, math.MinInt64 included.
-func abs64(a int64) uint64 {
-	if a < 0 {
-		return -uint64(a)
-	}
-	return uint64(a)
-}

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/internal/checked"
 )
 
 // TestRoundMachineWords compares the int64 rounding with the big.Int one on
@@ -102,7 +104,7 @@ func TestRoundRandom(t *testing.T) {
 		if got := RoundFrac64(n, d, c).Minor(); got.Cmp(want) != 0 {
 			t.Fatalf("RoundFrac64(%d/%d, %d) = %s, want %s", n, d, digits, got, want)
 		}
-		if _, ok := round64(n, d, digits); !ok && abs64(n) <= math.MaxInt64/uint64(powers64[digits]) {
+		if _, ok := round64(n, d, digits); !ok && checked.Abs(n) <= math.MaxInt64/uint64(powers64[digits]) {
 			t.Fatalf("round64(%d/%d, %d) left to big.Int", n, d, digits)
 		}
 	}
