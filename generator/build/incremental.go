@@ -57,8 +57,9 @@ func (d Delta) Count() int {
 //     changes every page's edition status; freezing is rare).
 //
 // Changes are found by comparing what was loaded, not by file names, so a
-// missed file-system event cannot leave a stale contract behind. Lint runs
-// on the whole site every time. prev may be nil.
+// missed file-system event cannot leave a stale contract behind. A
+// reused contract keeps its edition standing and its lint findings; the
+// checks of the site as a whole run every time. prev may be nil.
 func Recheck(prev *Checked, dir string, builtin site.Builtin) (*Checked, Delta, error) {
 	s, err := site.Load(dir, builtin)
 	if err != nil {
@@ -203,13 +204,12 @@ type Pages struct {
 	Rendered, Changed, Removed []string
 }
 
-// RenderChanged renders a checked site like Render, but takes the pages of
-// every course that Recheck did not assemble again, their entries on the
-// index pages, and the assets, from prev. The index pages and the sitemap
-// are always made again. all
-// forces a full render: the theme changed. A file whose new bytes equal
-// the old ones keeps the old slice, so unchanged pages are not replaced.
-// prev may be nil.
+// RenderChanged renders a checked site like Render, but takes from prev
+// the pages of every course that Recheck did not assemble again, their
+// cards, the assets, and a language's index page and the sitemap while
+// what they list did not change. all forces a full render: the theme
+// changed. A file whose new bytes equal the old ones keeps the old slice,
+// so unchanged pages are not replaced. prev may be nil.
 func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, error) {
 	r, err := render.New(c.Site)
 	if err != nil {
