@@ -1,0 +1,44 @@
+package build_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oferta-dev/oferta/generator/build"
+)
+
+// TestThemeWithoutBlocks: a site's own layouts written without the card,
+// clause and toc-clause templates, ranging over .Courses and .Clauses
+// themselves, still list every course and print every clause.
+func TestThemeWithoutBlocks(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../../content", filepath.Join(dir, "content"))
+	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, "../../oferta.toml"))
+	writeFile(t, filepath.Join(dir, "themes/default/layouts/index.html"),
+		`{{define "main"}}{{range .Courses}}<p class="old-card">{{.Title}}</p>{{end}}{{end}}`)
+	writeFile(t, filepath.Join(dir, "themes/default/layouts/contract.html"),
+		`{{define "main"}}{{with .Contract}}{{range .Sections}}{{range .Clauses}}<div class="old-clause" id="{{.Anchor}}">{{.Body}}</div>{{end}}{{end}}{{end}}{{end}}`)
+	c, err := build.Check(dir, benchBuiltin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := build.Render(c, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, f := range files {
+		pages[f.Path] = string(f.Data)
+	}
+	for _, k := range c.Contracts {
+		if k.Lang == "ru" && !strings.Contains(pages["index.html"], `<p class="old-card">`+k.Course.Title+`</p>`) {
+			t.Errorf("the index does not list %s", k.Course.Title)
+		}
+	}
+	k := c.Contracts[0]
+	page := pages[k.Course.Slug+"/oferta/index.html"]
+	if got, want := strings.Count(page, `class="old-clause"`), len(k.Clauses); got != want {
+		t.Errorf("%s: the contract prints %d clauses, want %d", k.Course.Slug, got, want)
+	}
+}
