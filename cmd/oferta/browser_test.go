@@ -84,6 +84,11 @@ func TestCalculatorMatchesCalc(t *testing.T) {
 			if err := chromedp.Do(ctx, steps...); err != nil {
 				t.Fatalf("%s %+v: %v", c.slug, r, err)
 			}
+			// The browser may hand the keystrokes to the page after the
+			// typing action returned: wait, up to a few seconds, for the
+			// result to settle on the expected amount, then compare.
+			settled := fmt.Sprintf("document.querySelector('#oferta-calc-result').dataset.amount === %q", want.Refund)
+			_, _ = chromedp.Run(ctx, chromedp.Poll[bool](settled, chromedp.WithPollingTimeout(3*time.Second)))
 			res, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#oferta-calc-result"), "data-amount"))
 			if err != nil {
 				t.Fatal(err)
