@@ -38,7 +38,7 @@ func (c *Config) KeyPos(path string) Pos {
 
 func lookupPos(file string, keys keyPositions, offset int, path string) Pos {
 	for p := path; ; {
-		if pos, ok := keys[p]; ok {
+		if pos, ok := keys.get(p); ok {
 			pos.Line += offset
 			return pos
 		}

@@ -63,7 +63,7 @@ func (t *table) Pos(key string) Pos {
 		paths = []string{t.keyPath(key), t.path}
 	}
 	for _, path := range paths {
-		if p, ok := t.d.pos[path]; ok && path != "" {
+		if p, ok := t.d.pos.get(path); ok && path != "" {
 			p.Line += t.d.line
 			return p
 		}
@@ -74,7 +74,7 @@ func (t *table) Pos(key string) Pos {
 // ValuePos returns the position of the value of key, falling back to the
 // key's position.
 func (t *table) ValuePos(key string) Pos {
-	if p, ok := t.d.pos[t.keyPath(key)+"="]; ok {
+	if p, ok := t.d.pos.get(t.keyPath(key) + "="); ok {
 		p.Line += t.d.line
 		return p
 	}
@@ -283,7 +283,7 @@ func (t *table) Strings(key string) []string {
 }
 
 func (t *table) elemPos(key string, i int) Pos {
-	if p, ok := t.d.pos[t.keyPath(key)+"["+strconv.Itoa(i)+"]"]; ok {
+	if p, ok := t.d.pos.get(t.keyPath(key) + "[" + strconv.Itoa(i) + "]"); ok {
 		p.Line += t.d.line
 		return p
 	}

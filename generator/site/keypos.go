@@ -1,6 +1,8 @@
 package site
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,7 +18,35 @@ import (
 // as is needed for that: comments, table and array-of-table headers, bare,
 // quoted and dotted keys, strings of all four kinds, arrays and inline
 // tables.
-type keyPositions map[string]Pos
+//
+// Every course keeps its positions for lint, so they are stored compactly:
+// the paths, sorted, in one string, and their positions in one slice. A
+// site of 10,000 courses then holds two objects per file instead of a map
+// and a string per key, which the garbage collector would trace again and
+// again.
+type keyPositions struct {
+	file  string
+	paths string   // every path, sorted, one after the other
+	keys  []keyPos // in the order of paths
+}
+
+// keyPos is the position of the path paths[start:end].
+type keyPos struct {
+	start, end uint32
+	line, col  int32
+}
+
+// get returns the position recorded for path.
+func (k keyPositions) get(path string) (Pos, bool) {
+	i, found := slices.BinarySearchFunc(k.keys, path, func(kp keyPos, path string) int {
+		return strings.Compare(k.paths[kp.start:kp.end], path)
+	})
+	if !found {
+		return Pos{}, false
+	}
+	kp := k.keys[i]
+	return Pos{File: k.file, Line: int(kp.line), Col: int(kp.col)}, true
+}
 
 type posScanner struct {
 	src  string
@@ -24,16 +54,32 @@ type posScanner struct {
 	line int
 	col  int // 1-based column in runes
 	file string
-	out  keyPositions
+	// out is each path with its first position, as the scan finds them.
+	out map[string]Pos
 	// arrays counts the elements of each array of tables seen so far, by
 	// resolved path.
 	arrays map[string]int
 }
 
 func scanKeyPositions(file, src string) keyPositions {
-	s := &posScanner{src: src, line: 1, col: 1, file: file, out: keyPositions{}, arrays: map[string]int{}}
+	s := &posScanner{src: src, line: 1, col: 1, file: file, out: map[string]Pos{}, arrays: map[string]int{}}
 	s.document()
-	return s.out
+	paths := slices.Sorted(maps.Keys(s.out))
+	k := keyPositions{file: file, keys: make([]keyPos, len(paths))}
+	size := 0
+	for _, p := range paths {
+		size += len(p)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, p := range paths {
+		start := b.Len()
+		b.WriteString(p)
+		pos := s.out[p]
+		k.keys[i] = keyPos{start: uint32(start), end: uint32(b.Len()), line: int32(pos.Line), col: int32(pos.Col)}
+	}
+	k.paths = b.String()
+	return k
 }
 
 func (s *posScanner) eof() bool { return s.i >= len(s.src) }

@@ -49,7 +49,7 @@ c.d = 1
 		{"a.b.c.d", 21, 1},
 	}
 	for _, tt := range tests {
-		p, ok := pos[tt.path]
+		p, ok := pos.get(tt.path)
 		if !ok {
 			t.Errorf("%s: no position", tt.path)
 			continue
@@ -58,7 +58,7 @@ c.d = 1
 			t.Errorf("%s at %d:%d, want %d:%d", tt.path, p.Line, p.Col, tt.line, tt.col)
 		}
 	}
-	if _, ok := pos["line"]; ok {
+	if _, ok := pos.get("line"); ok {
 		t.Error("text inside a multi-line string was taken for a key")
 	}
 }
