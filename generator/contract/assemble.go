@@ -416,12 +416,15 @@ func (a *Assembler) holds(k *Contract, cl *site.Clause, vars expr.Env) bool {
 // number orders the included clauses by section, then weight and id, and
 // numbers them.
 func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed map[*site.Clause]*parsedClause) {
-	// One allocation for all the contract's clauses: a large site
-	// assembles thousands of contracts of some fifty clauses each.
+	// One allocation each for the contract's clauses, its sections and
+	// the lists of pointers to them: a large site assembles thousands of
+	// contracts of some fifty clauses, and the collector traces what they
+	// keep on every cycle.
 	clauses := make([]Clause, 0, len(included))
+	sections := make([]Section, 0, len(ll.Sections))
 	k.Clauses = make([]*Clause, 0, len(included))
+	k.Sections = make([]*Section, 0, len(ll.Sections))
 	var list []*site.Clause
-	n := 0
 	for _, def := range ll.Sections {
 		list = list[:0]
 		for _, c := range included {
@@ -438,8 +441,8 @@ func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed 
 			}
 			return strings.Compare(a.ID, b.ID)
 		})
-		n++
-		sec := &Section{Number: n, Def: def, Clauses: make([]*Clause, 0, len(list))}
+		n := len(sections) + 1
+		first := len(k.Clauses)
 		for i, c := range list {
 			var anchor string
 			if p, ok := parsed[c]; ok {
@@ -447,12 +450,14 @@ func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed 
 			} else {
 				anchor = Anchor(c.ID)
 			}
+			// The capacities are enough: nothing below ever moves.
 			clauses = append(clauses, Clause{Source: c, Number: clauseNumber(n, i+1), Anchor: anchor})
-			cl := &clauses[len(clauses)-1] // never moves: the capacity is enough
-			sec.Clauses = append(sec.Clauses, cl)
-			k.Clauses = append(k.Clauses, cl)
+			k.Clauses = append(k.Clauses, &clauses[len(clauses)-1])
 		}
-		k.Sections = append(k.Sections, sec)
+		// The section's clauses are its part of k.Clauses, capped so
+		// that an append to one cannot write into the next.
+		sections = append(sections, Section{Number: n, Def: def, Clauses: k.Clauses[first:len(k.Clauses):len(k.Clauses)]})
+		k.Sections = append(k.Sections, &sections[len(sections)-1])
 	}
 }
 
