@@ -42,3 +42,52 @@ func TestThemeWithoutBlocks(t *testing.T) {
 		t.Errorf("%s: the contract prints %d clauses, want %d", k.Course.Slug, got, want)
 	}
 }
+
+// TestIndexCardsTwice: a layout that prints .Cards twice gets every card
+// twice (the marker the renderer splices the cards into is not used).
+func TestIndexCardsTwice(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../../content", filepath.Join(dir, "content"))
+	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, "../../oferta.toml"))
+	writeFile(t, filepath.Join(dir, "themes/default/layouts/index.html"),
+		`{{define "main"}}<ul>{{.Cards}}</ul><ol>{{.Cards}}</ol>{{end}}{{define "card"}}<li>{{.Title}}</li>{{end}}`)
+	c, err := build.Check(dir, benchBuiltin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := build.Render(c, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Path != "index.html" {
+			continue
+		}
+		page := string(f.Data)
+		if strings.Contains(page, "oferta:cards") {
+			t.Error("the index page shows the cards' marker")
+		}
+		for _, k := range c.Contracts {
+			if k.Lang == "ru" && strings.Count(page, "<li>"+k.Course.Title+"</li>") != 2 {
+				t.Errorf("%s is not listed twice", k.Course.Title)
+			}
+		}
+	}
+}
+
+// TestIndexCardsWithoutCardTemplate: printing .Cards without a card
+// template is a theme error, not an empty list.
+func TestIndexCardsWithoutCardTemplate(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../../content", filepath.Join(dir, "content"))
+	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, "../../oferta.toml"))
+	writeFile(t, filepath.Join(dir, "themes/default/layouts/index.html"), `{{define "main"}}<ul>{{.Cards}}</ul>{{end}}`)
+	c, err := build.Check(dir, benchBuiltin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = build.Render(c, false)
+	if err == nil || !strings.Contains(err.Error(), "layouts/index.html") || !strings.Contains(err.Error(), "card") {
+		t.Fatalf("Render error = %v; want one about the card template of layouts/index.html", err)
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -147,8 +148,10 @@ type indexUses struct {
 	cards   bool // it prints .Cards, made by its "card" template
 }
 
-// usesOf finds out what the index layout set reads.
-func usesOf(set *template.Template) indexUses {
+// usesOf finds out what the index layout set reads. A layout that prints
+// .Cards without a "card" template to make them would list no course at
+// all: that is an error in the theme.
+func usesOf(set *template.Template) (indexUses, error) {
 	var u indexUses
 	for _, t := range set.Templates() {
 		if t.Tree == nil {
@@ -163,8 +166,10 @@ func usesOf(set *template.Template) indexUses {
 			}
 		})
 	}
-	u.cards = u.cards && set.Lookup("card") != nil
-	return u
+	if u.cards && set.Lookup("card") == nil {
+		return u, themeError("layouts/index.html", errors.New(`the layout prints .Cards but defines no {{define "card"}} template to make them`))
+	}
+	return u, nil
 }
 
 // walkFields calls f with every field chain (.A.B) in a parse tree.

@@ -124,7 +124,9 @@ func New(s *site.Site) (*Renderer, error) {
 			r.layouts[l+"/"+kind] = newLayout(t, probes)
 			switch kind {
 			case "index":
-				r.indexUses[l] = usesOf(t)
+				if r.indexUses[l], err = usesOf(t); err != nil {
+					return nil, err
+				}
 			case "contract":
 				r.contractUses[l] = contractUsesOf(t)
 			}

@@ -90,7 +90,9 @@ func (s *Server) rebuild(changed []string) result {
 	for _, p := range changed {
 		rel := s.rel(p)
 		theme = theme || strings.HasPrefix(rel, "themes/")
-		s.since = append(s.since, rel)
+		if !slices.Contains(s.since, rel) {
+			s.since = append(s.since, rel)
+		}
 	}
 	cur := s.snap.Load()
 	next := *cur
