@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/oferta-dev/oferta/generator/internal/par"
 )
@@ -23,6 +24,9 @@ type Site struct {
 	Theme   fs.FS // the site's theme files over the built-in theme
 	// Editions are the frozen contracts under editions/, oldest first.
 	Editions []EditionFile
+	// Today is the build date (see Today): an edition dated after it is
+	// scheduled, not yet in force.
+	Today time.Time
 }
 
 // Builtin is what the binary carries: the clause library (one folder per
@@ -36,6 +40,10 @@ type Builtin struct {
 // returned at once as an ErrorList; problems inside clause bodies and
 // formulas are left to lint.
 func Load(dir string, builtin Builtin) (*Site, error) {
+	today, err := Today()
+	if err != nil {
+		return nil, err
+	}
 	siteFS := os.DirFS(dir)
 	src, err := fs.ReadFile(siteFS, "oferta.toml")
 	if err != nil {
@@ -48,7 +56,7 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Dir: dir, Config: cfg}
+	s := &Site{Dir: dir, Config: cfg, Today: today}
 	var errs ErrorList
 	add := func(err error) {
 		if err != nil {
