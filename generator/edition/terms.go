@@ -149,22 +149,25 @@ func SameTerms(a, b *Terms) bool {
 // ParseTerms reads a terms file written by freeze.
 func ParseTerms(file string, data []byte) (*Terms, error) {
 	var raw struct {
-		Course      string            `toml:"course"`
-		Language    string            `toml:"language"`
-		Edition     time.Time         `toml:"edition"`
-		Policy      string            `toml:"policy"`
-		Formula     string            `toml:"formula"`
-		FlatFormula string            `toml:"flat_formula"`
-		Currency    string            `toml:"currency"`
-		Price       string            `toml:"price"`
-		Duration    struct{ Unit string; Count int } `toml:"duration"`
-		BankFee     string            `toml:"bank_fee_percent"`
-		Retention   string            `toml:"retention_percent"`
-		Guarantee   int               `toml:"guarantee_days"`
-		Review      int               `toml:"review_days"`
-		Payout      int               `toml:"payout_days"`
-		Params      map[string]string `toml:"params"`
-		Deductions  []TermsDeduction  `toml:"deductions"`
+		Course      string    `toml:"course"`
+		Language    string    `toml:"language"`
+		Edition     time.Time `toml:"edition"`
+		Policy      string    `toml:"policy"`
+		Formula     string    `toml:"formula"`
+		FlatFormula string    `toml:"flat_formula"`
+		Currency    string    `toml:"currency"`
+		Price       string    `toml:"price"`
+		Duration    struct {
+			Unit  string
+			Count int
+		} `toml:"duration"`
+		BankFee    string            `toml:"bank_fee_percent"`
+		Retention  string            `toml:"retention_percent"`
+		Guarantee  int               `toml:"guarantee_days"`
+		Review     int               `toml:"review_days"`
+		Payout     int               `toml:"payout_days"`
+		Params     map[string]string `toml:"params"`
+		Deductions []TermsDeduction  `toml:"deductions"`
 	}
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {

@@ -85,8 +85,8 @@ type CourseView struct {
 	// ("smm/oferta/2026-11-01/"), or ContractHref while no edition of
 	// the course is frozen. Pages that state the edition link here.
 	EditionHref string
-	FAQHref      string // "smm/faq/"
-	RefundHref   string // "smm/refund/"
+	FAQHref     string // "smm/faq/"
+	RefundHref  string // "smm/refund/"
 	// RefundSummary is one plain sentence on how refunds work for this course.
 	RefundSummary string
 	ReviewDays    string // "10 дней"
@@ -219,12 +219,12 @@ type CalculatorView struct {
 
 // StatementView is the data that prefills the refund statement.
 type StatementView struct {
-	OfferURL     string // link to the contract the client accepted
-	Edition      string // formatted edition date
+	OfferURL string // link to the contract the client accepted
+	Edition  string // formatted edition date
 	// Editions are every edition a client may have paid under, newest
 	// first, with absolute Hrefs when the site has a base_url; with more
 	// than one, the form picks the edition by the date of payment.
-	Editions []EditionLink
+	Editions     []EditionLink
 	ReviewDays   string
 	PayoutDays   string
 	Channel      string // how to send the statement, in words
