@@ -1,6 +1,6 @@
 # oferta — the two commands a new developer needs:
 #   make site   build the example school (this repository) into public/
-#   make test   vet, unit/integration/browser tests, HTML and SARIF validation
+#   make test   vet, unit/integration/browser tests, HTML, SARIF and Atom validation
 GO      ?= go
 TOOLS   := .ci/node_modules
 VNU     := $(TOOLS)/vnu-jar/build/dist/vnu.jar
@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test vet unit html tools bench bench-go bench-site fuzz clean oferta
+.PHONY: site test vet unit html feed tools bench bench-go bench-site fuzz clean oferta
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -16,7 +16,7 @@ oferta:
 site:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/oferta build
 
-test: vet unit html
+test: vet unit html feed
 
 vet:
 	@unformatted=$$(gofmt -l cmd generator *.go); \
@@ -39,6 +39,16 @@ html: tools
 	$(GO) run ./cmd/oferta build -q -d .ci/public
 	java -jar $(VNU) --errors-only --skip-non-html .ci/public
 	@echo "vnu: every page of the example site is valid HTML"
+
+# The example site's feed.xml must be valid Atom (RFC 4287): jing (Debian
+# package jing) checks it against .ci/atom.rnc, and must reject a feed
+# whose entry lacks its id, so the check is known to bite.
+JING ?= jing
+feed: html
+	@command -v $(JING) >/dev/null || { echo "jing is missing: apt-get install jing"; exit 1; }
+	$(JING) -c .ci/atom.rnc .ci/public/feed.xml 2>/dev/null
+	@if $(JING) -c .ci/atom.rnc .ci/testdata/feed-no-id.xml >/dev/null 2>&1; then echo "jing accepted an invalid feed"; exit 1; fi
+	@echo "jing: feed.xml is valid Atom"
 
 # Performance: the Go benchmarks, then oferta against Hugo on synthetic
 # sites of 100, 1,000 and 10,000 courses (one table, also written to

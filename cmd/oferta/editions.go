@@ -204,7 +204,7 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 	courses, impacts := edition.Report(checked.Status)
 	switch *format {
 	case "json":
-		writeDiffJSON(e.stdout, courses, impacts)
+		writeDiffJSON(e.stdout, courses, impacts, frozenEditions(checked))
 	case "markdown":
 		writeDiffMarkdown(e.stdout, courses, impacts)
 	default:
@@ -350,7 +350,43 @@ func mdEscape(s string) string {
 	return strings.NewReplacer("*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`).Replace(s)
 }
 
-func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []edition.Impact) {
+// frozenEdition is one frozen edition in `oferta diff --format json`.
+type frozenEdition struct {
+	Course string `json:"course"` // "lang/slug"
+	Date   string `json:"date"`
+	State  string `json:"state"` // in-force | coming | earlier
+	File   string `json:"file"`
+	// SHA256 is the SHA-256 of the file's bytes, as `sha256sum FILE`
+	// prints it.
+	SHA256    string `json:"sha256"`
+	TermsFile string `json:"terms_file,omitempty"` // "" when frozen with its text only
+}
+
+// frozenEditions lists every frozen edition of every course, by course,
+// then date.
+func frozenEditions(c *build.Checked) []frozenEdition {
+	out := []frozenEdition{}
+	for i, k := range c.Contracts {
+		st := c.Status[i]
+		for _, d := range st.Frozen() {
+			state := "earlier"
+			switch {
+			case d == st.InForceDoc:
+				state = "in-force"
+			case d.Date.After(st.InForce) && !st.Stale:
+				state = "coming"
+			}
+			fe := frozenEdition{Course: k.Lang + "/" + k.Course.Slug, Date: d.Date.Format("2006-01-02"), State: state, File: d.File, SHA256: d.SHA256}
+			if d.Terms != nil {
+				fe.TermsFile = d.Terms.File
+			}
+			out = append(out, fe)
+		}
+	}
+	return out
+}
+
+func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []edition.Impact, editions []frozenEdition) {
 	type word struct {
 		Op   string `json:"op"`
 		Text string `json:"text"`
@@ -368,12 +404,18 @@ func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []editio
 		Course string `json:"course"`
 		Title  string `json:"title"`
 		Latest string `json:"latest_edition,omitempty"`
+		SHA256 string `json:"latest_sha256,omitempty"`
 		New    bool   `json:"new,omitempty"`
 	}
 	out := struct {
-		Clauses []clause `json:"clauses"`
-		Courses []course `json:"courses"`
-	}{Clauses: []clause{}, Courses: []course{}}
+		Clauses  []clause        `json:"clauses"`
+		Courses  []course        `json:"courses"`
+		Editions []frozenEdition `json:"editions"`
+	}{Clauses: []clause{}, Courses: []course{}, Editions: editions}
+	latestSum := map[string]string{}
+	for _, fe := range editions {
+		latestSum[fe.Course+"@"+fe.Date] = fe.SHA256
+	}
 	for _, im := range impacts {
 		c := im.Change
 		cl := clause{Kind: c.Kind, ID: c.ID, Title: c.Title, OldNumber: c.OldNumber, NewNumber: c.NewNumber, Courses: im.Courses}
@@ -383,7 +425,7 @@ func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []editio
 		out.Clauses = append(out.Clauses, cl)
 	}
 	for _, cc := range courses {
-		out.Courses = append(out.Courses, course{Course: cc.Course, Title: cc.Title, Latest: cc.Latest, New: cc.New})
+		out.Courses = append(out.Courses, course{Course: cc.Course, Title: cc.Title, Latest: cc.Latest, SHA256: latestSum[cc.Course+"@"+cc.Latest], New: cc.New})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

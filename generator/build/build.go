@@ -231,7 +231,7 @@ func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.
 		}
 	}
 	listed = append(listed, rest...)
-	rest = append(rest, render.Sitemap(c.Site.Config.BaseURL, listed))
+	rest = append(rest, render.Sitemap(c.Site.Config.BaseURL, listed), r.Feed(c.Contracts, c.Status))
 	return rest, nil
 }
 

@@ -306,6 +306,16 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 		p.assets = prev.assets
 	}
 	rest = append(rest, p.assets...)
+	// The feed of editions is small (one entry per frozen edition) and
+	// made again on every rebuild.
+	feed := []render.File{r.Feed(c.Contracts, c.Status)}
+	if old, ok := prevFile(prev, render.FeedPath); ok && bytes.Equal(old.Data, feed[0].Data) {
+		rest = append(rest, old)
+	} else {
+		keep.keep(feed)
+		rest = append(rest, feed[0])
+		fresh = append(fresh, feed[0])
+	}
 
 	files, same := patch(prev, fresh, len(rest)+1, p.courses)
 	if !same {
@@ -341,6 +351,17 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 	sort.Strings(p.Changed)
 	p.Removed = removed
 	return p, nil
+}
+
+// prevFile returns the file at path among prev's, if any.
+func prevFile(prev *Pages, path string) (render.File, bool) {
+	if prev == nil {
+		return render.File{}, false
+	}
+	if i, found := slices.BinarySearchFunc(prev.Files, path, byPath); found {
+		return prev.Files[i], true
+	}
+	return render.File{}, false
 }
 
 // patch returns prev's files with fresh ones in their place, when the
