@@ -3,14 +3,20 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/oferta-dev/oferta/generator/chrometest"
 )
 
 // norm writes no-break and narrow no-break spaces (money, dates) as
@@ -268,5 +274,39 @@ func serveTree(t *testing.T, dir string) func(string) string {
 			t.Errorf("serve: GET /%s: %d", p, resp.StatusCode)
 		}
 		return norm(string(body))
+	}
+}
+
+// TestStatementPicksEditionByPaymentDate types a date of payment into the
+// refund statement in a browser: a payment before the price change names
+// the earlier edition and its permanent address, a later one the edition
+// in force, and a date before the first edition leaves the field blank.
+func TestStatementPicksEditionByPaymentDate(t *testing.T) {
+	ctx := chrometest.New(t, 2*time.Minute)
+	t.Setenv("OFERTA_TODAY", "2026-11-20")
+	dir := priceAndPolicyChange(t, "2026-11-20")
+	mustBuild(t, dir)
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+	defer srv.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/smm-mentoring/refund/"), chromedp.WaitVisible(chromedp.CSS("#st-paid-on"))); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ paid, edition, offer string }{
+		{"05.11.2026", "1 ноября 2026 г.", "https://school.example/smm-mentoring/oferta/2026-11-01/"},
+		{"2026-11-20", "20 ноября 2026 г.", "https://school.example/smm-mentoring/oferta/2026-11-20/"},
+		{"15.10.2026", "", "https://school.example/smm-mentoring/oferta/"},
+	} {
+		if err := chromedp.Do(ctx, typeInto("#st-paid-on", c.paid)); err != nil {
+			t.Fatal(err)
+		}
+		settled := fmt.Sprintf("document.querySelector('#st-offer').value === %q", c.offer)
+		_, _ = chromedp.Run(ctx, chromedp.Poll[bool](settled, chromedp.WithPollingTimeout(3*time.Second)))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string]("[document.querySelector('#st-edition').value, document.querySelector('#st-offer').value]"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || norm(got[0]) != c.edition || got[1] != c.offer {
+			t.Errorf("paid on %s: the statement names %q at %q, want %q at %q", c.paid, got[0], got[1], c.edition, c.offer)
+		}
 	}
 }
