@@ -40,7 +40,7 @@ func commands() []command {
 		{"lint", "check refund terms and clauses; --explain RULE tells why", runLint},
 		{"calc", "the refund for one request, step by step", runCalc},
 		{"serve", "live preview that rebuilds on save", runServe},
-		{"freeze", "record the current contracts as a dated edition", runFreeze},
+		{"freeze", "record the current contracts and their refund terms as a dated edition", runFreeze},
 		{"diff", "what the working tree changes against the latest edition", runDiff},
 		{"new", "scaffold a site (new site DIR) or a course (new course SLUG)", runNew},
 		{"version", "print the version", runVersion},
