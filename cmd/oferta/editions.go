@@ -49,11 +49,7 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 	setDate := false
 	if *dateText != "" && !date.Equal(checked.Site.Config.Edition) {
 		file := filepath.Join(*dir, "oferta.toml")
-		orig, err := os.ReadFile(file)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
-			return exitBadInput
-		}
+		orig := []byte(checked.Site.ConfigSource)
 		if err := os.WriteFile(file, []byte(site.SetEdition(string(orig), date)), 0o644); err != nil {
 			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
 			return exitBadInput

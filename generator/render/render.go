@@ -21,6 +21,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -318,6 +319,11 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	if st.InForceDoc != nil {
 		cv.EditionHref = editionHref(cv, st.InForceDoc)
 	}
+	if !st.Live() && st.InForceDoc.Terms != nil {
+		// A scheduled edition waits: the pages state the numbers of the
+		// edition in force.
+		inForceTerms(cv, st.InForceDoc.Terms, l)
+	}
 	inForce := lang.Date(l, st.InForce)
 	dir := contract.CoursePath(r.site, k.Course)
 	var files []File
@@ -413,6 +419,19 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		files = append(files, *changes)
 	}
 	return files, nil
+}
+
+// inForceTerms puts the price, duration and deadlines an edition recorded
+// into a course's view.
+func inForceTerms(cv *CourseView, t *edition.Terms, l string) {
+	rt, err := t.Refund()
+	if err != nil {
+		return // checked when the edition was loaded
+	}
+	price := money.Round(rt.Price, rt.Currency)
+	cv.Price, cv.PricePlain = money.Format(price, l), price.String()
+	cv.Duration, _ = lang.Units(l, t.DurationCount, t.DurationUnit)
+	cv.ReviewDays, cv.PayoutDays = lang.Days(l, t.ReviewDays), lang.Days(l, t.PayoutDays)
 }
 
 // termsInForce returns the refund terms of the edition in force: the

@@ -24,6 +24,9 @@ type Site struct {
 	Theme   fs.FS // the site's theme files over the built-in theme
 	// Editions are the frozen contracts under editions/, oldest first.
 	Editions []EditionFile
+	// ConfigSource is oferta.toml as read, for `oferta freeze --date`,
+	// which edits its edition line.
+	ConfigSource string
 	// Today is the build date (see Today): an edition dated after it is
 	// scheduled, not yet in force.
 	Today time.Time
@@ -56,7 +59,7 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Dir: dir, Config: cfg, Today: today}
+	s := &Site{Dir: dir, Config: cfg, Today: today, ConfigSource: string(src)}
 	var errs ErrorList
 	add := func(err error) {
 		if err != nil {
