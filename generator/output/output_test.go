@@ -5,8 +5,8 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
