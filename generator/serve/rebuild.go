@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -82,7 +83,7 @@ type result struct {
 // read again (build.RecheckFiles); otherwise the whole site is loaded and
 // compared with the previous build, and the paths only say whether the
 // theme changed, which loading cannot see.
-func (s *Server) rebuild(changed []string) result {
+func (s *Server) rebuild(ctx context.Context, changed []string) result {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
@@ -99,7 +100,7 @@ func (s *Server) rebuild(changed []string) result {
 	next.gen = cur.gen + 1
 	res := result{gen: next.gen}
 
-	checked, delta, err := build.RecheckFiles(s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
+	checked, delta, err := build.RecheckFiles(ctx, s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
 	if err != nil {
 		next.problems = problemsOf(err)
 		return s.publish(&next, res, start)
@@ -120,7 +121,7 @@ func (s *Server) rebuild(changed []string) result {
 		return s.publish(&next, res, start)
 	}
 	draft := len(lintErrors) > 0
-	pages, err := build.RenderChanged(s.last.pages, checked, delta, theme, draft)
+	pages, err := build.RenderChanged(ctx, s.last.pages, checked, delta, theme, draft)
 	if err != nil {
 		next.problems = problemsOf(err)
 		return s.publish(&next, res, start)

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -184,7 +185,7 @@ func TestServeFindingsPerCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.rebuild(nil)
+	s.rebuild(context.Background(), nil)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	r := &running{url: ts.URL}
@@ -226,13 +227,13 @@ func TestServeRebuildsOnlyTheEditedCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := s.rebuild(nil)
+	first := s.rebuild(context.Background(), nil)
 	if !first.ok {
 		t.Fatalf("first build: %+v", first.problems)
 	}
 	file := filepath.Join(dir, "content", "smm-mentoring.toml")
 	writeFile(t, file, strings.Replace(readFile(t, file), smmTitle, "Наставничество по SMM: весна", 1))
-	res := s.rebuild([]string{file})
+	res := s.rebuild(context.Background(), []string{file})
 	if !res.ok || res.assembled != 1 {
 		t.Fatalf("rebuild: ok=%v assembled=%d problems=%v", res.ok, res.assembled, res.problems)
 	}
@@ -264,7 +265,7 @@ func TestServeHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.rebuild(nil)
+	s.rebuild(context.Background(), nil)
 	checked, err := build.Check(dir, builtin)
 	if err != nil {
 		t.Fatal(err)
@@ -369,7 +370,7 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := s.rebuild(nil)
+	res := s.rebuild(context.Background(), nil)
 	if res.ok || len(res.problems) == 0 || res.problems[0].File != "oferta.toml" {
 		t.Fatalf("first build of a broken site: ok=%v problems=%+v", res.ok, res.problems)
 	}
@@ -379,7 +380,7 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 		t.Errorf("before any good build: status %d; want 503 with the reload script", w.Code)
 	}
 	writeFile(t, cfgFile, cfg)
-	if res := s.rebuild([]string{cfgFile}); !res.ok {
+	if res := s.rebuild(context.Background(), []string{cfgFile}); !res.ok {
 		t.Fatalf("after the fix: %+v", res.problems)
 	}
 	w = httptest.NewRecorder()
@@ -401,7 +402,7 @@ func TestServeDraftUntilClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res := s.rebuild(nil); res.ok || len(res.problems) == 0 {
+	if res := s.rebuild(context.Background(), nil); res.ok || len(res.problems) == 0 {
 		t.Fatalf("first build with a lint error: ok=%v problems=%v", res.ok, res.problems)
 	}
 	sn := s.snap.Load()
@@ -409,7 +410,7 @@ func TestServeDraftUntilClean(t *testing.T) {
 		t.Fatalf("want draft pages with problems; draft=%v problems=%v", sn.draft, sn.problems)
 	}
 	writeFile(t, file, orig)
-	if res := s.rebuild([]string{file}); !res.ok || len(res.changed) == 0 {
+	if res := s.rebuild(context.Background(), []string{file}); !res.ok || len(res.changed) == 0 {
 		t.Fatalf("after the fix: ok=%v changed=%d problems=%v", res.ok, len(res.changed), res.problems)
 	}
 	if sn := s.snap.Load(); sn.draft || len(sn.problems) != 0 {
@@ -426,7 +427,7 @@ func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first := s.rebuild(nil); !first.ok {
+	if first := s.rebuild(context.Background(), nil); !first.ok {
 		t.Fatalf("first build: %+v", first.problems)
 	}
 	smm := filepath.Join(dir, "content", "smm-mentoring.toml")
@@ -434,11 +435,11 @@ func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
 	groupOrig := readFile(t, group)
 	writeFile(t, smm, strings.Replace(readFile(t, smm), smmTitle, "Наставничество по SMM: осень", 1))
 	writeFile(t, group, strings.Replace(groupOrig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
-	if res := s.rebuild([]string{smm, group}); res.ok {
+	if res := s.rebuild(context.Background(), []string{smm, group}); res.ok {
 		t.Fatal("a rebuild with a lint error published its pages")
 	}
 	writeFile(t, group, groupOrig)
-	res := s.rebuild([]string{group})
+	res := s.rebuild(context.Background(), []string{group})
 	if !res.ok {
 		t.Fatalf("rebuild after the fix: %+v", res.problems)
 	}

@@ -97,7 +97,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("watching %s: %w", s.opts.Dir, err)
 	}
 	// Watch first, then build: a save during the first build is not lost.
-	s.rebuild(nil)
+	s.rebuild(ctx, nil)
 
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
@@ -180,7 +180,7 @@ func (s *Server) watch(ctx context.Context, t *tree) {
 			}
 			sort.Strings(paths)
 			pending, first = map[string]bool{}, time.Time{}
-			s.rebuild(paths)
+			s.rebuild(ctx, paths)
 		}
 	}
 }
