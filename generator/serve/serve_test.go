@@ -304,7 +304,7 @@ func TestServeHTTP(t *testing.T) {
 		{"POST", "/", 405, "", ""},
 	}
 	for _, c := range cases {
-		req := httptest.NewRequest(c.method, c.target, nil)
+		req := localRequest(c.method, c.target)
 		w := httptest.NewRecorder()
 		s.ServeHTTP(w, req)
 		if w.Code != c.code {
@@ -335,7 +335,8 @@ func TestServeHTTP(t *testing.T) {
 		}
 	}
 	// The script goes right before </body>.
-	req := httptest.NewRequest("GET", "/", nil)
+	req := localRequest("GET", "/")
+	req.Host = "127.0.0.1:8090"
 	w := httptest.NewRecorder()
 	s.ServeHTTP(w, req)
 	if !strings.Contains(w.Body.String(), "</script>\n</body>") {
@@ -343,7 +344,9 @@ func TestServeHTTP(t *testing.T) {
 	}
 	for _, p := range []string{"/_oferta/live.js", "/_oferta/status?page=/"} {
 		w := httptest.NewRecorder()
-		s.ServeHTTP(w, httptest.NewRequest("GET", p, nil))
+		req := localRequest("GET", p)
+		req.Host = "[::1]:8090"
+		s.ServeHTTP(w, req)
 		if w.Code != http.StatusOK {
 			t.Errorf("%s: status %d", p, w.Code)
 		}
@@ -375,7 +378,7 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 		t.Fatalf("first build of a broken site: ok=%v problems=%+v", res.ok, res.problems)
 	}
 	w := httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest("GET", "/smm-mentoring/oferta/", nil))
+	s.ServeHTTP(w, localRequest("GET", "/smm-mentoring/oferta/"))
 	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `id="oferta-reload"`) {
 		t.Errorf("before any good build: status %d; want 503 with the reload script", w.Code)
 	}
@@ -384,7 +387,7 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 		t.Fatalf("after the fix: %+v", res.problems)
 	}
 	w = httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest("GET", "/smm-mentoring/oferta/", nil))
+	s.ServeHTTP(w, localRequest("GET", "/smm-mentoring/oferta/"))
 	if w.Code != http.StatusOK {
 		t.Errorf("after the fix: status %d", w.Code)
 	}
