@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"path"
@@ -123,12 +124,12 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 	next.slow = ""
 	res := result{first: cur.gen == 0}
 	if ctx.Err() != nil {
-		return s.abandon(res)
+		return s.abandon(ctx, res)
 	}
 
 	checked, delta, err := build.RecheckFiles(ctx, s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
 	if ctx.Err() != nil {
-		return s.abandon(res)
+		return s.abandon(ctx, res)
 	}
 	if err != nil {
 		next.problems = problemsOf(err)
@@ -152,7 +153,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 	draft := len(lintErrors) > 0
 	pages, err := build.RenderChanged(ctx, s.last.pages, checked, delta, theme, draft)
 	if ctx.Err() != nil {
-		return s.abandon(res)
+		return s.abandon(ctx, res)
 	}
 	if err != nil {
 		next.problems = problemsOf(err)
@@ -192,12 +193,14 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 
 // abandon ends a rebuild whose context ended: the files it was to read
 // stay in since, for the next one.
-func (s *Server) abandon(res result) result {
+func (s *Server) abandon(ctx context.Context, res result) result {
 	s.pubMu.Lock()
 	*s.finished = true
 	s.pubMu.Unlock()
 	res.abandoned = true
-	fmt.Fprintln(s.opts.Log, "abandoned a rebuild: a newer change came")
+	if errors.Is(context.Cause(ctx), errSuperseded) {
+		fmt.Fprintln(s.opts.Log, "abandoned a rebuild: a newer change came")
+	}
 	return res
 }
 

@@ -229,3 +229,23 @@ func TestServeReportsASlowRebuild(t *testing.T) {
 		t.Errorf("the notice stayed after the rebuild ended: %q", sn.slow)
 	}
 }
+
+// TestServeSurvivesACrashingRebuild: a panic in a rebuild beside the
+// watch is shown as an internal error, and the server goes on.
+func TestServeSurvivesACrashingRebuild(t *testing.T) {
+	s, err := New(Options{Dir: exampleSite(t), Builtin: builtin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	func() {
+		defer s.recoverRebuild()
+		panic("injected")
+	}()
+	sn := s.snap.Load()
+	if len(sn.problems) != 1 || !strings.Contains(sn.problems[0].Message, "internal error: injected") || !strings.Contains(sn.problems[0].Message, "report it") {
+		t.Fatalf("problems = %+v, want the internal error", sn.problems)
+	}
+	if res := s.rebuild(context.Background(), nil); !res.ok {
+		t.Fatalf("the next rebuild: %+v", res.problems)
+	}
+}

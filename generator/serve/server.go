@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -155,6 +156,29 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return err
 }
 
+// errSuperseded is why a rebuild is abandoned when a newer change came.
+var errSuperseded = errors.New("a newer change came")
+
+// recoverRebuild turns a panic of a rebuild that runs beside the watch
+// into an error in the overlay and the terminal: a bug in oferta, which
+// must not take the preview down with it.
+func (s *Server) recoverRebuild() {
+	p := recover()
+	if p == nil {
+		return
+	}
+	msg := fmt.Sprintf("internal error: %v. This is a bug in oferta, not a problem of your files; please report it. The pages shown are from the last finished build.", p)
+	fmt.Fprintln(s.opts.Log, "error:", msg)
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	next := *s.snap.Load()
+	next.gen++
+	next.slow = ""
+	next.problems = append(slices.Clip(next.problems), Problem{Message: msg})
+	s.snap.Store(&next)
+	s.hub.publish(message{event: "status", data: []byte(fmt.Sprintf(`{"gen":%d,"changed":[]}`, next.gen))})
+}
+
 // watch collects changed paths and rebuilds once no change came for the
 // debounce period (or, under a steady stream of changes, every second).
 // The rebuild runs beside the watch: when a newer change is due while
@@ -164,17 +188,18 @@ func (s *Server) watch(ctx context.Context, t *tree) {
 	const maxWait = time.Second
 	var (
 		running <-chan struct{} // closed when the running rebuild ends; nil when none runs
-		cancel  context.CancelFunc
+		cancel  context.CancelCauseFunc
 		queued  []string // paths for the rebuild after the running one
 		again   bool     // a rebuild is queued
 	)
 	run := func(paths []string) {
-		rctx, stop := context.WithCancel(ctx)
+		rctx, stop := context.WithCancelCause(ctx)
 		done := make(chan struct{})
 		running, cancel = done, stop
 		go func() {
 			defer close(done)
-			defer stop()
+			defer stop(nil)
+			defer s.recoverRebuild()
 			s.rebuild(rctx, paths)
 		}()
 	}
@@ -182,7 +207,7 @@ func (s *Server) watch(ctx context.Context, t *tree) {
 		if running == nil {
 			return
 		}
-		cancel()
+		cancel(nil)
 		// A rebuild stops at the next course; one stuck inside a template
 		// is not waited for.
 		select {
@@ -239,7 +264,7 @@ func (s *Server) watch(ctx context.Context, t *tree) {
 			sort.Strings(paths)
 			pending, first = map[string]bool{}, time.Time{}
 			if running != nil {
-				cancel() // superseded: the newer change is what the pages must show
+				cancel(errSuperseded) // the newer change is what the pages must show
 				queued, again = append(queued, paths...), true
 				continue
 			}
