@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/oferta-dev/oferta"
+	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -108,7 +109,7 @@ func crashed(stderr io.Writer, p any, stack []byte) int {
 }
 
 // issuesURL is where bugs are reported.
-const issuesURL = "https://github.com/oferta-dev/oferta/issues"
+var issuesURL = lint.InformationURI + "/issues"
 
 // inputError reports why a site could not be checked: interrupted
 // (exit 130) or malformed (exit 2, with positions).
