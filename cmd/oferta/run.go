@@ -109,7 +109,7 @@ func crashed(stderr io.Writer, p any, stack []byte) int {
 }
 
 // issuesURL is where bugs are reported.
-var issuesURL = lint.InformationURI + "/issues"
+const issuesURL = lint.InformationURI + "/issues"
 
 // inputError reports why a site could not be checked: interrupted
 // (exit 130) or malformed (exit 2, with positions).
