@@ -229,18 +229,20 @@ func (w *Writer) Abort() {
 // tried again next time.
 func RemoveStale(dest string) {
 	parent, base := split(filepath.Clean(dest))
-	for _, kind := range []string{"new", "old"} {
-		matches, _ := filepath.Glob(filepath.Join(parent, globEscape(tempPrefix(base, kind))+"*"))
-		for _, m := range matches {
-			fi, err := os.Lstat(m)
-			if err != nil || !fi.IsDir() || !hasMarker(m) {
-				continue
-			}
-			if busy(m) {
-				continue // another build is writing it right now
-			}
-			os.RemoveAll(m)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || !(strings.HasPrefix(name, tempPrefix(base, "new")) || strings.HasPrefix(name, tempPrefix(base, "old"))) {
+			continue // a symbolic link is not a folder here, and is left alone
 		}
+		m := filepath.Join(parent, name)
+		if !hasMarker(m) || busy(m) {
+			continue // not ours, or another build is writing it right now
+		}
+		os.RemoveAll(m)
 	}
 }
 
@@ -248,18 +250,6 @@ func RemoveStale(dest string) {
 // destination base: ".public.new-" for a new build, ".public.old-" for
 // the previous output on its way out.
 func tempPrefix(base, kind string) string { return "." + base + "." + kind + "-" }
-
-// globEscape quotes the characters filepath.Match treats specially.
-func globEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune(`*?[\`, r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 func split(dest string) (parent, base string) {
 	parent, base = filepath.Split(dest)
