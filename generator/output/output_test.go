@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -213,4 +214,39 @@ func siblings(t *testing.T, dir string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestSwapNeverLeavesTheDestinationMissing looks at the destination
+// without pause while builds replace it: it must always be there, with
+// an index.html of one build or the next.
+func TestSwapNeverLeavesTheDestinationMissing(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := Write(dest, []render.File{{Path: "index.html", Data: []byte("0")}}); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	missing := make(chan string, 1)
+	go func() {
+		defer close(missing)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
+				missing <- err.Error()
+				return
+			}
+		}
+	}()
+	for i := range 200 {
+		if err := Write(dest, []render.File{{Path: "index.html", Data: []byte(strconv.Itoa(i))}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	if err, ok := <-missing; ok {
+		t.Fatalf("the destination was missing during a swap: %s", err)
+	}
 }
