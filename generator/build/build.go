@@ -147,8 +147,18 @@ func RenderToContext(ctx context.Context, c *Checked, draft bool, write func(ren
 	// beyond that, which bounds the memory of pages in flight.
 	queue := make(chan []render.File, 8)
 	done := make(chan struct{})
+	var panicked any // a panic of write, raised again in the caller's goroutine
 	go func() {
 		defer close(done)
+		defer func() {
+			if p := recover(); p != nil {
+				panicked = p
+				failed.Store(true)
+				for files := range queue { // let the renderers finish
+					render.Recycle(files)
+				}
+			}
+		}()
 		for files := range queue {
 			for _, f := range files {
 				if werr == nil {
@@ -175,6 +185,9 @@ func RenderToContext(ctx context.Context, c *Checked, draft bool, write func(ren
 	})
 	close(queue)
 	<-done
+	if panicked != nil {
+		panic(panicked)
+	}
 	if werr != nil {
 		return n, werr
 	}
