@@ -47,7 +47,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 	if ip := net.ParseIP(*bind); *bind != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		fmt.Fprintf(e.stderr, "oferta serve: warning: listening on %s, so other machines can open the preview\n", *bind)
+		fmt.Fprintf(e.stderr, "oferta serve: warning: listening on %s, so other machines can open the preview (at its IP address; to open it by a name, add --allow-host NAME)\n", *bind)
 	}
 	fmt.Fprintf(e.stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", *dir, ln.Addr())
 	if err := srv.Serve(ctx, ln); err != nil {
