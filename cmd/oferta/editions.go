@@ -29,9 +29,9 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitBadInput
 	}
-	checked, err := build.Check(*dir, e.builtin)
+	checked, err := build.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
-		return printErrors(e, *dir, err)
+		return inputError(ctx, e, *dir, err)
 	}
 	cfg := checked.Site.Config
 	// The contract states its edition date (edition in oferta.toml), so an
@@ -87,6 +87,9 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 		}
 		todo = append(todo, frozen{rel, edition.FromContract(k, date).Marshal()})
 	}
+	if ctx.Err() != nil {
+		return interrupted(e)
+	}
 	for _, f := range todo {
 		full := filepath.Join(*dir, f.rel)
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -119,9 +122,9 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta diff: unknown format %q; use text, markdown or json\n", *format)
 		return exitBadInput
 	}
-	checked, err := build.Check(*dir, e.builtin)
+	checked, err := build.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
-		return printErrors(e, *dir, err)
+		return inputError(ctx, e, *dir, err)
 	}
 	courses, impacts := edition.Report(checked.Status)
 	switch *format {
