@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test vet unit html feed tools bench bench-go bench-site fuzz clean oferta
+.PHONY: site test preflight browser-note vet unit html feed tools bench bench-go bench-site fuzz clean oferta
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -16,7 +16,26 @@ oferta:
 site:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/oferta build
 
-test: vet unit html feed
+test: preflight vet unit html feed
+	@$(MAKE) --no-print-directory browser-note
+
+# What the tests need, checked before anything runs, naming the Debian
+# package to install. Without Chromium the browser tests are skipped on a
+# laptop (one loud line here and again at the end) and fail in CI.
+preflight:
+	@missing=""; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v jing >/dev/null 2>&1 || missing="$$missing jing"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make test needs:$$missing (apt-get install -y$$missing)"; exit 1; fi
+	@$(MAKE) --no-print-directory browser-note
+
+browser-note:
+	@if [ -z "$$OFERTA_CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  if [ "$$CI" = "true" ]; then echo "*** Chromium not found: CI needs it for the browser tests (apt-get install -y chromium) ***"; exit 1; fi; \
+	  echo "*** BROWSER TESTS SKIPPED: Chromium not found (apt-get install -y chromium) ***"; fi
 
 vet:
 	@unformatted=$$(gofmt -l cmd generator *.go); \

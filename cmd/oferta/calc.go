@@ -51,9 +51,9 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	case *used < 0:
 		return bad("--used must be 0 or more, not %d", *used)
 	}
-	checked, err := build.Check(*dir, e.builtin)
+	checked, err := build.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
-		return printErrors(e, *dir, err)
+		return inputError(ctx, e, *dir, err)
 	}
 	k, err := findCourse(checked, pos[0])
 	if err != nil {

@@ -37,9 +37,9 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 			return exitBadInput
 		}
 	}
-	checked, err := build.Check(*dir, e.builtin)
+	checked, err := build.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
-		return printErrors(e, *dir, err)
+		return inputError(ctx, e, *dir, err)
 	}
 	// The contract states its edition date (edition in oferta.toml), so
 	// an edition is frozen with exactly that date: --date sets it there
@@ -56,12 +56,12 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 		}
 		restore = func() { os.WriteFile(file, orig, 0o644) }
 		setDate = true
-		if checked, err = build.Check(*dir, e.builtin); err != nil {
+		if checked, err = build.CheckContext(ctx, *dir, e.builtin); err != nil {
 			restore()
-			return printErrors(e, *dir, err)
+			return inputError(ctx, e, *dir, err)
 		}
 	}
-	code := freeze(e, *dir, checked, *force)
+	code := freeze(ctx, e, *dir, checked, *force)
 	if code == nothingToFreeze {
 		restore()
 		return exitOK
@@ -84,7 +84,7 @@ const nothingToFreeze = -1
 // freeze records every contract that changed since its latest edition,
 // with its refund terms, as the edition of oferta.toml's date. It writes
 // nothing when it refuses.
-func freeze(e *env, dir string, checked *build.Checked, force bool) int {
+func freeze(ctx context.Context, e *env, dir string, checked *build.Checked, force bool) int {
 	date := checked.Site.Config.Edition
 	iso := date.Format("2006-01-02")
 	// A frozen edition must be publishable: every lint error but the one
@@ -143,6 +143,9 @@ func freeze(e *env, dir string, checked *build.Checked, force bool) int {
 		fmt.Fprintf(e.stdout, "no contract changed since its latest edition: nothing to freeze as the edition of %s; oferta.toml is left as it was\n", iso)
 		return nothingToFreeze
 	}
+	if ctx.Err() != nil {
+		return interrupted(e)
+	}
 	for _, f := range todo {
 		full := filepath.Join(dir, f.rel)
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -193,9 +196,9 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta diff: unknown format %q; use text, markdown or json\n", *format)
 		return exitBadInput
 	}
-	checked, err := build.Check(*dir, e.builtin)
+	checked, err := build.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
-		return printErrors(e, *dir, err)
+		return inputError(ctx, e, *dir, err)
 	}
 	courses, impacts := edition.Report(checked.Status)
 	switch *format {
