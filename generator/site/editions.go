@@ -21,10 +21,10 @@ type EditionFile struct {
 }
 
 // loadEditions reads every frozen edition of the site, oldest first.
-func loadEditions(siteFS fs.FS) ([]EditionFile, error) {
+func loadEditions(sf *siteFiles) ([]EditionFile, error) {
 	var errs ErrorList
 	var out []EditionFile
-	err := fs.WalkDir(siteFS, "editions", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(sf.root.FS(), "editions", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "editions" {
 				return fs.SkipDir
@@ -52,9 +52,13 @@ func loadEditions(siteFS fs.FS) ([]EditionFile, error) {
 			return nil
 		}
 		date, _ := time.Parse("2006-01-02", parts[1])
-		data, err := fs.ReadFile(siteFS, p)
+		data, err := sf.read(p, maxFileSize)
+		if err == nil {
+			err = checkUTF8(p, string(data), 0)
+		}
 		if err != nil {
-			return err
+			errs = append(errs, Errors(err)...)
+			return nil
 		}
 		out = append(out, EditionFile{File: p, Date: date, Lang: parts[2], Slug: strings.TrimSuffix(parts[3], ".md"), Text: data})
 		return nil
