@@ -34,16 +34,28 @@ func FuzzLoad(f *testing.F) {
 		runtime.ReadMemStats(&before)
 		start := time.Now()
 
-		cfg, err := decodeConfig("oferta.toml", config)
-		if err != nil {
-			checkErrors(t, err)
-			cfg = &Config{Languages: []string{"ru"}, Currency: "RUB", Jurisdiction: "ru"}
-		}
-		if _, err := decodeCourse("content/x.toml", course, cfg); err != nil {
-			checkErrors(t, err)
-		}
-		if _, err := decodeClause("clauses/ru/x.md", "ru", clause); err != nil {
-			checkErrors(t, err)
+		// Loading runs beside the test, so that an input that never
+		// finishes fails (and is kept as a crasher) instead of stopping
+		// the fuzzer.
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			cfg, err := decodeConfig("oferta.toml", config)
+			if err != nil {
+				checkErrors(t, err)
+				cfg = &Config{Languages: []string{"ru"}, Currency: "RUB", Jurisdiction: "ru"}
+			}
+			if _, err := decodeCourse("content/x.toml", course, cfg); err != nil {
+				checkErrors(t, err)
+			}
+			if _, err := decodeClause("clauses/ru/x.md", "ru", clause); err != nil {
+				checkErrors(t, err)
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * fuzzMaxTime):
+			t.Fatalf("loading did not end within %v", 10*fuzzMaxTime)
 		}
 
 		elapsed := time.Since(start)
