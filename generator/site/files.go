@@ -20,8 +20,8 @@ import (
 //     path or a symbolic link that leads out of it cannot be opened (a link
 //     whose target stays inside the site is followed);
 //   - it is a regular file: a named pipe would block the read forever and
-//     a device such as /dev/zero never ends, so the file is checked before
-//     it is opened, opened without blocking, and checked again;
+//     a device such as /dev/zero never ends, so the file is opened without
+//     blocking and checked before anything is read;
 //   - it is not larger than a limit, and at most the limit plus one byte is
 //     ever read, so that a file that grows while it is read cannot exhaust
 //     memory either.
@@ -119,22 +119,33 @@ func describeMode(m fs.FileMode) string {
 	return "an irregular file"
 }
 
-// open opens the regular file name for reading, with its size.
+// open opens the regular file name for reading, with its size. It opens
+// without blocking, so that a named pipe does not wait for a writer, and
+// then checks what it opened; only when the open fails does it look
+// closer, to resolve an absolute link that stays inside the site or to
+// say why the file is refused.
 func (f *siteFiles) open(name string) (*os.File, fs.FileInfo, error) {
-	real, fi, err := f.stat(name)
+	const flags = os.O_RDONLY | openNonblock
+	file, err := f.root.OpenFile(name, flags, 0)
 	if err != nil {
-		return nil, nil, err
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+			return nil, nil, &Error{File: name, Err: err}
+		}
+		real, fi, serr := f.stat(name)
+		if serr != nil {
+			return nil, nil, serr
+		}
+		if cerr := checkRegular(name, fi); cerr != nil {
+			return nil, nil, cerr
+		}
+		if real == name {
+			return nil, nil, &Error{File: name, Err: err}
+		}
+		if file, err = f.root.OpenFile(real, flags, 0); err != nil {
+			return nil, nil, &Error{File: name, Err: err}
+		}
 	}
-	if err := checkRegular(name, fi); err != nil {
-		return nil, nil, err
-	}
-	// Without blocking: a regular file swapped for a named pipe between
-	// the check and the open must not hang the build.
-	file, err := f.root.OpenFile(real, os.O_RDONLY|openNonblock, 0)
-	if err != nil {
-		return nil, nil, &Error{File: name, Err: err}
-	}
-	fi, err = file.Stat()
+	fi, err := file.Stat()
 	if err == nil {
 		err = checkRegular(name, fi)
 	}
