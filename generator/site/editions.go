@@ -29,7 +29,7 @@ func loadEditions(sf *siteFiles) ([]EditionFile, error) {
 			if errors.Is(err, fs.ErrNotExist) && p == "editions" {
 				return fs.SkipDir
 			}
-			return err
+			return sf.explain(p, err)
 		}
 		if strings.HasPrefix(d.Name(), ".") && p != "editions" {
 			if d.IsDir() {
@@ -63,7 +63,10 @@ func loadEditions(sf *siteFiles) ([]EditionFile, error) {
 		out = append(out, EditionFile{File: p, Date: date, Lang: parts[2], Slug: strings.TrimSuffix(parts[3], ".md"), Text: data})
 		return nil
 	})
-	if err != nil {
+	var e *Error
+	if errors.As(err, &e) {
+		errs = append(errs, e)
+	} else if err != nil {
 		errs = append(errs, &Error{File: "editions", Err: fmt.Errorf("reading editions: %w", err)})
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -93,6 +93,19 @@ func (f *siteFiles) stat(name string) (string, fs.FileInfo, error) {
 	return rel, fi, nil
 }
 
+// explain turns an error met while walking the site's folder p into an
+// *Error about p, saying so when p is a link that leads out of the site.
+func (f *siteFiles) explain(p string, err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	if _, _, serr := f.stat(p); serr != nil && errors.Is(serr, errOutside) {
+		return serr
+	}
+	return &Error{File: p, Err: err}
+}
+
 // checkRegular refuses anything but a regular file.
 func checkRegular(name string, fi fs.FileInfo) error {
 	if fi.Mode().IsRegular() {
@@ -289,7 +302,7 @@ func (s *siteFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	entries, err := fs.ReadDir(s.files.root.FS(), full)
 	if err != nil {
-		return entries, &Error{File: full, Err: err}
+		return entries, s.files.explain(full, err)
 	}
 	return entries, nil
 }

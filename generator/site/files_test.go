@@ -114,6 +114,28 @@ func TestLinksOutsideTheSiteAreRefused(t *testing.T) {
 	}
 }
 
+func TestFoldersLinkedFromOutsideAreRefused(t *testing.T) {
+	for _, folder := range []string{"content/more", "clauses/ru", "editions", "themes/default/assets"} {
+		t.Run(folder, func(t *testing.T) {
+			dir := exampleSite(t)
+			outside := t.TempDir()
+			if err := os.WriteFile(filepath.Join(outside, "x.toml"), []byte("title = 1\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			symlink(t, outside, filepath.Join(dir, filepath.FromSlash(folder)))
+			_, err := loadSoon(t, dir)
+			if folder == "content/more" {
+				// WalkDir does not enter a linked folder: nothing is read.
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			wantError(t, err, folder, "a link that leads outside the site")
+		})
+	}
+}
+
 func TestLinksInsideTheSiteAreFollowed(t *testing.T) {
 	dir := exampleSite(t)
 	shared := filepath.Join(dir, "shared", "course.toml")

@@ -102,7 +102,7 @@ func loadCourses(sf *siteFiles, cfg *Config) ([]*Course, error) {
 			if errors.Is(err, fs.ErrNotExist) && p == "content" {
 				return fs.SkipDir
 			}
-			return err
+			return sf.explain(p, err)
 		}
 		if d.IsDir() {
 			if p != "content" && strings.HasPrefix(d.Name(), ".") {
@@ -116,7 +116,7 @@ func loadCourses(sf *siteFiles, cfg *Config) ([]*Course, error) {
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, &Error{File: "content", Err: err})
+		errs = append(errs, Errors(err)...)
 	}
 	courses, err := readCourses(sf, cfg, files)
 	if err != nil {
@@ -342,6 +342,9 @@ func loadLibrary(sf *siteFiles, builtin fs.FS, langs []string) (*Library, error)
 					if errors.Is(err, fs.ErrNotExist) && p == root {
 						return fs.SkipDir
 					}
+					if !layer.builtin {
+						return sf.explain(p, err)
+					}
 					return err
 				}
 				if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
@@ -389,7 +392,10 @@ func loadLibrary(sf *siteFiles, builtin fs.FS, langs []string) (*Library, error)
 				}
 				return nil
 			})
-			if err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				errs = append(errs, e)
+			} else if err != nil {
 				errs = append(errs, &Error{File: layer.prefix + "clauses/" + lang, Err: err})
 			}
 		}
