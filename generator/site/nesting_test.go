@@ -28,6 +28,9 @@ var deepLayouts = []struct {
 	{"each [ on its own line", func(n int) string {
 		return "a = [\n" + strings.Repeat("[\n", n) + strings.Repeat("]\n", n) + "]\n"
 	}},
+	{"each [ on its own line, never closed", func(n int) string {
+		return "a = [\n" + strings.Repeat("[\n", n)
+	}},
 	{"after a string ending in ''''", func(n int) string {
 		return "s = '''x''''\nb = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n"
 	}},
