@@ -83,6 +83,7 @@ bench-site:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s -fuzzminimizetime 200x ./generator/site
 
 clean:
 	rm -rf public .ci/public oferta .bench

@@ -26,16 +26,16 @@ type EditionFile struct {
 }
 
 // loadEditions reads every frozen edition of the site, oldest first.
-func loadEditions(siteFS fs.FS) ([]EditionFile, error) {
+func loadEditions(sf *siteFiles) ([]EditionFile, error) {
 	var errs ErrorList
 	var out []EditionFile
 	terms := map[string]EditionFile{} // by the path of the text beside
-	err := fs.WalkDir(siteFS, "editions", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(sf.root.FS(), "editions", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "editions" {
 				return fs.SkipDir
 			}
-			return err
+			return sf.explain(p, err)
 		}
 		if strings.HasPrefix(d.Name(), ".") && p != "editions" {
 			if d.IsDir() {
@@ -57,9 +57,13 @@ func loadEditions(siteFS fs.FS) ([]EditionFile, error) {
 			errs = append(errs, Errorf(Pos{File: p}, "unexpected file: editions hold editions/<date>/<lang>/<course>.md (the text) and <course>.toml (its refund terms), written by oferta freeze"))
 			return nil
 		}
-		data, err := fs.ReadFile(siteFS, p)
+		data, err := sf.read(p, maxFileSize)
+		if err == nil {
+			err = checkUTF8(p, string(data), 0)
+		}
 		if err != nil {
-			return err
+			errs = append(errs, Errors(err)...)
+			return nil
 		}
 		if path.Ext(p) == ".toml" {
 			terms[strings.TrimSuffix(p, ".toml")+".md"] = EditionFile{TermsFile: p, Terms: data}
@@ -69,7 +73,10 @@ func loadEditions(siteFS fs.FS) ([]EditionFile, error) {
 		out = append(out, EditionFile{File: p, Date: date, Lang: parts[2], Slug: strings.TrimSuffix(parts[3], ".md"), Text: data})
 		return nil
 	})
-	if err != nil {
+	var e *Error
+	if errors.As(err, &e) {
+		errs = append(errs, e)
+	} else if err != nil {
 		errs = append(errs, &Error{File: "editions", Err: fmt.Errorf("reading editions: %w", err)})
 	}
 	for i := range out {
