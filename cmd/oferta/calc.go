@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
@@ -16,12 +17,13 @@ import (
 )
 
 func runCalc(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--format text|json|html] [-s DIR]")
+	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--client NAME] [--order ID] [--date YYYY-MM-DD] [--format text|json|html] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
 	used := fs.Int("used", -1, "units of the course already delivered (0 to the course's duration)")
 	paidText := fs.String("paid", "", "the `amount` actually paid, e.g. 40000 or 40000.50 (default: the price)")
 	day := fs.Int("day", -1, "days since the client's start; decides whether the guarantee period applies")
 	format := fs.String("format", "text", "output: text, json or html (a printable calculation document)")
+	calcFor := calcForFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -93,22 +95,26 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return bad("%v", err)
 	}
+	who, err := calcFor(*format == "html")
+	if err != nil {
+		return bad("%v", err)
+	}
 	switch *format {
 	case "json":
-		return calcJSON(e, k, req, res)
+		return calcJSON(e, k, req, res, who)
 	case "html":
 		r, err := render.New(checked.Site)
 		if err != nil {
 			return printErrors(e, *dir, err)
 		}
-		doc, err := r.Calculation(k, req, res)
+		doc, err := r.Calculation(k, req, res, who)
 		if err != nil {
 			return bad("%v", err)
 		}
 		e.stdout.Write(doc)
 		return exitOK
 	}
-	fmt.Fprint(e.stdout, render.CalcText(k, req, res))
+	fmt.Fprint(e.stdout, render.CalcText(k, req, res, who))
 	return exitOK
 }
 
@@ -147,7 +153,7 @@ type calcStep struct {
 
 // calcJSON prints the SPEC's object: money as strings with the minor
 // unit's decimals.
-func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Result) int {
+func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Result, who render.CalcFor) int {
 	out := struct {
 		Course    string     `json:"course"`
 		Language  string     `json:"language"`
@@ -160,10 +166,20 @@ func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Resul
 		Guarantee bool       `json:"guarantee"`
 		Refund    string     `json:"refund"`
 		Steps     []calcStep `json:"steps"`
+		// Added fields: the refund in words, and whom the calculation
+		// is for when given.
+		RefundWords string `json:"refund_words,omitempty"`
+		Client      string `json:"client,omitempty"`
+		Order       string `json:"order,omitempty"`
+		Date        string `json:"date,omitempty"`
 	}{
 		Course: k.Course.Slug, Language: k.Lang, Currency: k.Terms.Currency.Code, Policy: k.Terms.PolicyID,
 		Paid: res.Paid.String(), Used: req.Used, Total: k.Terms.Total, Guarantee: res.Guarantee,
 		Refund: res.Amount.String(), Steps: []calcStep{},
+		RefundWords: render.AmountWords(res.Amount, k.Lang), Client: who.Client, Order: who.Order,
+	}
+	if !who.Date.IsZero() {
+		out.Date = who.Date.Format(time.DateOnly)
 	}
 	if req.HasDay {
 		d := req.Day

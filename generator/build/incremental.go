@@ -10,7 +10,6 @@ import (
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
-	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -215,7 +214,7 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 	if err != nil {
 		return nil, err
 	}
-	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
+	r.Extra = extraAssets()
 	all = all || prev == nil || d.All || prev.Draft != draft
 	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts))}
 	keep := newKeeper(prev)

@@ -205,12 +205,17 @@ type CalcView struct {
 	Paid        string
 	Refund      string
 	RefundPlain string
-	Guarantee   bool
-	FormulaText string
-	PolicyTitle string
-	PolicyRef   string // the policy clause's number in the contract, "6.7"
-	Lines       []CalcLineView
-	Deductions  []CalcLineView // the course's documented costs, with amounts
+	RefundWords string // the refund in words; "" when the language has none
+	// Client, Order and Date say whom the calculation is for; each may be
+	// empty (the document then prints a blank to fill in by hand).
+	Client, Order string
+	Date, DateISO string // the day the request arrived
+	Guarantee     bool
+	FormulaText   string
+	PolicyTitle   string
+	PolicyRef     string // the policy clause's number in the contract, "6.7"
+	Lines         []CalcLineView
+	Deductions    []CalcLineView // the course's documented costs, with amounts
 	// InlineCSS is the theme's stylesheet: the document is printed to
 	// standard output and must stand alone.
 	InlineCSS template.CSS

@@ -7,6 +7,7 @@ type pageWords struct {
 	changesTitle                            string
 	formats                                 map[string]string
 	usedOf                                  string // "%d из %d"
+	unitsOf                                 string // "%s из %d": "3 недели из 8"
 	unitHeader                              string // "Пройдено: %s"
 	guaranteeNote                           string // days, amount
 	message                                 string // course, url, review, payout
@@ -27,6 +28,7 @@ var ruWords = pageWords{
 	changesTitle:   "Изменения договора",
 	formats:        map[string]string{"personal": "Личное наставничество", "group": "Групповой курс", "recorded": "Курс в записи"},
 	usedOf:         "%d из %d",
+	unitsOf:        "%s из %d",
 	unitHeader:     "Пройдено (%s)",
 	guaranteeNote:  "В течение %s с начала курса действует гарантия: возвращается %s, сколько бы курса ни было пройдено.",
 	message: "Здравствуйте!\n\nЧтобы оформить возврат за курс «%s», пришлите, пожалуйста, заявление на возврат. " +
@@ -48,6 +50,7 @@ var enWords = pageWords{
 	changesTitle:   "Changes to the contract",
 	formats:        map[string]string{"personal": "Personal mentoring", "group": "Group course", "recorded": "Recorded course"},
 	usedOf:         "%d of %d",
+	unitsOf:        "%s of %d",
 	unitHeader:     "Delivered (%s)",
 	guaranteeNote:  "Within %s of the start a guarantee applies: you get %s back, however much of the course was delivered.",
 	message: "Hello,\n\nTo arrange your refund for the course “%s”, please send us a refund statement. " +
