@@ -192,10 +192,19 @@ type StatementView struct {
 	PayoutDays   string
 	Channel      string // how to send the statement, in words
 	Jurisdiction string
-	// Message is the short text an expert sends a client to ask for the
-	// statement, already filled in for this course (plain text, with
-	// line breaks).
-	Message string
+	// Grounds are the grounds the client may claim under (ru): the
+	// statutory ones, each with the contract's clause where it has one.
+	Grounds []GroundView
+	// Currency and Digits let the page write the amount claimed in words.
+	Currency string
+	Digits   int
+}
+
+// GroundView is one ground of a refund claim on the statement.
+type GroundView struct {
+	Kind    string // withdrawal | defect | deadline: picks the theme's st_ru_ground_<kind> text
+	Clause  string // the contract's clause number ("7.2"), "" when it has none
+	Details bool   // the client says what went wrong (st_ru_ground_<kind>_details)
 }
 
 // CalcView is the printable refund calculation for one request.

@@ -155,18 +155,41 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView) error {
 
 func (r *Renderer) statementView(k *contract.Contract, cv *CourseView) *StatementView {
 	l := k.Lang
-	w := words(l)
-	offer := contract.ContractURL(r.site, k.Course)
-	form := r.site.Config.BaseURL + cv.RefundHref
-	return &StatementView{
-		OfferURL:     offer,
+	cur, _ := money.Lookup(k.Course.Currency)
+	v := &StatementView{
+		OfferURL:     contract.ContractURL(r.site, k.Course),
 		Edition:      lang.Date(l, r.site.Config.Edition),
 		ReviewDays:   cv.ReviewDays,
 		PayoutDays:   cv.PayoutDays,
 		Channel:      cv.Channel,
 		Jurisdiction: r.site.Config.Jurisdiction,
-		Message:      fmt.Sprintf(w.message, k.Course.Title, form, cv.ReviewDays, cv.PayoutDays),
+		Currency:     cur.Code,
+		Digits:       cur.Digits,
 	}
+	// The law gives every ground whatever the contract says, so the
+	// statement offers all of them; where the contract has the clause,
+	// the statement cites it.
+	for _, g := range statutoryGrounds {
+		gv := GroundView{Kind: g.kind, Details: g.details}
+		if c, ok := k.Clause(g.clause); ok {
+			gv.Clause = c.Number
+		}
+		v.Grounds = append(v.Grounds, gv)
+	}
+	return v
+}
+
+// statutoryGrounds are the grounds on which a consumer may claim the money
+// back under Russian law, in the order the statement lists them:
+// withdrawal at any time (ЗоЗПП art. 32, ГК art. 782), defects (ЗоЗПП
+// art. 29) and a missed deadline (ЗоЗПП art. 28).
+var statutoryGrounds = []struct {
+	kind, clause string
+	details      bool
+}{
+	{"withdrawal", "refund.ground.withdrawal", false},
+	{"defect", "refund.ground.defect", true},
+	{"deadline", "refund.ground.missed-deadline", true},
 }
 
 // tableAmounts returns what refund.Compute gives at paid = price for every
