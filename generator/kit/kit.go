@@ -208,7 +208,7 @@ type docData struct {
 	ReviewDays, PayoutDays string // "10 дней"
 	// Formula is the course's refund rule in words with its numbers.
 	Formula string
-	Channel                string // how a statement is sent, with the contact
+	Channel string // how a statement is sent, with the contact
 	// Clause numbers in the course's contract, "" when it has none.
 	Clause struct {
 		Withdrawal, Defect, Deadline, Policy, Statement, Review, Payout, Calculation string
