@@ -18,6 +18,7 @@ func main() {
 	}
 	// Ctrl-C and a service manager's SIGTERM both stop `serve` cleanly.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx = interactive(ctx, os.Stdin) // only a person at a terminal is asked questions
 	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
