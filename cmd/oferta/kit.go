@@ -9,6 +9,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/kit"
 	"github.com/oferta-dev/oferta/generator/output"
+	"github.com/oferta-dev/oferta/generator/site"
 )
 
 // runKit writes the seller's kit: per course, the message asking a client
@@ -42,6 +43,16 @@ func runKit(ctx context.Context, e *env, args []string) int {
 	checked, err := build.Check(*dir, e.builtin)
 	if err != nil {
 		return printErrors(e, *dir, err)
+	}
+	// The messages give a client the statement form's address: a relative
+	// path or the scaffold's placeholder would send them nowhere.
+	switch checked.Site.Config.BaseURL {
+	case "":
+		fmt.Fprintf(e.stderr, "oferta kit: %s has no base_url: the messages give clients the address of the statement form; set base_url to the address of your site\n", sitePath(*dir, checked.Site.Config.File))
+		return exitBadInput
+	case site.SampleBaseURL:
+		fmt.Fprintf(e.stderr, "oferta kit: base_url in %s is still the placeholder %s; replace it with the address of your site\n", sitePath(*dir, checked.Site.Config.File), site.SampleBaseURL)
+		return exitBadInput
 	}
 	files, err := kit.Files(checked.Site, checked.Contracts)
 	if err != nil {

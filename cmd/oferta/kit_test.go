@@ -77,6 +77,23 @@ func TestKit(t *testing.T) {
 	if code != 2 {
 		t.Errorf("-d content/: exit %d, stderr %q", code, stderr)
 	}
+
+	// Without a real base_url the messages would send clients nowhere.
+	toml := filepath.Join(dir, "oferta.toml")
+	data, err := os.ReadFile(toml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ line, want string }{
+		{"", "has no base_url"},
+		{`base_url = "https://replace-with-your-site.invalid/"`, "still the placeholder"},
+	} {
+		writeFile(t, toml, strings.Replace(string(data), `base_url = "https://school.example/"`, tc.line, 1))
+		code, _, stderr = run(t, "kit", "-s", dir, "-d", filepath.Join(t.TempDir(), "kit"))
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("base_url %q: exit %d, stderr %q", tc.line, code, stderr)
+		}
+	}
 }
 
 // Nothing meant for the seller alone is on a public page: every sentence
