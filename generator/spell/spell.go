@@ -3,7 +3,9 @@ package spell
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,7 +19,7 @@ const Max = 1_000_000_000
 var ErrTooLarge = errors.New("amounts in words are written up to 1 000 000 000")
 
 // Languages returns the languages with tables, sorted.
-func Languages() []string { return []string{"en", "ru"} }
+func Languages() []string { return slices.Sorted(maps.Keys(langs)) }
 
 // lookup returns the tables of lang's primary subtag ("ru-RU" is ru).
 func lookup(lang string) (*Lang, error) {

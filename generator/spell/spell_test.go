@@ -114,6 +114,24 @@ func TestAmountErrors(t *testing.T) {
 	}
 }
 
+// Every amount reads cleanly: single spaces, no space at either end, and
+// the unit after the number.
+func TestAmountShape(t *testing.T) {
+	c, _ := money.Lookup("RUB")
+	for n := int64(0); n <= 1_000_000_000_00; n = n*7 + 3 {
+		a := money.FromMinor(big.NewInt(n), c)
+		for _, l := range Languages() {
+			got, err := Amount(a, l)
+			if err != nil {
+				t.Fatalf("%s %s: %v", a, l, err)
+			}
+			if strings.Contains(got, "  ") || strings.TrimSpace(got) != got || strings.Contains(got, " -") {
+				t.Errorf("%s %s: %q", a, l, got)
+			}
+		}
+	}
+}
+
 func TestNumberGender(t *testing.T) {
 	tests := []struct {
 		n            int64
