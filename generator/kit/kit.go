@@ -113,7 +113,9 @@ func Courses(s *site.Site, contracts []*contract.Contract) ([]Course, error) {
 			}
 			c.Docs = append(c.Docs, d)
 		}
-		out = append(out, c)
+		if len(c.Docs) > 0 { // none yet for this course's law
+			out = append(out, c)
+		}
 	}
 	return out, nil
 }
