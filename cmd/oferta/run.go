@@ -44,6 +44,7 @@ func commands() []command {
 		{"build", "lint, then write the site to public/", runBuild},
 		{"lint", "check refund terms and clauses; --explain RULE tells why", runLint},
 		{"calc", "the refund for one request, step by step", runCalc},
+		{"kit", "the seller's texts for refund requests, never published", runKit},
 		{"serve", "live preview that rebuilds on save", runServe},
 		{"freeze", "record the current contracts and their refund terms as a dated edition", runFreeze},
 		{"diff", "what the working tree changes against the latest edition", runDiff},

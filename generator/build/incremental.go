@@ -11,7 +11,6 @@ import (
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
-	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -221,7 +220,7 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 	if err != nil {
 		return nil, err
 	}
-	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
+	r.Extra = extraAssets()
 	all = all || prev == nil || d.All || prev.Draft != draft
 	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts))}
 	keep := newKeeper(prev)

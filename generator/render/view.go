@@ -229,10 +229,19 @@ type StatementView struct {
 	PayoutDays   string
 	Channel      string // how to send the statement, in words
 	Jurisdiction string
-	// Message is the short text an expert sends a client to ask for the
-	// statement, already filled in for this course (plain text, with
-	// line breaks).
-	Message string
+	// Grounds are the grounds the client may claim under (ru): the
+	// statutory ones, each with the contract's clause where it has one.
+	Grounds []GroundView
+	// Currency and Digits let the page write the amount claimed in words.
+	Currency string
+	Digits   int
+}
+
+// GroundView is one ground of a refund claim on the statement.
+type GroundView struct {
+	Kind    string // withdrawal | defect | deadline: picks the theme's st_ru_ground_<kind> text
+	Clause  string // the contract's clause number ("7.2"), "" when it has none
+	Details bool   // the client says what went wrong (st_ru_ground_<kind>_details)
 }
 
 // CalcView is the printable refund calculation for one request.
@@ -242,12 +251,17 @@ type CalcView struct {
 	Paid        string
 	Refund      string
 	RefundPlain string
-	Guarantee   bool
-	FormulaText string
-	PolicyTitle string
-	PolicyRef   string // the policy clause's number in the contract, "6.7"
-	Lines       []CalcLineView
-	Deductions  []CalcLineView // the course's documented costs, with amounts
+	RefundWords string // the refund in words; "" when the language has none
+	// Client, Order and Date say whom the calculation is for; each may be
+	// empty (the document then prints a blank to fill in by hand).
+	Client, Order string
+	Date, DateISO string // the day the request arrived
+	Guarantee     bool
+	FormulaText   string
+	PolicyTitle   string
+	PolicyRef     string // the policy clause's number in the contract, "6.7"
+	Lines         []CalcLineView
+	Deductions    []CalcLineView // the course's documented costs, with amounts
 	// InlineCSS is the theme's stylesheet: the document is printed to
 	// standard output and must stand alone.
 	InlineCSS template.CSS

@@ -166,9 +166,8 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView, t *refund.Terms
 
 func (r *Renderer) statementView(k *contract.Contract, cv *CourseView, st edition.Status, links []EditionLink) (*StatementView, error) {
 	l := k.Lang
-	w := words(l)
 	base := r.site.Config.BaseURL
-	form := base + cv.RefundHref
+	cur, _ := money.Lookup(k.Course.Currency)
 	v := &StatementView{
 		OfferURL:     base + cv.EditionHref,
 		Edition:      lang.Date(l, st.InForce),
@@ -176,7 +175,8 @@ func (r *Renderer) statementView(k *contract.Contract, cv *CourseView, st editio
 		PayoutDays:   cv.PayoutDays,
 		Channel:      cv.Channel,
 		Jurisdiction: r.site.Config.Jurisdiction,
-		Message:      fmt.Sprintf(w.message, k.Course.Title, form, cv.ReviewDays, cv.PayoutDays),
+		Currency:     cur.Code,
+		Digits:       cur.Digits,
 	}
 	// Scheduled editions bind nobody yet: a client picks among the ones
 	// that have been in force.
@@ -194,7 +194,30 @@ func (r *Renderer) statementView(k *contract.Contract, cv *CourseView, st editio
 		v.Edition = ""
 		v.OfferURL = base + cv.ContractHref
 	}
+	// The law gives every ground whatever the contract says, so the
+	// statement offers all of them; where the contract has the clause,
+	// the statement cites it.
+	for _, g := range statutoryGrounds {
+		gv := GroundView{Kind: g.kind, Details: g.details}
+		if c, ok := k.Clause(g.clause); ok {
+			gv.Clause = c.Number
+		}
+		v.Grounds = append(v.Grounds, gv)
+	}
 	return v, nil
+}
+
+// statutoryGrounds are the grounds on which a consumer may claim the money
+// back under Russian law, in the order the statement lists them:
+// withdrawal at any time (ЗоЗПП art. 32, ГК art. 782), defects (ЗоЗПП
+// art. 29) and a missed deadline (ЗоЗПП art. 28).
+var statutoryGrounds = []struct {
+	kind, clause string
+	details      bool
+}{
+	{"withdrawal", "refund.ground.withdrawal", false},
+	{"defect", "refund.ground.defect", true},
+	{"deadline", "refund.ground.missed-deadline", true},
 }
 
 // tableAmounts returns what refund.Compute gives at paid = price for every

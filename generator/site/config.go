@@ -13,6 +13,12 @@ var Jurisdictions = []string{"ru", "eu", "de", "ro"}
 // Languages the built-in library and theme are written in.
 var knownLanguage = regexp.MustCompile(`^[a-z]{2,3}$`)
 
+// SampleBaseURL is the base_url `oferta new site` writes when it was not
+// told the site's address: a reserved name (.invalid, RFC 2606) that can
+// never be a real site, so that lint (seller/sample) can say it is still
+// there and legal text never cites it by mistake.
+const SampleBaseURL = "https://replace-with-your-site.invalid/"
+
 // Config is oferta.toml.
 type Config struct {
 	File         string // path of oferta.toml relative to the site

@@ -1,61 +1,36 @@
-// Refund statement page: copy the message for the client, print the form,
-// and let textareas grow so that everything typed is printed. No network.
+// Refund statement page: print the form, write the amount claimed in
+// words, and let textareas grow so that everything typed is printed. No
+// network.
 (function () {
   "use strict";
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "visually-hidden";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try {
-        ok = document.execCommand("copy");
-      } catch (e) {
-        ok = false;
+  // The amount claimed, in words, as the client types it (words.js,
+  // the same tables as oferta calc). Empty or unreadable: the line stays
+  // blank, for a hand on paper.
+  var amountInput = document.getElementById("st-amount");
+  var amountWords = document.getElementById("st-amount-words");
+  if (amountInput && amountWords && window.OfertaWords) {
+    var digits = parseInt(amountWords.getAttribute("data-digits"), 10);
+    var update = function () {
+      var plain = window.OfertaWords.parse(amountInput.value, digits);
+      var text = "";
+      if (plain !== null) {
+        try {
+          text = window.OfertaWords.amount(plain, amountWords.getAttribute("data-lang"), amountWords.getAttribute("data-currency"), digits);
+        } catch (e) {
+          text = "";
+        }
       }
-      document.body.removeChild(area);
-      if (ok) {
-        resolve();
+      amountWords.textContent = text;
+      if (amountInput.value.trim() !== "" && text === "") {
+        amountInput.setAttribute("aria-invalid", "true");
       } else {
-        reject(new Error("copy failed"));
+        amountInput.removeAttribute("aria-invalid");
       }
-    });
+    };
+    amountInput.addEventListener("input", update);
+    update();
   }
-
-  var copyButtons = document.querySelectorAll("[data-copy]");
-  Array.prototype.forEach.call(copyButtons, function (button) {
-    var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = document.getElementById("copy-status");
-    if (!source) {
-      return;
-    }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      copyText(source.textContent).then(function () {
-        if (status) {
-          status.classList.remove("is-error");
-          status.textContent = button.getAttribute("data-copied");
-        }
-      }, function () {
-        if (status) {
-          status.classList.add("is-error");
-          status.textContent = button.getAttribute("data-copy-failed");
-        }
-        var range = document.createRange();
-        range.selectNodeContents(source);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-      });
-    });
-  });
 
   var printButtons = document.querySelectorAll("[data-print]");
   Array.prototype.forEach.call(printButtons, function (button) {
