@@ -32,7 +32,7 @@ var ruWords = pageWords{
 	message: "Здравствуйте!\n\nЧтобы оформить возврат за курс «%s», пришлите, пожалуйста, заявление на возврат. " +
 		"Форма: %s — её можно заполнить на сайте и распечатать или написать заявление от руки и прислать фото.\n\n" +
 		"Заявление нужно нашему бухгалтеру: оно подтверждает, что платёж вам возвращён. " +
-		"Мы ответим на него в течение %s со дня получения, а деньги поступят вам тем же способом, которым вы платили, не позднее чем через %s со дня получения заявления (этот срок включает рассмотрение).\n\nСпасибо!",
+		"Мы рассмотрим его в течение %s и перечислим деньги в течение %s тем же способом, которым вы платили.\n\nСпасибо!",
 	summary: map[string]string{
 		"refund.policy.prorata": "Возврат пропорционально непройденной части курса.",
 		"refund.policy.flat":    "Возврат уплаченной суммы без учёта пройденной части курса, за вычетом удержаний, указанных в договоре, если они есть.",
@@ -53,7 +53,7 @@ var enWords = pageWords{
 	message: "Hello,\n\nTo arrange your refund for the course “%s”, please send us a refund statement. " +
 		"The form is here: %s — you can fill it in on the website and print it, or write the statement by hand and send us a photo.\n\n" +
 		"Our accountant needs the statement: it shows that your payment was returned. " +
-		"We will answer it within %s of receiving it, and the money will reach you by the same means you paid within %s of our receiving the statement (this period includes the review).\n\nThank you!",
+		"We will review it within %s and send the money within %s, by the same means you paid.\n\nThank you!",
 	summary: map[string]string{
 		"refund.policy.prorata": "Refund in proportion to the part of the course not yet delivered.",
 		"refund.policy.flat":    "Refund of the amount paid regardless of the part of the course taken, less the deductions the contract lists, if any.",
