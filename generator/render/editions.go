@@ -74,7 +74,7 @@ func (r *Renderer) editionPages(k *contract.Contract, st edition.Status, cv *Cou
 		pg.Site.Edition = lang.Date(l, d.Date)
 		pg.Site.EditionISO = iso(d.Date)
 		var view *ContractView
-		if live != nil && d == st.Latest && st.Live() {
+		if live != nil && d == st.InForceDoc && st.Live() {
 			// The edition in force reads as the live contract: the same
 			// clause blocks, with this page's own marks.
 			cp := *live
