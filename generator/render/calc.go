@@ -24,6 +24,9 @@ type CalcLine struct {
 func CalcLines(k *contract.Contract, req refund.Request, res refund.Result) []CalcLine {
 	l := k.Lang
 	c := k.Course
+	if w, ok := calcTable[l]; ok {
+		return calcLinesIn(k, req, res, w)
+	}
 	ru := l == "ru"
 	var out []CalcLine
 	for _, s := range res.Steps {
@@ -72,16 +75,16 @@ func pick(ru bool, a, b string) string {
 // CalcText is the breakdown an expert pastes into a reply to the client.
 func CalcText(k *contract.Contract, req refund.Request, res refund.Result) string {
 	l := k.Lang
-	ru := l == "ru"
+	title, guaranteeNote := calcTitle(l)
 	lines := CalcLines(k, req, res)
 	width := 0
 	for _, ln := range lines {
 		width = max(width, len([]rune(ln.Label)))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n", pick(ru, "Расчёт возврата", "Refund calculation"), k.Course.Title)
+	fmt.Fprintf(&b, "%s: %s\n", title, k.Course.Title)
 	if res.Guarantee {
-		fmt.Fprintf(&b, "%s\n", pick(ru, "Заявление подано в гарантийный период: пройденная часть курса не учитывается.", "The request falls inside the guarantee period: the part of the course delivered is not counted."))
+		fmt.Fprintf(&b, "%s\n", guaranteeNote)
 	}
 	b.WriteString("\n")
 	for _, ln := range lines {
@@ -108,9 +111,9 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result) strin
 // seller, the course, the amounts and each deduction with its reason.
 func (r *Renderer) Calculation(k *contract.Contract, req refund.Request, res refund.Result) ([]byte, error) {
 	l := k.Lang
-	ru := l == "ru"
+	title, _ := calcTitle(l)
 	cv := r.courseView(k)
-	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", pick(ru, "Расчёт возврата", "Refund calculation")+": "+k.Course.Title, false)
+	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", title+": "+k.Course.Title, false)
 	pg.Canonical = ""
 	pg.Course = cv
 	view := &CalcView{
