@@ -16,7 +16,7 @@ import (
 // files together with the Russian and English ones (issue 15, "prose out
 // of Go").
 type describeWords struct {
-	fee, retention, deductions string // each takes the percentage where it has %s
+	fee, retention, deductions     string // each takes the percentage where it has %s
 	lessIntro                      string
 	prorata, flat, none, custom    string
 	example                        string // paid, used, total, refund
