@@ -108,6 +108,23 @@ func TestMoneyDeRo(t *testing.T) {
 	}
 }
 
+// Deadlines: German takes the dative after "innerhalb von", Romanian the
+// plain form after "în".
+func TestDaysDeRo(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"de", 1, "1 Tag"}, {"de", 7, "7 Tagen"}, {"de", 14, "14 Tagen"},
+		{"ro", 1, "1 zi"}, {"ro", 14, "14 zile"}, {"ro", 30, "30 de zile"},
+	} {
+		if got := strings.ReplaceAll(Days(tt.lang, tt.n), NBSP, " "); got != tt.want {
+			t.Errorf("Days(%s, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
+
 // Percent in German and Romanian: decimal comma and a space before the sign.
 func TestPercentDeRo(t *testing.T) {
 	for _, l := range []string{"de", "ro"} {

@@ -120,8 +120,14 @@ func Units(lang string, n int, unit string) (string, error) {
 	return strconv.Itoa(n) + NBSP + w, nil
 }
 
-// Days returns "10 дней", "1 day".
+// Days returns a deadline in days: "10 дней", "1 day". German deadlines
+// always follow "innerhalb von", "binnen" or "nach", so German gets the
+// dative: "1 Tag", "14 Tagen".
 func Days(lang string, n int) string {
+	if lang == "de" {
+		s, _ := UnitsGenitive(lang, n, "day")
+		return s
+	}
 	s, _ := Units(lang, n, "day")
 	return s
 }
