@@ -51,12 +51,15 @@ tools: $(VNU) $(SARIF)
 unit: tools
 	OFERTA_SARIF_MULTITOOL=$(CURDIR)/$(SARIF) $(GO) test -count=1 ./...
 
-# Every page of the example site must pass the Nu HTML Checker with zero errors.
+# Every page of the example site and of its German and Romanian sisters
+# (examples/de, examples/ro) must pass the Nu HTML Checker with zero errors.
 html: tools
-	rm -rf .ci/public
+	rm -rf .ci/public .ci/public-de .ci/public-ro
 	$(GO) run ./cmd/oferta build -q -d .ci/public
-	java -jar $(VNU) --errors-only --skip-non-html .ci/public
-	@echo "vnu: every page of the example site is valid HTML"
+	$(GO) run ./cmd/oferta build -q -s examples/de -d .ci/public-de
+	$(GO) run ./cmd/oferta build -q -s examples/ro -d .ci/public-ro
+	java -jar $(VNU) --errors-only --skip-non-html .ci/public .ci/public-de .ci/public-ro
+	@echo "vnu: every page of the example sites is valid HTML"
 
 # Performance: the Go benchmarks, then oferta against Hugo on synthetic
 # sites of 100, 1,000 and 10,000 courses (one table, also written to
@@ -74,4 +77,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
 
 clean:
-	rm -rf public .ci/public oferta .bench
+	rm -rf public .ci/public .ci/public-de .ci/public-ro oferta .bench

@@ -15,7 +15,7 @@ import (
 var deWords = pageWords{
 	contractTitle:  "Vertragsbedingungen",
 	faqTitle:       "Erstattung: Fragen und Antworten",
-	statementTitle: "Widerruf und Erstattung: Erklärung",
+	statementTitle: "Erklärung zu Widerruf oder Kündigung",
 	changesTitle:   "Änderungen des Vertrags",
 	formats:        map[string]string{"personal": "Persönliches Mentoring", "group": "Gruppenkurs", "recorded": "Aufgezeichneter Kurs"},
 	usedOf:         "%d von %d",
