@@ -1,6 +1,6 @@
 # oferta — the two commands a new developer needs:
 #   make site   build the example school (this repository) into public/
-#   make test   vet, unit/integration/browser tests, HTML and SARIF validation
+#   make test   vet, unit/integration/browser tests, HTML, SARIF and Atom validation
 GO      ?= go
 TOOLS   := .ci/node_modules
 VNU     := $(TOOLS)/vnu-jar/build/dist/vnu.jar
@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test preflight browser-note vet unit html tools bench bench-go bench-site fuzz clean oferta
+.PHONY: site test preflight browser-note vet unit html feed tools bench bench-go bench-site fuzz clean oferta
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -16,7 +16,7 @@ oferta:
 site:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/oferta build
 
-test: preflight vet unit html
+test: preflight vet unit html feed
 	@$(MAKE) --no-print-directory browser-note
 
 # What the tests need, checked before anything runs, naming the Debian
@@ -27,6 +27,7 @@ preflight:
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v jing >/dev/null 2>&1 || missing="$$missing jing"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make test needs:$$missing (apt-get install -y$$missing)"; exit 1; fi
 	@$(MAKE) --no-print-directory browser-note
@@ -61,6 +62,16 @@ html: tools
 	java -jar $(VNU) --errors-only --skip-non-html .ci/public .ci/public-de .ci/public-ro
 	@echo "vnu: every page of the example sites is valid HTML"
 
+# The example site's feed.xml must be valid Atom (RFC 4287): jing (Debian
+# package jing) checks it against .ci/atom.rnc, and must reject a feed
+# whose entry lacks its id, so the check is known to bite.
+JING ?= jing
+feed: html
+	@command -v $(JING) >/dev/null || { echo "jing is missing: apt-get install jing"; exit 1; }
+	$(JING) -c .ci/atom.rnc .ci/public/feed.xml 2>/dev/null
+	@if $(JING) -c .ci/atom.rnc .ci/testdata/feed-no-id.xml >/dev/null 2>&1; then echo "jing accepted an invalid feed"; exit 1; fi
+	@echo "jing: feed.xml is valid Atom"
+
 # Performance: the Go benchmarks, then oferta against Hugo on synthetic
 # sites of 100, 1,000 and 10,000 courses (one table, also written to
 # .bench/results.md; installs Debian's hugo when it is missing). See the
@@ -75,6 +86,7 @@ bench-site:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s -fuzzminimizetime 200x ./generator/site
 
 clean:
 	rm -rf public .ci/public .ci/public-de .ci/public-ro oferta .bench

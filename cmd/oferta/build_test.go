@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -343,5 +344,44 @@ func TestBuildRefusesDangerousDestinations(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", filepath.Join(dir, "dist", "site")); code != 0 {
 		t.Errorf("-d public/: exit %d: %s", code, stderr)
+	}
+}
+
+// TestBuildRefusesAForeignFolder: -d pointing at a folder oferta did not
+// write (a home folder, a project with .git) is refused with exit 2 and
+// left exactly as it was; a folder oferta wrote is replaced, and so is an
+// empty one.
+func TestBuildRefusesAForeignFolder(t *testing.T) {
+	dir := exampleSite(t)
+	home := t.TempDir()
+	writeFile(t, filepath.Join(home, ".ssh", "id_ed25519"), "secret")
+	writeFile(t, filepath.Join(home, "project", ".git", "HEAD"), "ref: refs/heads/main\n")
+	for _, dest := range []string{home, filepath.Join(home, "project")} {
+		before := readTree(t, home)
+		code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", dest)
+		if code != 2 || !strings.Contains(stderr, "refusing to replace "+dest) || !strings.Contains(stderr, ".oferta-output") {
+			t.Errorf("-d %s: exit %d, want 2 and a refusal naming the marker:\n%s", dest, code, stderr)
+		}
+		if after := readTree(t, home); !maps.Equal(before, after) {
+			t.Errorf("-d %s: the folder changed", dest)
+		}
+	}
+	// A public/ of an older oferta has no marker: refused too.
+	old := filepath.Join(dir, "public")
+	writeFile(t, filepath.Join(old, "index.html"), "built before the marker")
+	if code, _, stderr := run(t, "build", "-q", "-s", dir); code != 2 || !strings.Contains(stderr, "older version of oferta") {
+		t.Errorf("unmarked public/: exit %d, want 2 with advice:\n%s", code, stderr)
+	}
+	os.RemoveAll(old)
+	empty := filepath.Join(home, "empty")
+	os.Mkdir(empty, 0o755)
+	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", empty); code != 0 {
+		t.Fatalf("-d an empty folder: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", empty); code != 0 {
+		t.Fatalf("-d a folder oferta wrote: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(empty, ".oferta-output")); err != nil {
+		t.Errorf("no marker in the output: %v", err)
 	}
 }

@@ -120,24 +120,22 @@ jurisdictions = ["ru"]
 		t.Errorf("changed courses %q, want %q (the English course is untouched)", got, want)
 	}
 
-	// A new edition needs its date in oferta.toml first: the contract
-	// states it.
-	if code, _, stderr := run(t, "freeze", "--date", "2026-12-01", "-s", dir); code != 2 || !strings.Contains(stderr, "set edition = 2026-12-01") {
-		t.Errorf("freeze with another date than oferta.toml's: exit %d: %s", code, stderr)
-	}
 	// Freezing again under a date already frozen would rewrite what
-	// clients accepted.
-	if code, _, stderr := run(t, "freeze", "-s", dir); code != 2 || !strings.Contains(stderr, "--force") {
+	// clients accepted: the message gives the one command to run.
+	if code, _, stderr := run(t, "freeze", "-s", dir); code != 2 || !strings.Contains(stderr, "--force") || !strings.Contains(stderr, "oferta freeze --date 2026-12-01") {
 		t.Errorf("re-freezing 2026-11-01: exit %d: %s", code, stderr)
 	}
+	// One command sets the new date in oferta.toml, keeping its
+	// comments, and freezes the new edition; the first one keeps its
+	// own page with its old text.
 	cfg := filepath.Join(dir, "oferta.toml")
-	cfgText, _ := os.ReadFile(cfg)
-	writeFile(t, cfg, replaceLine(string(cfgText), "edition", "edition = 2026-12-01"))
-
-	// Freeze the new edition; the first one becomes an archive page with
-	// its old text.
-	if code, _, stderr := run(t, "freeze", "-s", dir); code != 0 {
-		t.Fatalf("second freeze: exit %d: %s", code, stderr)
+	before, _ := os.ReadFile(cfg)
+	if code, out, stderr := run(t, "freeze", "--date", "2026-12-01", "-s", dir); code != 0 || !strings.Contains(out, "set edition = 2026-12-01") {
+		t.Fatalf("freeze --date 2026-12-01: exit %d: %s%s", code, out, stderr)
+	}
+	after, _ := os.ReadFile(cfg)
+	if want := strings.Replace(string(before), "edition = 2026-11-01", "edition = 2026-12-01", 1); string(after) != want {
+		t.Errorf("oferta.toml changed beyond its edition line:\n%s", after)
 	}
 	tree := mustBuild(t, dir)
 	archive, ok := tree["smm-mentoring/oferta/2026-11-01/index.html"]

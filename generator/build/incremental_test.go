@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -87,9 +88,9 @@ func testRecheck(t *testing.T, withFiles bool) {
 	findings := 0
 	for _, st := range steps {
 		st.edit()
-		c, d, err := build.Recheck(prev, dir, builtin)
+		c, d, err := build.Recheck(context.Background(), prev, dir, builtin)
 		if withFiles {
-			c, d, err = build.RecheckFiles(prev, dir, builtin, st.files)
+			c, d, err = build.RecheckFiles(context.Background(), prev, dir, builtin, st.files)
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
@@ -100,7 +101,7 @@ func testRecheck(t *testing.T, withFiles bool) {
 		case st.assembled >= 0 && d.Count() != st.assembled:
 			t.Errorf("%s: assembled %d contracts, want %d", st.name, d.Count(), st.assembled)
 		}
-		p, err := build.RenderChanged(pages, c, d, st.theme, false)
+		p, err := build.RenderChanged(context.Background(), pages, c, d, st.theme, false)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}

@@ -159,3 +159,21 @@ func describe(k *Contract) (formulaText, example string) {
 	}
 	return formulaText, example
 }
+
+// Under returns a copy of k that computes refunds under other terms: an
+// earlier edition's, recorded when it was frozen. c is the course as that
+// edition stated it (price, duration, refund settings) and policy the
+// edition's policy clause (its number and title), or nil to keep k's.
+// The copy's text is k's; only its terms, formula text and worked example
+// are those of t. k is not modified.
+func (k *Contract) Under(c *site.Course, t *refund.Terms, policy *Clause) *Contract {
+	u := *k
+	u.Course = c
+	u.Terms = t
+	u.analysis = nil // computed from t, not shared with k
+	if policy != nil {
+		u.Policy = policy
+	}
+	u.FormulaText, u.Example = describe(&u)
+	return &u
+}

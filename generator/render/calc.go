@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"time"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/lang"
@@ -110,12 +111,33 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result) strin
 // Calculation renders the printable "refund calculation" document: the
 // seller, the course, the amounts and each deduction with its reason.
 func (r *Renderer) Calculation(k *contract.Contract, req refund.Request, res refund.Result) ([]byte, error) {
+	return r.CalculationIn(k, req, res, EditionRef{})
+}
+
+// EditionRef names the contract edition a calculation is made under: its
+// date and its permanent address from the site root.
+type EditionRef struct {
+	Date time.Time
+	Href string // "smm/oferta/2026-11-01/"
+}
+
+// CalculationIn is Calculation under the edition ed: the document states
+// its date and links its permanent address. A zero ed is the site's
+// edition and the course's contract address.
+func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res refund.Result, ed EditionRef) ([]byte, error) {
 	l := k.Lang
 	title, _ := calcTitle(l)
 	cv := r.courseView(k)
+	cv.EditionHref = cv.ContractHref
+	if ed.Href != "" {
+		cv.EditionHref = ed.Href
+	}
 	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", title+": "+k.Course.Title, false)
 	pg.Canonical = ""
 	pg.Course = cv
+	if !ed.Date.IsZero() {
+		pg.Site.Edition, pg.Site.EditionISO = lang.Date(l, ed.Date), ed.Date.Format("2006-01-02")
+	}
 	view := &CalcView{
 		Used:        fmt.Sprintf(words(l).usedOf, req.Used, k.Terms.Total),
 		Paid:        money.Format(res.Paid, l),

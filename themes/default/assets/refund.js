@@ -87,3 +87,67 @@
     }
   });
 })();
+
+// The edition that binds a client is the one in force on the day they
+// paid: the date of payment (or the list of editions) fills in the
+// edition's date and permanent address. Printed blank, both stay blank.
+(function () {
+  "use strict";
+  var pick = document.getElementById("st-edition-pick");
+  var edition = document.getElementById("st-edition");
+  var offer = document.getElementById("st-offer");
+  var paidOn = document.getElementById("st-paid-on");
+  if (!pick || !edition) {
+    return;
+  }
+  var general = offer ? offer.value : "";
+  function apply() {
+    var opt = pick.options[pick.selectedIndex];
+    if (!opt || !opt.value) {
+      edition.value = "";
+      if (offer) {
+        offer.value = general;
+      }
+      return;
+    }
+    edition.value = opt.getAttribute("data-date");
+    if (offer) {
+      offer.value = opt.getAttribute("data-url");
+    }
+  }
+  // isoDate reads 25.10.2026, 25/10/2026 or 2026-10-25; "" otherwise.
+  function isoDate(text) {
+    var m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+    if (m) {
+      return m[1] + "-" + ("0" + m[2]).slice(-2) + "-" + ("0" + m[3]).slice(-2);
+    }
+    m = /^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$/.exec(text);
+    if (m) {
+      return m[3] + "-" + ("0" + m[2]).slice(-2) + "-" + ("0" + m[1]).slice(-2);
+    }
+    return "";
+  }
+  function fromDate() {
+    var day = isoDate(paidOn.value);
+    if (!day) {
+      return;
+    }
+    // Options are newest first: the first one dated on or before the
+    // day of payment was in force that day.
+    var found = "";
+    for (var i = 0; i < pick.options.length; i++) {
+      var v = pick.options[i].value;
+      if (v && v <= day) {
+        found = v;
+        break;
+      }
+    }
+    pick.value = found;
+    apply();
+  }
+  pick.addEventListener("change", apply);
+  if (paidOn) {
+    paidOn.addEventListener("input", fromDate);
+    paidOn.addEventListener("change", fromDate);
+  }
+})();
