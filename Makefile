@@ -68,7 +68,7 @@ html: tools
 JING ?= jing
 feed: html
 	@command -v $(JING) >/dev/null || { echo "jing is missing: apt-get install jing"; exit 1; }
-	$(JING) -c .ci/atom.rnc .ci/public/feed.xml 2>/dev/null
+	$(JING) -c .ci/atom.rnc .ci/public/feed.xml .ci/public-de/feed.xml .ci/public-ro/feed.xml 2>/dev/null
 	@if $(JING) -c .ci/atom.rnc .ci/testdata/feed-no-id.xml >/dev/null 2>&1; then echo "jing accepted an invalid feed"; exit 1; fi
 	@echo "jing: feed.xml is valid Atom"
 
