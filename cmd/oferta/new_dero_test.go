@@ -1,14 +1,46 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
 
-// TestNewSiteDeRo scaffolds a German and a Romanian site, adds a course to
-// each and checks that they lint clean (not even a warning) and build, in
-// their own language, with the statutory texts of their law.
+// fillSeller replaces the scaffold's sample site address and seller with
+// other details, one key at a time, as a user editing oferta.toml does.
+func fillSeller(t *testing.T, file string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for key, value := range map[string]string{
+		"base_url": "https://kurse.lindenhof-akademie.de/",
+		"name":     "Lindenhof Akademie UG (haftungsbeschränkt)",
+		"vat_id":   "DE287654321",
+		"register": "Amtsgericht Leipzig, HRB 39127",
+		"address":  "Karl-Liebknecht-Straße 45, 04275 Leipzig",
+		"email":    "kurse@lindenhof-akademie.de",
+		"phone":    "+49 341 5550123",
+	} {
+		re := regexp.MustCompile(`(?m)^` + key + ` = "[^"]*"`)
+		if !re.MatchString(s) {
+			t.Fatalf("%s: no %s to fill in", file, key)
+		}
+		s = re.ReplaceAllString(s, key+` = "`+value+`"`)
+	}
+	if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNewSiteDeRo scaffolds a German and a Romanian site, fills in the
+// seller as a user would, adds a course to each and checks that they lint
+// clean (not even a warning) and build, in their own language, with the
+// statutory texts of their law.
 func TestNewSiteDeRo(t *testing.T) {
 	for _, tc := range []struct{ lang, statutory string }{
 		{"de", "Muster-Widerrufsformular"},
@@ -19,6 +51,7 @@ func TestNewSiteDeRo(t *testing.T) {
 			if code, _, stderr := run(t, "new", "site", dir, "--lang", tc.lang, "--jurisdiction", tc.lang); code != 0 {
 				t.Fatalf("new site exited %d: %s", code, stderr)
 			}
+			fillSeller(t, filepath.Join(dir, "oferta.toml"))
 			if code, _, stderr := run(t, "new", "course", "second", "-s", dir); code != 0 {
 				t.Fatalf("new course exited %d: %s", code, stderr)
 			}
