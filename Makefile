@@ -52,12 +52,15 @@ tools: $(VNU) $(SARIF)
 unit: tools
 	OFERTA_SARIF_MULTITOOL=$(CURDIR)/$(SARIF) $(GO) test -count=1 ./...
 
-# Every page of the example site must pass the Nu HTML Checker with zero errors.
+# Every page of the example site and of its German and Romanian sisters
+# (examples/de, examples/ro) must pass the Nu HTML Checker with zero errors.
 html: tools
-	rm -rf .ci/public
+	rm -rf .ci/public .ci/public-de .ci/public-ro
 	$(GO) run ./cmd/oferta build -q -d .ci/public
-	java -jar $(VNU) --errors-only --skip-non-html .ci/public
-	@echo "vnu: every page of the example site is valid HTML"
+	$(GO) run ./cmd/oferta build -q -s examples/de -d .ci/public-de
+	$(GO) run ./cmd/oferta build -q -s examples/ro -d .ci/public-ro
+	java -jar $(VNU) --errors-only --skip-non-html .ci/public .ci/public-de .ci/public-ro
+	@echo "vnu: every page of the example sites is valid HTML"
 
 # The example site's feed.xml must be valid Atom (RFC 4287): jing (Debian
 # package jing) checks it against .ci/atom.rnc, and must reject a feed
@@ -65,7 +68,7 @@ html: tools
 JING ?= jing
 feed: html
 	@command -v $(JING) >/dev/null || { echo "jing is missing: apt-get install jing"; exit 1; }
-	$(JING) -c .ci/atom.rnc .ci/public/feed.xml 2>/dev/null
+	$(JING) -c .ci/atom.rnc .ci/public/feed.xml .ci/public-de/feed.xml .ci/public-ro/feed.xml 2>/dev/null
 	@if $(JING) -c .ci/atom.rnc .ci/testdata/feed-no-id.xml >/dev/null 2>&1; then echo "jing accepted an invalid feed"; exit 1; fi
 	@echo "jing: feed.xml is valid Atom"
 
@@ -86,4 +89,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s -fuzzminimizetime 200x ./generator/site
 
 clean:
-	rm -rf public .ci/public oferta .bench
+	rm -rf public .ci/public .ci/public-de .ci/public-ro oferta .bench

@@ -90,8 +90,13 @@ func indexOf(c *build.Checked, k *contract.Contract) int {
 
 // calcEditionLine names the edition in the text output.
 func calcEditionLine(l, baseURL string, ed render.EditionRef) string {
-	if l == "ru" {
+	switch l {
+	case "ru":
 		return fmt.Sprintf("Редакция договора: от %s, %s", lang.Date(l, ed.Date), baseURL+ed.Href)
+	case "de":
+		return fmt.Sprintf("Vertragsfassung: vom %s, %s", lang.Date(l, ed.Date), baseURL+ed.Href)
+	case "ro":
+		return fmt.Sprintf("Versiunea contractului: din %s, %s", lang.Date(l, ed.Date), baseURL+ed.Href)
 	}
 	return fmt.Sprintf("Contract edition: %s, %s", lang.Date(l, ed.Date), baseURL+ed.Href)
 }

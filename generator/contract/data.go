@@ -54,22 +54,26 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"bank":         escapeMarkdown(seller.Bank),
 		},
 		"course": map[string]any{
-			"title":    escapeMarkdown(c.Title),
-			"slug":     c.Slug,
-			"format":   c.Format,
-			"price":    c.Price,
-			"currency": c.Currency,
-			"language": c.Language,
-			"start":    start,
-			"includes": escapeAll(c.Includes),
-			"for_whom": escapeMarkdown(c.ForWhom),
-			"results":  escapeMarkdown(c.Results),
-			"zfu":      escapeMarkdown(c.ZFU),
-			"duration": map[string]any{"unit": c.Duration.Unit, "count": c.Duration.Count},
-			"url":      escapeMarkdown(ContractURL(s, c)),
+			"title":            escapeMarkdown(c.Title),
+			"slug":             c.Slug,
+			"format":           c.Format,
+			"price":            c.Price,
+			"currency":         c.Currency,
+			"language":         c.Language,
+			"start":            start,
+			"includes":         escapeAll(c.Includes),
+			"for_whom":         escapeMarkdown(c.ForWhom),
+			"results":          escapeMarkdown(c.Results),
+			"zfu":              escapeMarkdown(c.ZFU),
+			"learning_control": c.LearningControl,
+			"duration":         map[string]any{"unit": c.Duration.Unit, "count": c.Duration.Count},
+			"url":              escapeMarkdown(ContractURL(s, c)),
 			// refund_url: the statement form's address, absolute when the
 			// site has a base_url (clauses print it only then).
 			"refund_url": escapeMarkdown(s.Config.BaseURL + CoursePath(s, c) + "refund/"),
+			// withdraw_url is the page of the withdrawal function
+			// (<slug>/withdraw/), which the statutory texts name.
+			"withdraw_url": escapeMarkdown(s.Config.BaseURL + CoursePath(s, c) + "withdraw/"),
 			// translations: the other languages the same offer (a course
 			// with the same slug) is published in, so that a clause about
 			// languages is true of every course.
@@ -151,6 +155,8 @@ func whenVars(s *site.Site, c *site.Course) map[string]any {
 		"course.currency":          c.Currency,
 		"course.price":             c.Price,
 		"course.zfu":               c.ZFU,
+		"course.learning_control":  c.LearningControl,
+		"course.zfu_valid":         site.ValidZFU(c.ZFU),
 		"course.duration.unit":     c.Duration.Unit,
 		"course.duration.count":    ratInt(c.Duration.Count),
 		"course.has_start":         !c.Start.IsZero(),

@@ -96,6 +96,9 @@ func funcs(s *site.Site, c *site.Course, cur money.Currency, clause func(id stri
 // ChannelText says in words how a refund statement is sent, with the
 // seller's contact: "by e-mail to school@example.org".
 func ChannelText(seller site.Seller, channel, baseURL, l string) string {
+	if w, ok := describeTable[l]; ok {
+		return channelIn(seller, channel, baseURL, w)
+	}
 	ru := l == "ru"
 	switch channel {
 	case "form":

@@ -95,6 +95,9 @@ func describe(k *Contract) Wording {
 	}
 	c := k.Course
 	l := c.Language
+	if w, ok := describeTable[l]; ok {
+		return describeIn(k, w)
+	}
 	ru := l == "ru"
 	unitsTotal, _ := lang.Units(l, t.Total, c.Duration.Unit)
 	fee := lang.Percent(l, c.Refund.BankFeePercent)

@@ -274,24 +274,3 @@ Fix: keep the library's refund.ground.withdrawal-eu clause: remove refund.ground
 		return nil
 	},
 }
-
-// DistanceLearning: a de course with learning control and no ZFU number.
-var DistanceLearning = &Rule{
-	Name:            "de/distance-learning",
-	DefaultSeverity: Error,
-	Jurisdictions:   []string{"de"},
-	Doc: `A course under de with format "personal" or "group" has no zfu key (the approval number of the Staatliche Zentralstelle für Fernunterricht).
-
-Why: under the Distance Learning Act (FernUSG §§ 7, 12) paid teaching given mostly at a distance with any control of learning success (homework review, feedback, even the chance to ask questions) needs ZFU approval; without it the contract is void and all money must be repaid. The Federal Court of Justice held in 2025 (BGH III ZR 109/24) that online mentoring is covered, for business clients too. Personal and group courses almost always include such control; a recorded course without any feedback usually does not.
-
-Fix: set zfu = "…" to the course's approval number, or change the course so that learning success is not controlled (and its format to "recorded").`,
-	Run: func(p *Pass) error {
-		for _, k := range p.Contracts {
-			c := k.Course
-			if (c.Format == "personal" || c.Format == "group") && strings.TrimSpace(c.ZFU) == "" {
-				p.Report(c.KeyPos("format"), c.Slug, "a %s course controls learning success and needs ZFU approval under FernUSG: set zfu to the approval number", c.Format)
-			}
-		}
-		return nil
-	},
-}

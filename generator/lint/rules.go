@@ -25,6 +25,8 @@ var Rules = []*Rule{
 	WithdrawalInfo,
 	WithdrawalPeriod,
 	DistanceLearning,
+	StatutoryText,
+	RoLanguage,
 	// The seller and the refund statement.
 	RequisitesMissing,
 	TaxIDInvalid,

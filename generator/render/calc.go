@@ -26,6 +26,9 @@ type CalcLine struct {
 func CalcLines(k *contract.Contract, req refund.Request, res refund.Result) []CalcLine {
 	l := k.Lang
 	c := k.Course
+	if w, ok := calcTable[l]; ok {
+		return calcLinesIn(k, req, res, w)
+	}
 	ru := l == "ru"
 	var out []CalcLine
 	for _, s := range res.Steps {
@@ -110,19 +113,19 @@ func AmountWords(a money.Amount, l string) string {
 // CalcText is the breakdown an expert pastes into a reply to the client.
 func CalcText(k *contract.Contract, req refund.Request, res refund.Result, who CalcFor) string {
 	l := k.Lang
-	ru := l == "ru"
+	title, guaranteeNote := calcTitle(l)
 	lines := CalcLines(k, req, res)
 	width := 0
 	for _, ln := range lines {
 		width = max(width, len([]rune(ln.Label)))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n", pick(ru, "Расчёт возврата", "Refund calculation"), k.Course.Title)
+	fmt.Fprintf(&b, "%s: %s\n", title, k.Course.Title)
 	for _, p := range who.partyLines(l) {
 		b.WriteString(p + "\n")
 	}
 	if res.Guarantee {
-		fmt.Fprintf(&b, "%s\n", pick(ru, "Заявление подано в гарантийный период: пройденная часть курса не учитывается.", "The request falls inside the guarantee period: the part of the course delivered is not counted."))
+		fmt.Fprintf(&b, "%s\n", guaranteeNote)
 	}
 	b.WriteString("\n")
 	for _, ln := range lines {
@@ -143,7 +146,7 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result, who C
 		fmt.Fprintf(&b, "%s%s  %s%s\n", ln.Label, strings.Repeat(" ", pad), strings.Repeat(" ", lead), amount)
 	}
 	if w := AmountWords(res.Amount, l); w != "" {
-		fmt.Fprintf(&b, "%s%s\n", pick(ru, "Прописью: ", "In words: "), w)
+		fmt.Fprintf(&b, "%s%s\n", pick(l == "ru", "Прописью: ", "In words: "), w)
 	}
 	return b.String()
 }
@@ -166,13 +169,13 @@ type EditionRef struct {
 // edition and the course's contract address.
 func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res refund.Result, ed EditionRef, who CalcFor) ([]byte, error) {
 	l := k.Lang
-	ru := l == "ru"
+	title, _ := calcTitle(l)
 	cv := r.courseView(k)
 	cv.EditionHref = cv.ContractHref
 	if ed.Href != "" {
 		cv.EditionHref = ed.Href
 	}
-	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", pick(ru, "Расчёт возврата", "Refund calculation")+": "+k.Course.Title, false)
+	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", title+": "+k.Course.Title, false)
 	pg.Canonical = ""
 	pg.Course = cv
 	if !ed.Date.IsZero() {

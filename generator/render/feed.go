@@ -218,6 +218,9 @@ type feedText struct {
 }
 
 func feedWords(l string) feedText {
+	if w, ok := feedDeRo[l]; ok {
+		return w
+	}
 	if l == "ru" {
 		return feedText{
 			feedTitle: "%s: редакции договоров",

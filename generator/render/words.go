@@ -14,8 +14,13 @@ type pageWords struct {
 }
 
 func words(l string) pageWords {
-	if l == "ru" {
+	switch l {
+	case "ru":
 		return ruWords
+	case "de":
+		return deWords
+	case "ro":
+		return roWords
 	}
 	return enWords
 }

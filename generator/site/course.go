@@ -24,11 +24,14 @@ type Course struct {
 	ForWhom  string
 	Results  string
 	ZFU      string
-	Duration Duration
-	Refund   RefundSettings // merged over the site's defaults
-	FAQ      []FAQEntry
-	Ignore   []Ignore
-	keys     keyPositions
+	// LearningControl: the course reviews homework, gives feedback or
+	// answers questions (FernUSG). Default true unless format = "recorded".
+	LearningControl bool
+	Duration        Duration
+	Refund          RefundSettings // merged over the site's defaults
+	FAQ             []FAQEntry
+	Ignore          []Ignore
+	keys            keyPositions
 }
 
 // Duration is how long a course runs, in units the refund formula counts.
@@ -66,7 +69,7 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func lookupCurrency(code string) (money.Currency, bool) { return money.Lookup(code) }
 
 var courseKeys = []string{"title", "slug", "format", "price", "currency", "language", "start", "includes",
-	"for_whom", "results", "zfu", "duration", "refund", "faq", "lint"}
+	"for_whom", "results", "zfu", "learning_control", "duration", "refund", "faq", "lint"}
 
 func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 	d, root, err := parseTOML(file, src, 0)
@@ -123,6 +126,10 @@ func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 	c.ForWhom = root.String("for_whom", false)
 	c.Results = root.String("results", false)
 	c.ZFU = root.String("zfu", false)
+	c.LearningControl = c.Format != "recorded"
+	if root.Has("learning_control") {
+		c.LearningControl = root.Bool("learning_control")
+	}
 	if dt := root.Table("duration", true); dt != nil {
 		c.Duration.Unit = dt.OneOf("unit", true, Units...)
 		c.Duration.Count = dt.Int("count", true, 1, 1000)
@@ -143,6 +150,16 @@ func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 	root.Done(courseKeys...)
 	return c, d.errs.Err()
 }
+
+// zfuPattern is the form of a ZFU approval number as the ZFU prints it:
+// seven digits, sometimes with one lower-case letter after them
+// ("7312345", "7312345c"); six-digit numbers are older approvals.
+var zfuPattern = regexp.MustCompile(`^[0-9]{6,7}[a-z]?$`)
+
+// ValidZFU reports whether s has the form of a ZFU approval number. It
+// checks the form only: whether the number was issued for this course is
+// for the ZFU's public register to say.
+func ValidZFU(s string) bool { return zfuPattern.MatchString(s) }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
