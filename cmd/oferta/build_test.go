@@ -18,7 +18,7 @@ func TestBuildExampleSite(t *testing.T) {
 		}
 	}
 	courses := map[string]string{ // folder → language
-		"smm-mentoring": "ru", "group-copywriting": "ru", "recorded-excel": "ru", "en/english-speaking-club": "en",
+		"smm-mentoring": "ru", "group-copywriting": "ru", "recorded-excel": "ru", "english-speaking-club": "ru", "en/english-speaking-club": "en",
 	}
 	for folder, lang := range courses {
 		for _, page := range []string{"oferta", "faq", "refund"} {
@@ -46,7 +46,7 @@ func TestBuildExampleSite(t *testing.T) {
 	}
 	// The contract is numbered and carries its edition date.
 	contract := tree["smm-mentoring/oferta/index.html"]
-	for _, want := range []string{"1.1.", "2026-11-01", "ИНН"} {
+	for _, want := range []string{"1.1.", "2026-12-01", "ИНН"} {
 		if !strings.Contains(contract, want) {
 			t.Errorf("smm-mentoring contract lacks %q", want)
 		}
@@ -241,8 +241,8 @@ weight = 10
 			t.Errorf("%s: the change spans %d clauses, want one", p, n)
 		}
 	}
-	if changed != 3 {
-		t.Errorf("%d files changed, want the 3 Russian contracts", changed)
+	if changed != 4 {
+		t.Errorf("%d files changed, want the 4 Russian contracts", changed)
 	}
 }
 

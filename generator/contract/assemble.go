@@ -31,8 +31,10 @@ type Contract struct {
 	// formula is missing or unusable (a Problem says why).
 	Terms *refund.Terms
 	// FormulaText is the refund rule in words with the course's numbers,
-	// and Example one worked example; both plain text, empty without Terms.
+	// FlatText the rule of the guarantee period, and Example one worked
+	// example; all plain text, empty without Terms.
 	FormulaText string
+	FlatText    string
 	Example     string
 	FAQ         []FAQ
 	Problems    []Problem
@@ -328,8 +330,9 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		k.Policy, _ = k.Clause(policy.ID)
 		k.Terms = a.terms(k, policy, ll)
 	}
-	k.FormulaText, k.Example = describe(k)
-	data := templateData(s, c, escapeMarkdown(k.FormulaText), escapeMarkdown(k.Example))
+	w := describe(k)
+	k.FormulaText, k.FlatText, k.Example = w.Formula, w.Flat, w.Example
+	data := templateData(s, c, Wording{Formula: escapeMarkdown(w.Formula), Flat: escapeMarkdown(w.Flat), Example: escapeMarkdown(w.Example)})
 	cur, _ := money.Lookup(c.Currency)
 	// One template carries this course's functions for all its clauses:
 	// binding a FuncMap is far dearer than executing a short clause.

@@ -39,7 +39,7 @@ func CalcLines(k *contract.Contract, req refund.Request, res refund.Result) []Ca
 				label = fmt.Sprintf("Delivered: %s of %d", done, k.Terms.Total)
 			}
 		case refund.StepBankFee:
-			label = pick(ru, "Комиссия платёжной системы, ", "Payment-processing fee, ") + lang.Percent(l, c.Refund.BankFeePercent)
+			label = pick(ru, "Комиссия банка-эквайера, не более ", "Acquiring fee, at most ") + lang.Percent(l, c.Refund.BankFeePercent)
 		case refund.StepRetention:
 			label = pick(ru, "Удерживаемая доля, ", "Retained share, ") + lang.Percent(l, c.Refund.RetentionPercent)
 		case refund.StepDeduction:

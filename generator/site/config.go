@@ -64,6 +64,16 @@ type Seller struct {
 	Address  string
 	Email    string
 	Phone    string
+	// Registration is the record of state registration (ЕГРИП/ЕГРЮЛ) with
+	// its date and the registering authority (ЗоЗПП art. 9).
+	Registration string
+	// Hours are the working hours of support, with the time zone.
+	Hours string
+	// License is the education licence, or the status the seller teaches
+	// under without one (273-ФЗ).
+	License string
+	// Bank holds the settlement account details, if the seller gives them.
+	Bank string
 }
 
 // SellerKinds are the allowed values of seller.kind.
@@ -199,11 +209,16 @@ func decodeSeller(t *table) Seller {
 		Address:  t.String("address", false),
 		Email:    t.String("email", false),
 		Phone:    t.String("phone", false),
+
+		Registration: t.String("registration", false),
+		Hours:        t.String("hours", false),
+		License:      t.String("license", false),
+		Bank:         t.String("bank", false),
 	}
 	if s.Email != "" && !strings.Contains(s.Email, "@") {
 		t.d.errorf(t.Pos("email"), "seller.email %q is not an e-mail address", s.Email)
 	}
-	t.Done("name", "kind", "inn", "ogrn", "vat_id", "register", "address", "email", "phone")
+	t.Done("name", "kind", "inn", "ogrn", "vat_id", "register", "address", "email", "phone", "registration", "hours", "license", "bank")
 	return s
 }
 
