@@ -206,7 +206,9 @@ func TestSiteClauseReplacesBuiltin(t *testing.T) {
 	before := mustBuild(t, base)
 
 	over := exampleSite(t)
-	const marker = "Этот пункт заменён юристом школы."
+	// A replacement of a statutory clause keeps what the law requires of it
+	// (clause/statutory-override): here, that a claim is not required.
+	const marker = "Этот пункт заменён юристом школы: претензию перед судом направлять не обязательно."
 	writeFile(t, filepath.Join(over, "clauses", "ru", "override", "disputes.md"), `+++
 id = "disputes.claims"
 kind = "disputes"

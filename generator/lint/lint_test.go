@@ -212,20 +212,8 @@ func TestExampleSchool(t *testing.T) {
 	if checked.Site.Config.Jurisdiction != "ru" {
 		t.Fatalf("the example school is under %q, want ru", checked.Site.Config.Jurisdiction)
 	}
-	// Until the library's prorata formula is the SPEC's (deductions taken
-	// off before prorating; another change makes it so), a course with
-	// deductions refunds less than formula/below-prorata's floor. Once the
-	// formula is changed this allowance no longer applies.
-	oldProrata := false
-	if data, err := os.ReadFile("../../clauses/ru/refund/policies/prorata.md"); err == nil {
-		oldProrata = strings.Contains(string(data), `formula = "max(0, paid * (total - used) / total - paid * (bank_fee + retention) - deductions)"`)
-	}
 	for _, f := range checked.Findings {
 		if f.Severity != lint.Error {
-			continue
-		}
-		if oldProrata && f.Rule == "formula/below-prorata" && strings.HasSuffix(f.File, "refund/policies/prorata.md") {
-			t.Logf("allowed until the library's prorata formula is the SPEC's: %s:%d: %s", f.File, f.Line, f.Message)
 			continue
 		}
 		t.Errorf("%s:%d:%d: %s [%s]", f.File, f.Line, f.Col, f.Message, f.Rule)
