@@ -163,7 +163,7 @@ func Run(in Input) ([]Finding, error) {
 // contracts are checked on every core.
 func Check(in Input) (*Result, error) {
 	rules, severity := enabled(in.Site.Config)
-	texts := newTextCache()
+	texts := newTextCache(in.Site)
 	whole, err := runRules(rules, &Pass{Site: in.Site, Whole: true, LibraryProblems: in.LibraryProblems, texts: texts})
 	if err != nil {
 		return nil, err

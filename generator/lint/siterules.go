@@ -430,19 +430,9 @@ Fix: print the key with {{ days .refund.payout_days }} (or review_days) instead 
 				if key == "review_days" {
 					want = c.Refund.ReviewDays
 				}
-				for i, line := range strings.Split(s.Body, "\n") {
-					line = templateAction.ReplaceAllString(line, " ")
-					for _, sn := range splitSentences(line) {
-						if bankContext.MatchString(sn.norm) {
-							continue // the bank's crediting time, not the seller's deadline
-						}
-						for _, m := range literalDays.FindAllStringSubmatch(sn.norm, -1) {
-							n, err := strconv.Atoi(m[1])
-							if err != nil || n == want {
-								continue
-							}
-							p.Report(site.Pos{File: s.File, Line: s.BodyLine + i, Col: 1}, c.Slug, "clause %s says %q, but refund.%s of course %q is %d: print it with {{ days .refund.%s }}", s.ID, strings.TrimSpace(m[0]), key, c.Slug, want, key)
-						}
+				for _, d := range p.texts.literalDays(s) {
+					if d.n != want {
+						p.Report(site.Pos{File: s.File, Line: d.line, Col: 1}, c.Slug, "clause %s says %q, but refund.%s of course %q is %d: print it with {{ days .refund.%s }}", s.ID, d.text, key, c.Slug, want, key)
 					}
 				}
 			}
@@ -457,4 +447,50 @@ Fix: print the key with {{ days .refund.payout_days }} (or review_days) instead 
 		}
 		return nil
 	},
+}
+
+// SampleValues are the scaffold's sample values seller/sample looks for.
+func SampleValues() []string {
+	out := []string{sampleTitle}
+	for _, k := range []string{"name", "inn", "ogrn", "address"} {
+		out = append(out, sampleSeller[k])
+	}
+	return append(out, sampleCourseFields["for_whom"], sampleCourseFields["results"])
+}
+
+// literalDay is a number of days a clause's source writes as text.
+type literalDay struct {
+	line int // in the clause file
+	n    int
+	text string
+}
+
+// literalDays returns the numbers of days clause s writes as text (not
+// through a placeholder), leaving out the bank's crediting time; computed
+// once per clause.
+func (c *textCache) literalDays(s *site.Clause) []literalDay {
+	c.mu.Lock()
+	ds, ok := c.days[s]
+	c.mu.Unlock()
+	if ok {
+		return ds
+	}
+	ds = []literalDay{}
+	for i, line := range strings.Split(s.Body, "\n") {
+		line = templateAction.ReplaceAllString(line, " ")
+		for _, sn := range splitSentences(line) {
+			if bankContext.MatchString(sn.norm) {
+				continue // the bank's crediting time, not the seller's deadline
+			}
+			for _, m := range literalDays.FindAllStringSubmatch(sn.norm, -1) {
+				if n, err := strconv.Atoi(m[1]); err == nil {
+					ds = append(ds, literalDay{line: s.BodyLine + i, n: n, text: strings.TrimSpace(m[0])})
+				}
+			}
+		}
+	}
+	c.mu.Lock()
+	c.days[s] = ds
+	c.mu.Unlock()
+	return ds
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -125,4 +126,19 @@ Fix: start from the library's clause (clauses/<lang>/… in the oferta repositor
 		}
 		return nil
 	},
+}
+
+// StatutoryClauseIDs returns the ids of the library clauses of a language
+// that a site clause may replace only by keeping what the law requires.
+func StatutoryClauseIDs(lang string) []string {
+	lib, err := statutoryByLang()
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for id := range lib[lang] {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }

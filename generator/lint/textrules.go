@@ -14,16 +14,16 @@ import (
 // and FAQ answers and the course's own texts (see textscan.go and the
 // phrase files under phrases/).
 
-// textSource is one text a contract shows.
+// textSource is one text a contract shows, in which a phrase was found.
 type textSource struct {
 	text  string // as rendered
-	src   string // the template or plain text it was made from
 	file  string
 	first int // line of src's first line in file
 	col   int
 	// clause is the clause the text belongs to (nil for a course's own
 	// text); a clause shared by several courses is reported site-wide.
 	clause *contract.Clause
+	answer bool // the clause's FAQ answer, not its body
 	what   string
 }
 
@@ -34,75 +34,53 @@ type textFinding struct {
 	pos site.Pos
 }
 
-// textSources lists every text a contract shows: each clause body and
-// FAQ answer, the course's title, includes, for_whom, results, deduction
-// names and [[faq]] answers.
-func textSources(k *contract.Contract) []textSource {
-	c := k.Course
-	var out []textSource
-	for _, cl := range k.Clauses {
-		s := cl.Source
-		out = append(out, textSource{text: cl.Markdown, src: s.Body, file: s.File, first: s.BodyLine, col: 1, clause: cl, what: "clause " + s.ID})
-	}
-	for _, f := range k.FAQ {
-		if f.FromCourse || f.Clause == nil || f.Clause.Source.FAQ == nil {
-			continue
-		}
-		s := f.Clause.Source
-		first := s.ValuePos("faq.answer").Line
-		if key := s.KeyPos("faq.answer"); s.ValuePos("faq.answer") == key {
-			first = key.Line + 1 // a multi-line string starts on the next line
-		}
-		out = append(out, textSource{text: f.Answer, src: s.FAQ.Answer, file: s.File, first: first, col: 1, clause: f.Clause, what: "the FAQ answer of clause " + s.ID})
-	}
-	field := func(text, key, what string) {
-		if strings.TrimSpace(text) == "" {
-			return
-		}
-		p := c.KeyPos(key)
-		out = append(out, textSource{text: text, src: text, file: p.File, first: p.Line, col: p.Col, what: what})
-	}
-	field(c.Title, "title", "the course title")
-	for i, s := range c.Includes {
-		field(s, fmt.Sprintf("includes[%d]", i), "includes")
-	}
-	field(c.ForWhom, "for_whom", "for_whom")
-	field(c.Results, "results", "results")
-	for i, f := range c.FAQ {
-		field(f.Answer, fmt.Sprintf("faq[%d].answer", i), "a [[faq]] answer")
-	}
-	for _, d := range c.Refund.Deductions {
-		if strings.TrimSpace(d.Name) != "" {
-			out = append(out, textSource{text: d.Name, src: d.Name, file: d.Pos.File, first: d.Pos.Line, col: d.Pos.Col, what: "a deduction name"})
-		}
-	}
-	return out
-}
-
 // textFindings returns the phrases found in the texts of contract k, in
-// its language, scanned once per pass and, for clause texts, once per
-// distinct text in the whole run.
+// its language: each clause body and FAQ answer, and the course's title,
+// includes, for_whom, results, [[faq]] answers and deduction names. A
+// pass computes them once; a clause text is scanned once per distinct
+// text in the whole run (see textCache).
 func (p *Pass) textFindings(k *contract.Contract) []textFinding {
 	if fs, ok := p.scanned[k]; ok {
 		return fs
 	}
 	var out []textFinding
-	srcs := textSources(k)
-	for i := range srcs {
-		s := &srcs[i]
-		for _, m := range p.texts.matches(k.Lang, s.text) {
-			line := s.first
-			col := s.col
-			if s.clause != nil {
-				var ok bool
-				if line, ok = sourceLine(s.src, s.first, m.text); !ok {
-					continue // inserted data, reported at its own source
-				}
-			} else if m.line > 0 {
-				line, col = s.first+m.line, 1
-			}
-			out = append(out, textFinding{m: m, src: s, pos: site.Pos{File: s.file, Line: line, Col: col}})
+	for _, cl := range k.Clauses {
+		for _, m := range p.texts.clauseMatches(k.Lang, cl.Source, false, cl.Markdown) {
+			src := &textSource{text: cl.Markdown, file: cl.Source.File, clause: cl, what: "clause " + cl.Source.ID}
+			out = append(out, textFinding{m: m, src: src, pos: site.Pos{File: src.file, Line: m.line, Col: 1}})
 		}
+	}
+	for _, f := range k.FAQ {
+		if f.FromCourse || f.Clause == nil || f.Clause.Source.FAQ == nil {
+			continue
+		}
+		for _, m := range p.texts.clauseMatches(k.Lang, f.Clause.Source, true, f.Answer) {
+			src := &textSource{text: f.Answer, file: f.Clause.Source.File, clause: f.Clause, answer: true, what: "the FAQ answer of clause " + f.Clause.Source.ID}
+			out = append(out, textFinding{m: m, src: src, pos: site.Pos{File: src.file, Line: m.line, Col: 1}})
+		}
+	}
+	c := k.Course
+	field := func(text string, names bool, pos func() site.Pos, what string) {
+		for _, m := range p.texts.plainMatches(k.Lang, text, names) {
+			at := pos()
+			src := &textSource{text: text, file: at.File, first: at.Line, col: at.Col, what: what}
+			if m.line > 0 {
+				at.Line, at.Col = at.Line+m.line, 1
+			}
+			out = append(out, textFinding{m: m, src: src, pos: at})
+		}
+	}
+	field(c.Title, false, func() site.Pos { return c.KeyPos("title") }, "the course title")
+	for i, s := range c.Includes {
+		field(s, false, func() site.Pos { return c.KeyPos(fmt.Sprintf("includes[%d]", i)) }, "includes")
+	}
+	field(c.ForWhom, false, func() site.Pos { return c.KeyPos("for_whom") }, "for_whom")
+	field(c.Results, false, func() site.Pos { return c.KeyPos("results") }, "results")
+	for i, f := range c.FAQ {
+		field(f.Answer, false, func() site.Pos { return c.KeyPos(fmt.Sprintf("faq[%d].answer", i)) }, "a [[faq]] answer")
+	}
+	for _, d := range c.Refund.Deductions {
+		field(d.Name, true, func() site.Pos { return d.Pos }, "a deduction name")
 	}
 	if p.scanned == nil {
 		p.scanned = map[*contract.Contract][]textFinding{}

@@ -14,6 +14,8 @@ import (
 	"unsafe"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/oferta-dev/oferta/generator/site"
 )
 
 // The text rules read what a contract says: the rendered text of every
@@ -61,6 +63,7 @@ type phraseFile struct {
 type phraseSet struct {
 	lang    string
 	phrases []*phrase
+	seed    byte // tells the languages' paragraph shapes apart (shapeHash)
 }
 
 // phrasesByLang holds the embedded phrase files, parsed once.
@@ -86,7 +89,7 @@ func loadPhrases() (map[string]*phraseSet, error) {
 			return nil, fmt.Errorf("%s: unknown key %s", f, und[0])
 		}
 		lang := strings.TrimSuffix(path.Base(f), ".toml")
-		set := &phraseSet{lang: lang, phrases: pf.Phrase}
+		set := &phraseSet{lang: lang, phrases: pf.Phrase, seed: byte(2 * len(out))}
 		for _, p := range pf.Phrase {
 			if p.Rule == "" || p.Name == "" || len(p.Match) == 0 || p.Law == "" {
 				return nil, fmt.Errorf("%s: phrase %q needs rule, name, match and law", f, p.Name)
@@ -186,8 +189,7 @@ func splitSentences(text string) []sentence {
 		case r == '\n':
 			line++
 			// A blank line or a list item ends the sentence.
-			rest := strings.TrimLeft(text[i+1:], " \t")
-			if strings.HasPrefix(rest, "\n") || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "* ") || strings.HasPrefix(rest, "+ ") || listNumber(rest) {
+			if breaksParagraph(text[i+1:]) {
 				flush()
 				cur.line = line
 			} else {
@@ -246,6 +248,75 @@ func splitSentences(text string) []sentence {
 	return out
 }
 
+// breaksParagraph reports whether the line rest (after a line break)
+// starts a new paragraph: it is blank or a list item. No sentence runs
+// across such a break.
+func breaksParagraph(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	return strings.HasPrefix(rest, "\n") || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "* ") || strings.HasPrefix(rest, "+ ") || listNumber(rest)
+}
+
+// paragraph is a part of a text no sentence crosses, and the line (from 0)
+// on which it starts.
+type paragraph struct {
+	text string
+	line int
+}
+
+// paragraphs cuts text where breaksParagraph says.
+func paragraphs(text string) []paragraph {
+	var out []paragraph
+	start, startLine, line := 0, 0, 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		line++
+		if breaksParagraph(text[i+1:]) {
+			out = append(out, paragraph{text[start:i], startLine})
+			start, startLine = i+1, line
+		}
+	}
+	return append(out, paragraph{text[start:], startLine})
+}
+
+// shapeHash hashes a paragraph with every run of digits as one "0"
+// (FNV-1a, 64 bits): two paragraphs that differ only in numbers (a price,
+// an amount, a count) have the same shape, and no phrase tells them apart
+// by shape alone. Only the lack of a phrase is remembered by shape, so a
+// collision could at worst hide one paragraph's phrase, with odds of
+// 2^-64 per pair.
+func shapeHash(seed byte, text string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(seed)) * prime
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			j := i
+			for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '.' || text[j] == ',') {
+				j++
+			}
+			if !beforePercent(text[j:]) {
+				// A number, not a percentage: «100 %» is a phrase of
+				// its own, so percentages keep their digits.
+				h = (h ^ '0') * prime
+				i = j - 1
+				continue
+			}
+		}
+		h = (h ^ uint64(c)) * prime
+	}
+	return h
+}
+
+// beforePercent reports whether s starts with a per cent sign, after
+// spaces.
+func beforePercent(s string) bool {
+	s = strings.TrimLeft(s, " \u00a0")
+	return strings.HasPrefix(s, "%")
+}
+
 // listNumber reports whether s starts with a numbered list item: "1. ".
 func listNumber(s string) bool {
 	i := 0
@@ -281,14 +352,22 @@ func abbreviation(s string) bool {
 
 var numberPattern = regexp.MustCompile(`[0-9]+(?:[.,][0-9]+)?`)
 
-// scanText finds every phrase of set in text.
-func scanText(set *phraseSet, text string) []textMatch {
+// namesRule is the rule whose phrases are read in deduction names only,
+// and only there.
+const namesRule = "refund/deduction-suspicious"
+
+// scanText finds the phrases of set in text: with names, those of
+// namesRule (text is a deduction's name); otherwise all the others.
+func scanText(set *phraseSet, text string, names bool) []textMatch {
 	ss := splitSentences(text)
 	var out []textMatch
 	for i := range ss {
 		s := &ss[i]
 	phrases:
 		for _, p := range set.phrases {
+			if (p.Rule == namesRule) != names {
+				continue
+			}
 			if len(p.Need) > 0 {
 				found := false
 				for _, n := range p.Need {
@@ -325,50 +404,167 @@ func scanText(set *phraseSet, text string) []textMatch {
 
 func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
 
-// textCache keeps the matches of each text scanned, so that a clause
-// text many contracts share (the contract memo makes it one string) is
-// scanned once. It is shared by the passes of one Check.
+// textCache keeps what the phrases found in each text, so that a clause
+// text many contracts print (the contract memo makes it one string) is
+// scanned, and its matches placed in the clause file, once; and it knows
+// the shapes of paragraphs that hold no phrase (see scanParagraphs). It is
+// shared by the passes of one Check.
 type textCache struct {
-	mu sync.Mutex
-	m  map[textKey][]textMatch
+	// clauses holds an entry for every clause of the site's library,
+	// made before the passes run: the map itself is then only read.
+	clauses map[*site.Clause]*clauseTexts
+	mu      sync.Mutex
+	// days holds, per deadline clause, the numbers of days its source
+	// writes as text (see DeadlineMismatch).
+	days map[*site.Clause][]literalDay
+	// shapes holds the shapes (see shapeHash) of paragraphs known to hold
+	// no phrase.
+	shapesMu sync.RWMutex
+	shapes   map[uint64]bool
 }
 
-// textKey names a text by where its bytes are: the contract package gives
+// clauseTexts are the texts of one clause scanned so far, body and FAQ
+// answer, each named by where its bytes are: the contract package gives
 // every contract that prints the same clause text the same string, so
-// this is a cheap, exact key. The cache keeps the strings alive, so an
-// address is not reused for another text while it is a key.
-type textKey struct {
-	p    *byte
-	n    int
-	lang string
+// that is a cheap, exact key (the cache keeps the strings alive, so an
+// address is not reused for another text while it is kept).
+type clauseTexts struct {
+	mu      sync.Mutex
+	entries []clauseText
 }
 
-func newTextCache() *textCache { return &textCache{m: map[textKey][]textMatch{}} }
+type clauseText struct {
+	p       *byte
+	n       int
+	answer  bool
+	matches []textMatch
+}
 
-// matches returns the phrases of lang found in text.
-func (c *textCache) matches(lang, text string) []textMatch {
-	if text == "" {
+// maxClauseTexts bounds the texts kept per clause: a clause that names
+// the course gives a new text for every course, and those go to the
+// paragraph cache only.
+const maxClauseTexts = 32
+
+func newTextCache(s *site.Site) *textCache {
+	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: map[uint64]bool{}}
+	if s != nil && s.Library != nil {
+		for _, lang := range s.Config.Languages {
+			for _, cl := range s.Library.Lang(lang).Clauses {
+				c.clauses[cl] = &clauseTexts{}
+			}
+		}
+	}
+	return c
+}
+
+// clauseMatches returns the phrases of lang found in text, the rendered
+// body (or, with answer, FAQ answer) of clause src, each with its line in
+// the clause file. A match that came from data a placeholder inserted is
+// left out: it is reported where that data is written.
+func (c *textCache) clauseMatches(lang string, src *site.Clause, answer bool, text string) []textMatch {
+	set := phraseSetFor(lang)
+	if set == nil || text == "" {
 		return nil
 	}
-	sets, err := phrasesByLang()
-	if err != nil || sets[lang] == nil {
-		return nil
+	e := c.clauses[src]
+	p, n := unsafe.StringData(text), len(text)
+	if e != nil {
+		e.mu.Lock()
+		for _, t := range e.entries {
+			if t.p == p && t.n == n && t.answer == answer {
+				e.mu.Unlock()
+				return t.matches
+			}
+		}
+		e.mu.Unlock()
 	}
-	if c == nil {
-		return scanText(sets[lang], text)
+	ms := c.scanParagraphs(set, text, false)
+	if len(ms) > 0 {
+		source, first := src.Body, src.BodyLine
+		if answer {
+			source, first = src.FAQ.Answer, answerLine(src)
+		}
+		kept := ms[:0]
+		for _, m := range ms {
+			if line, ok := sourceLine(source, first, m.text); ok {
+				m.line = line
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
 	}
-	key := textKey{p: unsafe.StringData(text), n: len(text), lang: lang}
-	c.mu.Lock()
-	ms, ok := c.m[key]
-	c.mu.Unlock()
-	if ok {
-		return ms
+	if e != nil {
+		e.mu.Lock()
+		if len(e.entries) < maxClauseTexts {
+			e.entries = append(e.entries, clauseText{p: p, n: n, answer: answer, matches: ms})
+		}
+		e.mu.Unlock()
 	}
-	ms = scanText(sets[lang], text)
-	c.mu.Lock()
-	c.m[key] = ms
-	c.mu.Unlock()
 	return ms
+}
+
+// plainMatches returns the phrases of lang found in a course's own text;
+// with names, the text is a deduction's name.
+func (c *textCache) plainMatches(lang, text string, names bool) []textMatch {
+	set := phraseSetFor(lang)
+	if set == nil || strings.TrimSpace(text) == "" {
+		return nil
+	}
+	return c.scanParagraphs(set, text, names)
+}
+
+// phraseSetFor returns the phrases of a language, or nil when there are
+// none (the text rules then read nothing in it).
+func phraseSetFor(lang string) *phraseSet {
+	sets, err := phrasesByLang()
+	if err != nil {
+		return nil
+	}
+	return sets[lang]
+}
+
+// answerLine is the line of a clause file on which its FAQ answer starts.
+func answerLine(s *site.Clause) int {
+	v, k := s.ValuePos("faq.answer"), s.KeyPos("faq.answer")
+	if v == k {
+		return k.Line + 1 // a multi-line string starts on the next line
+	}
+	return v.Line
+}
+
+// scanParagraphs is scanText, paragraph by paragraph, skipping the
+// paragraphs whose shape (see shapeHash) is known to hold no phrase: the
+// texts that differ from course to course mostly differ in numbers, and
+// most paragraphs hold no phrase at all.
+func (c *textCache) scanParagraphs(set *phraseSet, text string, names bool) []textMatch {
+	if c == nil {
+		return scanText(set, text, names)
+	}
+	seed := set.seed
+	if names {
+		seed++
+	}
+	var out []textMatch
+	for _, p := range paragraphs(text) {
+		key := shapeHash(seed, p.text)
+		c.shapesMu.RLock()
+		clean := c.shapes[key]
+		c.shapesMu.RUnlock()
+		if clean {
+			continue
+		}
+		ms := scanText(set, p.text, names)
+		if len(ms) == 0 {
+			c.shapesMu.Lock()
+			c.shapes[key] = true
+			c.shapesMu.Unlock()
+		}
+		for _, m := range ms {
+			m.line += p.line
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // sourceLine finds, in the source src of a rendered text (first is its
