@@ -4,6 +4,7 @@ import (
 	"math/big"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/expr"
 	"github.com/oferta-dev/oferta/generator/internal/checked"
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/refund"
@@ -119,6 +120,9 @@ Fix: use policy "prorata" or "flat", or make the formula at least the floor; the
 			if !ok || err != nil || k.Terms.PolicyID == refund.PolicyNone || a.Outside.Max.Sign() == 0 {
 				continue // refund/waiver reports a formula that refunds nothing
 			}
+			if atFloor(p.texts, k, p.Site.Config.Jurisdiction) {
+				continue
+			}
 			belowProrata(p, k, a)
 		}
 		return nil
@@ -144,4 +148,51 @@ func floorWords(j string) string {
 		return "the undelivered share of the price less deductions, less the allowed fee: ГК РФ ст. 782, ЗоЗПП ст. 32"
 	}
 	return "the share of the price for what was not provided: Directive 2011/83/EU art. 14(3)"
+}
+
+// The library's formulas, as the SPEC writes them: prorata is the ru
+// floor itself, and flat never less (it refunds the undelivered share and
+// the delivered one).
+const (
+	specProrata = "max(0, (paid - deductions) * (total - used) / total - paid * (bank_fee + retention))"
+	specFlat    = "max(0, paid - paid * (bank_fee + retention) - deductions)"
+)
+
+// atFloor reports whether a contract's refund is at least the lawful
+// floor by construction, so that the amounts need not be compared: its
+// policy and guarantee formulas are the SPEC's prorata or flat, and the
+// fee they withhold is one the floor allows (ru: a bank fee of at most
+// maxBankFeePercent; eu, de, ro: no fee or retention at all).
+func atFloor(c *textCache, k *contract.Contract, jurisdiction string) bool {
+	t := k.Terms
+	for _, f := range []*expr.Expr{t.Policy, t.Flat} {
+		if f != nil && !c.specFormula(f) {
+			return false
+		}
+	}
+	if jurisdiction == "ru" {
+		if t.BankFee == nil {
+			return true
+		}
+		limit := new(big.Rat).Quo(maxBankFeePercent, big.NewRat(100, 1))
+		return t.BankFee.Cmp(limit) <= 0
+	}
+	return (t.BankFee == nil || t.BankFee.Sign() == 0) && (t.Retention == nil || t.Retention.Sign() == 0)
+}
+
+// specFormula reports whether f prints as the SPEC's prorata or flat; the
+// answer is kept per formula, which the courses of a policy share.
+func (c *textCache) specFormula(f *expr.Expr) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.formulas == nil {
+		c.formulas = map[*expr.Expr]bool{}
+	}
+	spec, ok := c.formulas[f]
+	if !ok {
+		s := f.String()
+		spec = s == specProrata || s == specFlat
+		c.formulas[f] = spec
+	}
+	return spec
 }

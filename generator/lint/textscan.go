@@ -3,7 +3,9 @@ package lint
 import (
 	"embed"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
+	"iter"
 	"path"
 	"regexp"
 	"sort"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/oferta-dev/oferta/generator/expr"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -264,50 +267,65 @@ type paragraph struct {
 }
 
 // paragraphs cuts text where breaksParagraph says.
-func paragraphs(text string) []paragraph {
-	var out []paragraph
-	start, startLine, line := 0, 0, 0
-	for i := 0; i < len(text); i++ {
-		if text[i] != '\n' {
-			continue
-		}
-		line++
-		if breaksParagraph(text[i+1:]) {
-			out = append(out, paragraph{text[start:i], startLine})
+func paragraphs(text string) iter.Seq[paragraph] {
+	return func(yield func(paragraph) bool) {
+		start, startLine, line := 0, 0, 0
+		for {
+			i := strings.IndexByte(text[start:], '\n')
+			for i >= 0 {
+				i += start
+				line++
+				if breaksParagraph(text[i+1:]) {
+					break
+				}
+				j := strings.IndexByte(text[i+1:], '\n')
+				if j < 0 {
+					i = -1
+					break
+				}
+				i = i + 1 + j - start
+			}
+			if i < 0 {
+				yield(paragraph{text[start:], startLine})
+				return
+			}
+			if !yield(paragraph{text[start:i], startLine}) {
+				return
+			}
 			start, startLine = i+1, line
 		}
 	}
-	return append(out, paragraph{text[start:], startLine})
 }
 
-// shapeHash hashes a paragraph with every run of digits as one "0"
-// (FNV-1a, 64 bits): two paragraphs that differ only in numbers (a price,
-// an amount, a count) have the same shape, and no phrase tells them apart
-// by shape alone. Only the lack of a phrase is remembered by shape, so a
-// collision could at worst hide one paragraph's phrase, with odds of
-// 2^-64 per pair.
-func shapeHash(seed byte, text string) uint64 {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	h = (h ^ uint64(seed)) * prime
+// shapeHash hashes a paragraph with every run of digits as one "0": two
+// paragraphs that differ only in numbers (a price, an amount, a count)
+// have the same shape, and no phrase tells them apart by shape alone. A
+// percentage keeps its digits («100 %» is a phrase of its own). Only the
+// lack of a phrase is remembered by shape, so a collision could at worst
+// hide one paragraph's phrase, with odds of 2^-64 per pair.
+func shapeHash(seed maphash.Seed, lang byte, text string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteByte(lang)
+	start := 0
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c >= '0' && c <= '9' {
-			j := i
-			for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '.' || text[j] == ',') {
-				j++
-			}
-			if !beforePercent(text[j:]) {
-				// A number, not a percentage: «100 %» is a phrase of
-				// its own, so percentages keep their digits.
-				h = (h ^ '0') * prime
-				i = j - 1
-				continue
-			}
+		if c := text[i]; c < '0' || c > '9' {
+			continue
 		}
-		h = (h ^ uint64(c)) * prime
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '.' || text[j] == ',') {
+			j++
+		}
+		if beforePercent(text[j:]) {
+			i = j - 1
+			continue
+		}
+		h.WriteString(text[start:i])
+		h.WriteByte('0')
+		start, i = j, j-1
 	}
-	return h
+	h.WriteString(text[start:])
+	return h.Sum64()
 }
 
 // beforePercent reports whether s starts with a per cent sign, after
@@ -421,6 +439,12 @@ type textCache struct {
 	// no phrase.
 	shapesMu sync.RWMutex
 	shapes   map[uint64]bool
+	seed     maphash.Seed
+	// formulas records which refund formulas are the SPEC's (atFloor).
+	formulas map[*expr.Expr]bool
+	// waivers says, for every clause of the library, whether its id marks
+	// a waiver (refund/waiver); only read.
+	waivers map[*site.Clause]bool
 }
 
 // clauseTexts are the texts of one clause scanned so far, body and FAQ
@@ -446,11 +470,12 @@ type clauseText struct {
 const maxClauseTexts = 32
 
 func newTextCache(s *site.Site) *textCache {
-	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: map[uint64]bool{}}
+	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: map[uint64]bool{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
 	if s != nil && s.Library != nil {
 		for _, lang := range s.Config.Languages {
 			for _, cl := range s.Library.Lang(lang).Clauses {
 				c.clauses[cl] = &clauseTexts{}
+				c.waivers[cl] = waiverClause(cl)
 			}
 		}
 	}
@@ -540,23 +565,31 @@ func (c *textCache) scanParagraphs(set *phraseSet, text string, names bool) []te
 	if c == nil {
 		return scanText(set, text, names)
 	}
-	seed := set.seed
+	lang := set.seed
 	if names {
-		seed++
+		lang++
 	}
 	var out []textMatch
-	for _, p := range paragraphs(text) {
-		key := shapeHash(seed, p.text)
+	for p := range paragraphs(text) {
+		// First the paragraph exactly (a fast hash), then its shape.
+		raw := maphash.String(c.seed, p.text) + uint64(lang)
 		c.shapesMu.RLock()
-		clean := c.shapes[key]
+		clean := c.shapes[raw]
 		c.shapesMu.RUnlock()
 		if clean {
 			continue
 		}
-		ms := scanText(set, p.text, names)
+		shape := shapeHash(c.seed, lang, p.text)
+		c.shapesMu.RLock()
+		clean = c.shapes[shape]
+		c.shapesMu.RUnlock()
+		var ms []textMatch
+		if !clean {
+			ms = scanText(set, p.text, names)
+		}
 		if len(ms) == 0 {
 			c.shapesMu.Lock()
-			c.shapes[key] = true
+			c.shapes[raw], c.shapes[shape] = true, true
 			c.shapesMu.Unlock()
 		}
 		for _, m := range ms {

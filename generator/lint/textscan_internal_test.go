@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -167,7 +168,20 @@ func TestShapeCache(t *testing.T) {
 	if ms := c.plainMatches("ru", "Курс стоит 1 000 рублей.", false); len(ms) != 0 {
 		t.Fatalf("price: %v", ms)
 	}
-	if shapeHash(sets["ru"].seed, "Курс стоит 1 000 рублей.") != shapeHash(sets["ru"].seed, "Курс стоит 25 900 рублей.") {
+	if shapeHash(c.seed, sets["ru"].seed, "Курс стоит 1 000 рублей.") != shapeHash(c.seed, sets["ru"].seed, "Курс стоит 25 900 рублей.") {
 		t.Error("prices change a paragraph's shape")
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	text := "Первый абзац\nпродолжается.\n\nВторой.\n- пункт\n- ещё пункт\nс продолжением"
+	var got []string
+	for p := range paragraphs(text) {
+		got = append(got, fmt.Sprintf("%d:%q", p.line, p.text))
+	}
+	// A blank line starts the next paragraph, which counts it.
+	want := []string{`0:"Первый абзац\nпродолжается."`, `2:"\nВторой."`, `4:"- пункт"`, `5:"- ещё пункт\nс продолжением"`}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("paragraphs:\n got %s\nwant %s", strings.Join(got, " "), strings.Join(want, " "))
 	}
 }
