@@ -21,7 +21,7 @@ var issue13Rules = []string{
 	"text/waiver", "text/access-rendered", "text/time-limit", "text/retention", "text/contradiction",
 	"text/deadline-mismatch", "refund/conditions", "formula/below-prorata", "refund/deduction-suspicious",
 	"clause/statutory-override", "lint/unjustified-disable", "seller/sample", "ru/language",
-	"site/base-url-missing", "eu/phone", "seller/name-form", "refund/review-after-payout",
+	"site/base-url-missing", "seller/name-form", "refund/review-after-payout",
 	"refund/bank-fee", "refund/fixed-retention",
 }
 

@@ -316,14 +316,3 @@ Fix: set zfu = "…" to the course's approval number, or change the course so th
 		return nil
 	},
 }
-
-// waiver is waiverClause, answered from the table made for the site's
-// library before the passes run.
-func (c *textCache) waiver(cl *site.Clause) bool {
-	if c != nil {
-		if w, ok := c.waivers[cl]; ok {
-			return w
-		}
-	}
-	return waiverClause(cl)
-}

@@ -29,7 +29,6 @@ var Rules = []*Rule{
 	Conditions,
 	WithdrawalInfo,
 	WithdrawalPeriod,
-	EUPhone,
 	DistanceLearning,
 	RuLanguage,
 	// What the text says.

@@ -9,14 +9,12 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
 // Rules on the site as published and on the seller: a base URL, the
-// scaffold's sample data, the seller's name, the Russian text, the EU
-// phone number; and the refund keys that text and deadlines must agree
-// with.
+// scaffold's sample data, the seller's name, the Russian text; and the
+// refund keys that text and deadlines must agree with.
 
 // BaseURLMissing: no base_url.
 var BaseURLMissing = &Rule{
@@ -162,54 +160,6 @@ Fix: write the name as in the ЕГРИП or ЕГРЮЛ extract; the brand can st
 		}
 		return nil
 	},
-}
-
-// EUPhone: the seller's phone is missing from the withdrawal information.
-var EUPhone = &Rule{
-	Name:            "eu/phone",
-	DefaultSeverity: Error,
-	Jurisdictions:   []string{"eu", "de", "ro"},
-	Doc: `seller.phone is set, but the withdrawal information in a course's contract (the refund-ground clauses whose id contains "withdrawal") does not give it.
-
-Why: the trader must give, in the information on the right of withdrawal, the telephone number it shows to consumers, so that the consumer can contact it quickly (Directive 2011/83/EU art. 6(1)(c), (h) and Annex I(A); CJEU C-266/19, EIS). Information that lacks it is incomplete, and incomplete withdrawal information extends the period by up to 12 months (art. 10).
-
-Fires: an eu site with phone = "+49 30 1234567" whose site clause refund.ground.withdrawal-eu names the seller by name, address and e-mail only.
-
-Silent: the library's clause, which prints {{ .seller.phone }} when it is set.
-
-Fix: print the phone in the withdrawal clause: {{ if .seller.phone }}, {{ .seller.phone }}{{ end }}.`,
-	Run: func(p *Pass) error {
-		phone := digitsOf(p.Site.Config.Seller.Phone)
-		if len(phone) < 5 {
-			return nil
-		}
-		for _, k := range p.Contracts {
-			var info []*contract.Clause
-			found := false
-			for _, cl := range k.Clauses {
-				if cl.Source.Kind == "refund-ground" && strings.Contains(cl.Source.ID, "withdrawal") {
-					info = append(info, cl)
-					if strings.Contains(digitsOf(cl.Markdown), phone) {
-						found = true
-					}
-				}
-			}
-			if len(info) > 0 && !found {
-				p.Report(info[0].Source.Pos(), "", "the withdrawal information (clause %s) does not give seller.phone %q, which the seller shows to consumers", info[0].Source.ID, p.Site.Config.Seller.Phone)
-			}
-		}
-		return nil
-	},
-}
-
-func digitsOf(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			b.WriteByte(s[i])
-		}
-	}
-	return b.String()
 }
 
 // RuLanguage: a course sold under ru has no Russian text.

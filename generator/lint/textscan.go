@@ -618,3 +618,14 @@ func sourceLine(src string, first int, words string) (line int, ok bool) {
 	}
 	return 0, false
 }
+
+// waiver is waiverClause, answered from the table made for the site's
+// library before the passes run.
+func (c *textCache) waiver(cl *site.Clause) bool {
+	if c != nil {
+		if w, ok := c.waivers[cl]; ok {
+			return w
+		}
+	}
+	return waiverClause(cl)
+}
