@@ -295,3 +295,68 @@ func TestSellerDetailsPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestRequisitesByKind pins the requisites and the refund receipt for each
+// kind of Russian seller: an ИП's ОГРНИП, an organisation's ОГРН, and the
+// self-employed seller's correction in «Мой налог» instead of a cash
+// receipt (54-ФЗ).
+func TestRequisitesByKind(t *testing.T) {
+	for _, c := range []struct {
+		kind, ogrn string
+		want       []string
+		not        []string
+	}{
+		{"ip", `ogrn = "326774600123455"`, []string{"ОГРНИП: 326774600123455", "«возврат прихода»", "Часы работы: пн–пт", "Государственная регистрация: запись"}, []string{"Мой налог"}},
+		{"ooo", `ogrn = "1027700132195"`, []string{"ОГРН: 1027700132195", "«возврат прихода»", "Образовательная деятельность: статус"}, []string{"ОГРНИП", "Мой налог"}},
+		{"self-employed", "", []string{"плательщик налога на профессиональный доход", "«Мой налог»", "Банковские реквизиты: р/с"}, []string{"ОГРН", "возврат прихода"}},
+	} {
+		dir := t.TempDir()
+		files := map[string]string{
+			"oferta.toml": `title = "Школа"
+base_url = "https://school.example/"
+jurisdiction = "ru"
+edition = 2026-12-01
+
+[seller]
+name = "Образцова Мария Ивановна"
+kind = "` + c.kind + `"
+inn = "771234567859"
+` + c.ogrn + `
+address = "г. Москва, ул. Образцовая, д. 1"
+email = "hello@school.example"
+registration = "запись от 01.02.2026"
+hours = "пн–пт, 10:00–19:00 (МСК)"
+license = "статус: обучение ведёт лично, без привлечения педагогов"
+bank = "р/с 40802810900000012345"
+`,
+			"content/course.toml": "title = \"Курс\"\nformat = \"recorded\"\nprice = 1000\n[duration]\nunit = \"lesson\"\ncount = 4\n",
+		}
+		for name, data := range files {
+			path := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checked, err := build.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all strings.Builder
+		for _, cl := range checked.Contracts[0].Clauses {
+			all.WriteString(plain(cl.Markdown) + "\n")
+		}
+		for _, w := range c.want {
+			if !strings.Contains(all.String(), w) {
+				t.Errorf("%s: the contract lacks %q", c.kind, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(all.String(), w) {
+				t.Errorf("%s: the contract says %q", c.kind, w)
+			}
+		}
+	}
+}

@@ -35,7 +35,7 @@ var ruWords = pageWords{
 		"Мы рассмотрим его в течение %s и перечислим деньги в течение %s тем же способом, которым вы платили.\n\nСпасибо!",
 	summary: map[string]string{
 		"refund.policy.prorata": "Возврат пропорционально непройденной части курса.",
-		"refund.policy.flat":    "Возврат всей оплаченной суммы за вычетом указанных в договоре удержаний.",
+		"refund.policy.flat":    "Возврат уплаченной суммы без учёта пройденной части курса, за вычетом удержаний, указанных в договоре, если они есть.",
 		"refund.policy.none":    "Возврат по закону: с оплатой фактически понесённых расходов.",
 		"":                      "Порядок возврата описан в договоре.",
 	},
@@ -56,7 +56,7 @@ var enWords = pageWords{
 		"We will review it within %s and send the money within %s, by the same means you paid.\n\nThank you!",
 	summary: map[string]string{
 		"refund.policy.prorata": "Refund in proportion to the part of the course not yet delivered.",
-		"refund.policy.flat":    "Refund of the whole amount paid, less the deductions the contract lists.",
+		"refund.policy.flat":    "Refund of the amount paid regardless of the part of the course taken, less the deductions the contract lists, if any.",
 		"refund.policy.none":    "Refund as the law provides: the costs actually incurred are paid.",
 		"":                      "The contract describes how refunds work.",
 	},
