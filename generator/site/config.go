@@ -90,8 +90,16 @@ var Channels = []string{"email", "form", "post", "messenger"}
 
 // LintConfig is the [lint] table of oferta.toml.
 type LintConfig struct {
-	Disable  []string
+	Disable  []Disable
 	Severity map[string]string // rule → "error" | "warning"
+}
+
+// Disable switches one lint rule off for the whole site; the reason is
+// required (an entry without one disables nothing and is reported).
+type Disable struct {
+	Rule   string
+	Reason string
+	Pos    Pos // of the rule key, or of the entry
 }
 
 func decodeConfig(file, src string) (*Config, error) {
@@ -149,7 +157,7 @@ func decodeConfig(file, src string) (*Config, error) {
 	}
 	c.Refund.file = file
 	if l := root.Table("lint", false); l != nil {
-		c.Lint.Disable = l.Strings("disable")
+		c.Lint.Disable = decodeDisable(l)
 		if sev := l.Table("severity", false); sev != nil {
 			c.Lint.Severity = map[string]string{}
 			for _, k := range sev.Keys() {
@@ -165,6 +173,35 @@ func decodeConfig(file, src string) (*Config, error) {
 	}
 	root.Done("title", "base_url", "languages", "jurisdiction", "currency", "edition", "unsafe_html", "theme", "seller", "refund", "lint")
 	return c, d.errs.Err()
+}
+
+// decodeDisable reads [lint] disable, a list of { rule, reason } tables.
+// A bare rule name (the form of earlier versions) is an error that shows
+// the new form.
+func decodeDisable(l *table) []Disable {
+	v, ok := l.get("disable", false)
+	if !ok {
+		return nil
+	}
+	if list, isList := v.([]any); isList {
+		bad := false
+		for i, e := range list {
+			if name, isString := e.(string); isString {
+				l.d.errorf(l.elemPos("disable", i), "lint.disable[%d] must be a table { rule = %q, reason = \"why the rule does not apply\" }: a rule is switched off only with a reason", i, name)
+				bad = true
+			}
+		}
+		if bad {
+			return nil
+		}
+	}
+	var out []Disable
+	for _, it := range l.Tables("disable") {
+		d := Disable{Rule: it.String("rule", true), Reason: it.String("reason", false), Pos: it.Pos("rule")}
+		it.Done("rule", "reason")
+		out = append(out, d)
+	}
+	return out
 }
 
 func decodeSeller(t *table) Seller {
