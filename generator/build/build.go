@@ -225,6 +225,11 @@ func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.
 		return nil, err
 	}
 	rest = append(rest, assets...)
+	sitePages, err := r.SitePages(draft)
+	if err != nil {
+		return nil, err
+	}
+	rest = append(rest, sitePages...)
 	for _, ps := range paths {
 		for _, p := range ps {
 			listed = append(listed, render.File{Path: p})

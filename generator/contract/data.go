@@ -34,6 +34,9 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"jurisdiction": cfg.Jurisdiction,
 			"currency":     c.Currency,
 			"edition":      cfg.Edition,
+			// has_withdrawal_function: the site publishes the art. 11a
+			// withdrawal function (see WithdrawURL).
+			"has_withdrawal_function": cfg.HasWithdrawalFunction(),
 		},
 		"seller": map[string]any{
 			"name":     escapeMarkdown(seller.Name),
@@ -42,6 +45,7 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"ogrn":     escapeMarkdown(seller.OGRN),
 			"vat_id":   escapeMarkdown(seller.VATID),
 			"register": escapeMarkdown(seller.Register),
+			"country":  escapeMarkdown(seller.Country),
 			"address":  escapeMarkdown(seller.Address),
 			"email":    escapeMarkdown(seller.Email),
 			"phone":    escapeMarkdown(seller.Phone),
@@ -60,6 +64,8 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"zfu":      escapeMarkdown(c.ZFU),
 			"duration": map[string]any{"unit": c.Duration.Unit, "count": c.Duration.Count},
 			"url":      escapeMarkdown(ContractURL(s, c)),
+			// withdraw_url: the course's withdrawal function page.
+			"withdraw_url": escapeMarkdown(WithdrawURL(s, c)),
 		},
 		"refund": map[string]any{
 			"policy":            escapeMarkdown(r.Policy),
@@ -101,33 +107,40 @@ func ContractURL(s *site.Site, c *site.Course) string {
 	return s.Config.BaseURL + CoursePath(s, c) + "oferta/"
 }
 
+// WithdrawURL is the address of the course's withdrawal function page
+// (eu, de and ro sites), absolute when the site has a base_url.
+func WithdrawURL(s *site.Site, c *site.Course) string {
+	return s.Config.BaseURL + CoursePath(s, c) + "withdraw/"
+}
+
 // whenVars are the data paths a clause's `when` may read, as plain values:
 // strings, exact numbers and booleans.
 func whenVars(s *site.Site, c *site.Course) map[string]any {
 	r := c.Refund
 	return map[string]any{
-		"course.format":            c.Format,
-		"course.language":          c.Language,
-		"course.slug":              c.Slug,
-		"course.currency":          c.Currency,
-		"course.price":             c.Price,
-		"course.zfu":               c.ZFU,
-		"course.duration.unit":     c.Duration.Unit,
-		"course.duration.count":    ratInt(c.Duration.Count),
-		"course.has_start":         !c.Start.IsZero(),
-		"refund.policy":            r.Policy,
-		"refund.review_days":       ratInt(r.ReviewDays),
-		"refund.payout_days":       ratInt(r.PayoutDays),
-		"refund.bank_fee_percent":  r.BankFeePercent,
-		"refund.retention_percent": r.RetentionPercent,
-		"refund.guarantee_days":    ratInt(r.GuaranteeDays),
-		"refund.channel":           r.Channel,
-		"refund.has_deductions":    len(r.Deductions) > 0,
-		"refund.has_alternatives":  len(r.Alternatives) > 0,
-		"site.jurisdiction":        s.Config.Jurisdiction,
-		"site.currency":            s.Config.Currency,
-		"seller.kind":              s.Config.Seller.Kind,
-		"seller.has_phone":         s.Config.Seller.Phone != "",
+		"course.format":                c.Format,
+		"course.language":              c.Language,
+		"course.slug":                  c.Slug,
+		"course.currency":              c.Currency,
+		"course.price":                 c.Price,
+		"course.zfu":                   c.ZFU,
+		"course.duration.unit":         c.Duration.Unit,
+		"course.duration.count":        ratInt(c.Duration.Count),
+		"course.has_start":             !c.Start.IsZero(),
+		"refund.policy":                r.Policy,
+		"refund.review_days":           ratInt(r.ReviewDays),
+		"refund.payout_days":           ratInt(r.PayoutDays),
+		"refund.bank_fee_percent":      r.BankFeePercent,
+		"refund.retention_percent":     r.RetentionPercent,
+		"refund.guarantee_days":        ratInt(r.GuaranteeDays),
+		"refund.channel":               r.Channel,
+		"refund.has_deductions":        len(r.Deductions) > 0,
+		"refund.has_alternatives":      len(r.Alternatives) > 0,
+		"site.jurisdiction":            s.Config.Jurisdiction,
+		"site.currency":                s.Config.Currency,
+		"seller.kind":                  s.Config.Seller.Kind,
+		"seller.has_phone":             s.Config.Seller.Phone != "",
+		"site.has_withdrawal_function": s.Config.HasWithdrawalFunction(),
 	}
 }
 

@@ -46,7 +46,7 @@ func Recycle(files []File) {
 }
 
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
-var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes"}
+var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes", "withdraw"}
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
@@ -296,6 +296,7 @@ func (r *Renderer) siteView(l string) *SiteView {
 		EditionISO:   cfg.Edition.Format("2006-01-02"),
 		Seller: SellerView{Name: s.Name, Kind: s.Kind, INN: s.INN, OGRN: s.OGRN, VATID: s.VATID,
 			Register: s.Register, Address: s.Address, Email: s.Email, Phone: s.Phone},
+		WithdrawHref: r.withdrawHref(l),
 	}
 }
 
@@ -367,6 +368,14 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		return nil
 	}); err != nil {
 		return nil, err
+	}
+	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
+		if err := add("withdraw", "withdraw", r.strings[l]["withdraw_heading"]+": "+k.Course.Title, func(pg *Page) error {
+			r.courseWithdraw(k, pg)
+			return nil
+		}); err != nil {
+			return nil, err
+		}
 	}
 	archive, err := r.archivePages(k, st, cv, draft)
 	if err != nil {
