@@ -62,7 +62,8 @@
         '&body=' + encodeURIComponent(body);
       document.getElementById('withdraw-mailto').href = href;
       show();
-      window.location.href = href;
+      // Hand the e-mail to the mail program, as the link would.
+      window.setTimeout(function () { window.location.href = href; }, 0);
       return;
     }
     // The form service answers in the hidden frame, so that this page
