@@ -217,6 +217,9 @@ Fix: set guarantee_days = 14 (or more) so that requests inside the withdrawal pe
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
 			c := k.Course
+			if missing, _ := lacksStartConsent(k); missing {
+				continue // eu/start-consent reports it, as an error
+			}
 			if c.Refund.GuaranteeDays < 14 {
 				pos := refundPos(c, "guarantee_days")
 				p.Report(pos, c.Slug, "refund.guarantee_days = %d: the refund table and calculator apply the policy inside the 14-day withdrawal period, when a consumer who did not ask for an early start owes nothing", c.Refund.GuaranteeDays)
@@ -268,7 +271,7 @@ Fix: keep the library's refund.ground.withdrawal-eu clause: remove refund.ground
 				}
 			}
 			if !found {
-				p.Report(refundPos(k.Course, "grounds"), k.Course.Slug, "the contract does not inform of the 14-day right of withdrawal (no refund-ground clause with \"withdrawal\" in its id)")
+				p.Report(refundPos(k.Course, "grounds"), k.Course.Slug, "the contract does not inform of the 14-day right of withdrawal (no refund-ground clause with \"withdrawal\" in its id)%s", languageHint(p.Site, k))
 			}
 		}
 		return nil

@@ -24,6 +24,8 @@ var Rules = []*Rule{
 	BankFee,
 	WithdrawalInfo,
 	WithdrawalPeriod,
+	WithdrawalFunction,
+	StartConsent,
 	DistanceLearning,
 	// The seller and the refund statement.
 	RequisitesMissing,

@@ -1,0 +1,149 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// WithdrawalFunction: the withdrawal function cannot reach the seller.
+var WithdrawalFunction = &Rule{
+	Name:            "eu/withdrawal-function",
+	DefaultSeverity: Error,
+	Jurisdictions:   []string{"eu", "de", "ro"},
+	Doc: `An eu, de or ro site has no way for its withdrawal function to reach the seller: neither [withdrawal] endpoint nor seller.email is set in oferta.toml.
+
+Why: since 19 June 2026 a trader who concludes contracts online must offer a withdrawal function (Directive 2011/83/EU art. 11a, added by Directive (EU) 2023/2673): a function labelled "withdraw from contract here", easy to find and available for the whole withdrawal period, that collects the consumer's name, the contract's identification and the electronic address for the confirmation, with a "confirm withdrawal" button, after which the trader acknowledges receipt, with date and time, on a durable medium without undue delay. oferta publishes the function at <slug>/withdraw/ and withdraw/ (linked from every page's footer); it must be able to deliver the withdrawal to the seller. Without a way to reach the seller the contract's clause on the function is left out (it may not promise a function the site lacks) and the site breaches art. 11a.
+
+This rule is statutory: it cannot be disabled in [lint] disable, and a course cannot ignore it.
+
+Fix: set [withdrawal] endpoint = "https://…" to the address of a form service that e-mails you what the form sends (see README, "EU sellers", for the field names), or set seller.email, in which case the function composes the withdrawal as an e-mail to that address.`,
+	Run: func(p *Pass) error {
+		if !p.Whole {
+			return nil
+		}
+		cfg := p.Site.Config
+		if !cfg.HasWithdrawalFunction() {
+			p.Report(cfg.KeyPos("seller.email"), "", "the withdrawal function (art. 11a of Directive 2011/83/EU) has no way to reach the seller: set [withdrawal] endpoint to a form service, or seller.email")
+		}
+		return nil
+	},
+}
+
+// startConsentClause is the clause of a course's contract that holds the
+// express request to start within the withdrawal period (services) or the
+// consent and acknowledgement of losing the right (recorded lessons).
+func startConsentClause(c *site.Course) string {
+	if c.Format == "recorded" {
+		return "refund.process.digital-content-eu"
+	}
+	return "refund.process.start-request-eu"
+}
+
+// StartConsent: a course may start inside the withdrawal period without
+// the express request and the acknowledgement.
+var StartConsent = &Rule{
+	Name:            "eu/start-consent",
+	DefaultSeverity: Error,
+	Jurisdictions:   []string{"eu", "de", "ro"},
+	Doc: `A course under eu, de or ro may start within the 14-day withdrawal period and its refund terms charge for the part delivered in it (refund.guarantee_days is below 14), but its contract lacks the texts that make this lawful: for a personal or group course the express request to start early (clause refund.process.start-request-eu), for recorded lessons the prior express consent and the acknowledgement that the right of withdrawal is lost (clause refund.process.digital-content-eu).
+
+Why: a service may start within the withdrawal period only at the consumer's express request (Directive 2011/83/EU arts. 7(3), 8(8)); the consumer who then withdraws pays the share of the total price for what was delivered (art. 14(3)), and without the request pays nothing (art. 14(4)). For digital content the right ends when delivery begins only with the consumer's prior express consent, the acknowledgement of losing the right and a confirmation on a durable medium (arts. 8(7), 16(m)). A contract that charges for days inside the period without these texts takes money the consumer does not owe. The checkout texts themselves (the checkbox and the confirmation e-mail) are in the seller's kit.
+
+This rule replaces eu/withdrawal-period for such a course: that warning remains for courses that have the texts and still let the table and the calculator charge inside the period.
+
+Fix: keep the library's clause (do not replace it with a site clause that drops it), or set refund.guarantee_days = 14 (or more) so that a withdrawal within the period is refunded in full.`,
+	Run: func(p *Pass) error {
+		for _, k := range p.Contracts {
+			if missing, id := lacksStartConsent(k); missing {
+				c := k.Course
+				p.Report(refundPos(c, "guarantee_days"), c.Slug, "this %s course may start within the 14-day withdrawal period and refund.guarantee_days = %d charges for it, but the contract lacks clause %s (the consumer's express request%s): keep it, or set refund.guarantee_days = 14%s", c.Format, c.Refund.GuaranteeDays, id, ackText(c), languageHint(p.Site, k))
+			}
+		}
+		return nil
+	},
+}
+
+func ackText(c *site.Course) string {
+	if c.Format == "recorded" {
+		return " and the acknowledgement of losing the right"
+	}
+	return ""
+}
+
+// lacksStartConsent reports whether k's course charges inside the
+// withdrawal period without the start-consent clause, and that clause.
+func lacksStartConsent(k *contract.Contract) (bool, string) {
+	c := k.Course
+	id := startConsentClause(c)
+	if c.Refund.GuaranteeDays >= 14 {
+		return false, id
+	}
+	for _, cl := range k.Clauses {
+		if cl.Source.ID == id {
+			return false, id
+		}
+	}
+	return true, id
+}
+
+// languageHint explains, for a course whose language has no clauses
+// written for the site's EU jurisdiction (a Russian course on an eu site),
+// that its library is written for another law and which languages serve
+// this one; "" otherwise.
+func languageHint(s *site.Site, k *contract.Contract) string {
+	j := s.Config.Jurisdiction
+	if servesLaw(s, k.Lang, j) {
+		return ""
+	}
+	var langs []string
+	for l := range s.Library.Langs {
+		if servesLaw(s, l, j) {
+			langs = append(langs, l)
+		}
+	}
+	sort.Strings(langs)
+	serve := "no language of the clause library"
+	if len(langs) > 0 {
+		serve = "the " + strings.Join(langs, ", ") + " library"
+	}
+	law := "Russian law"
+	if k.Lang != "ru" {
+		law = "another jurisdiction"
+	}
+	in := "one of those languages"
+	if len(langs) <= 1 {
+		in = "that language"
+	}
+	return fmt.Sprintf(". Note: the %s clause library is written for %s; under %s, %s serves EU law: write this course in %s (language = %q)", k.Lang, law, j, serve, in, firstOr(langs, "en"))
+}
+
+func firstOr(list []string, def string) string {
+	if len(list) > 0 {
+		return list[0]
+	}
+	return def
+}
+
+// servesLaw reports whether language l's clauses include the statutory
+// withdrawal information for jurisdiction j.
+func servesLaw(s *site.Site, l, j string) bool {
+	lib := s.Library.Lang(l)
+	if lib == nil {
+		return false
+	}
+	for _, cl := range lib.Clauses {
+		if cl.Kind != "refund-ground" || !strings.Contains(cl.ID, "withdrawal") {
+			continue
+		}
+		for _, x := range cl.Jurisdictions {
+			if x == j {
+				return true
+			}
+		}
+	}
+	return false
+}
