@@ -340,7 +340,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		return nil
 	}
 	w := words(l)
-	if err := add("contract", "oferta", w.contractTitle+": "+k.Course.Title, func(pg *Page) error {
+	if err := add("contract", "oferta", r.contractTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
 		var err error
 		pg.Contract, err = r.contractView(k)
 		if err != nil {
