@@ -25,6 +25,9 @@
   });
 
   function label(input) {
+    if (input.dataset.textLabel) {
+      return input.dataset.textLabel;
+    }
     var l = form.querySelector('label[for="' + input.id + '"]');
     return l ? l.textContent.trim() : input.name;
   }
@@ -75,6 +78,7 @@
   function show() {
     step.classList.remove('is-open');
     step.hidden = true;
+    start.parentNode.hidden = true;
     receipt.hidden = false;
     document.body.classList.add('withdraw-page-sent');
     receipt.focus();
