@@ -147,3 +147,35 @@ func servesLaw(s *site.Site, l, j string) bool {
 	}
 	return false
 }
+
+// Phone: the seller shows a phone number that the withdrawal information
+// leaves out.
+var Phone = &Rule{
+	Name:            "eu/phone",
+	DefaultSeverity: Error,
+	Jurisdictions:   []string{"eu", "de", "ro"},
+	Doc: `seller.phone is set, but a course's withdrawal information (its refund-ground clause with "withdrawal" in the id) or its model withdrawal form (a clause with "model-form" in the id) does not give it.
+
+Why: the trader must give the consumer the contact details through which the withdrawal can be sent; where the trader shows a telephone number, the information on the right of withdrawal must give it too, or the information is incomplete and the withdrawal period runs 12 months longer (Directive 2011/83/EU arts. 6(1)(c), 6(1)(h), 10; Annex I(A) note 2; CJEU C-266/19, EIS, 14 May 2020). The library's clauses give the phone whenever seller.phone is set; this rule catches a site clause that replaces them and drops it.
+
+Fix: in the site's clause, add {{ if .seller.phone }}, telephone {{ .seller.phone }}{{ end }} where the seller's address and e-mail are given, or remove the site clause to use the library's.`,
+	Run: func(p *Pass) error {
+		phone := strings.TrimSpace(p.Site.Config.Seller.Phone)
+		if phone == "" {
+			return nil
+		}
+		for _, k := range p.Contracts {
+			for _, cl := range k.Clauses {
+				id := cl.Source.ID
+				info := cl.Source.Kind == "refund-ground" && strings.Contains(id, "withdrawal")
+				if !info && !strings.Contains(id, "model-form") {
+					continue
+				}
+				if !strings.Contains(strings.ReplaceAll(cl.Markdown, `\`, ""), phone) {
+					p.Report(cl.Source.Pos(), k.Course.Slug, "clause %s does not give the seller's phone %s, which the withdrawal information must give when the seller shows one (CJEU C-266/19)", id, phone)
+				}
+			}
+		}
+		return nil
+	},
+}

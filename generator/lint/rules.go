@@ -26,6 +26,7 @@ var Rules = []*Rule{
 	WithdrawalPeriod,
 	WithdrawalFunction,
 	StartConsent,
+	Phone,
 	DistanceLearning,
 	// The seller and the refund statement.
 	RequisitesMissing,
