@@ -101,6 +101,7 @@ func New(s *site.Site) (*Renderer, error) {
 			}
 			return nil, themeError(file, err)
 		}
+		overlayJurisdiction(m, s.Config.Jurisdiction)
 		r.strings[l] = m
 		// base.html is parsed and folded once per language; each kind
 		// of page gets a copy to define its blocks in. Clone copies the
@@ -362,7 +363,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
-	if err := add("refund", "refund", w.statementTitle+": "+k.Course.Title, func(pg *Page) error {
+	if err := add("refund", "refund", r.statementTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
 		pg.Statement = r.statementView(k, cv)
 		pg.Statement.Edition = inForce
 		return nil

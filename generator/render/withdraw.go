@@ -108,12 +108,3 @@ func (r *Renderer) SitePages(draft bool) ([]File, error) {
 	}
 	return files, nil
 }
-
-// contractTitle names the contract page: a public offer under Russian
-// law, the terms and conditions under EU law, which knows no public offer.
-func (r *Renderer) contractTitle(l string, w pageWords) string {
-	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
-		return r.strings[l]["contract_kicker_eu"]
-	}
-	return w.contractTitle
-}
