@@ -35,8 +35,14 @@ type Texts struct {
 	// medium (art. 8(7)): Requested when the client ticked the box,
 	// NotRequested when not.
 	Requested, NotRequested string
-	// EditionURL is the permanent address of the edition in force.
-	EditionURL string
+	// EditionURL is the permanent address of the edition in force, and
+	// Edition its date in the course's language.
+	EditionURL, Edition string
+	// Title is the course's title.
+	Title string
+	// Kit is all of the above laid out as one plain-text file for the
+	// seller's kit (the template "kit" of the language's texts).
+	Kit string
 }
 
 // Edition is the contract edition a confirmation names.
@@ -110,7 +116,7 @@ func For(s *site.Site, c *site.Course, inForce time.Time) (*Texts, error) {
 		}
 		return b.String(), nil
 	}
-	out := &Texts{Course: c.Slug, Lang: c.Language, EditionURL: d.Edition.URL}
+	out := &Texts{Course: c.Slug, Lang: c.Language, EditionURL: d.Edition.URL, Edition: d.Edition.Date, Title: c.Title}
 	box := "express_request"
 	if d.Recorded {
 		box = "acknowledgement"
@@ -132,5 +138,14 @@ func For(s *site.Site, c *site.Course, inForce time.Time) (*Texts, error) {
 			return nil, err
 		}
 	}
+	kit, err := template.New("kit").Option("missingkey=error").Parse(strs["kit"])
+	if err != nil {
+		return nil, fmt.Errorf("checkout texts %s, kit: %w", c.Language, err)
+	}
+	var b bytes.Buffer
+	if err := kit.Execute(&b, out); err != nil {
+		return nil, fmt.Errorf("checkout texts %s, kit: %w", c.Language, err)
+	}
+	out.Kit = b.String()
 	return out, nil
 }

@@ -58,6 +58,11 @@ func TestForNamesEditionAndAddress(t *testing.T) {
 		if !strings.Contains(tx.Checkbox, want) {
 			t.Errorf("%s: checkbox %q lacks %q", c.Slug, tx.Checkbox, want)
 		}
+		for _, s := range []string{tx.Checkbox, tx.Requested, tx.NotRequested, url, "edition of 1\u00a0November 2026"} {
+			if !strings.Contains(tx.Kit, s) {
+				t.Errorf("%s: the kit file lacks %q", c.Slug, s)
+			}
+		}
 		if strings.Contains(tx.NotRequested, "expressly") {
 			t.Errorf("%s: the confirmation for an unticked box speaks of a request:\n%s", c.Slug, tx.NotRequested)
 		}
