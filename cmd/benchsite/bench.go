@@ -268,11 +268,11 @@ func incremental(cfg benchConfig, dir string, n int) (course, clause time.Durati
 	if _, err := synth.EditSharedClause(dir, b, 0); err != nil {
 		return 0, 0, err
 	}
-	checked, d, err := build.Recheck(nil, dir, b)
+	checked, d, err := build.Recheck(context.Background(), nil, dir, b)
 	if err != nil {
 		return 0, 0, err
 	}
-	pages, err := build.RenderChanged(nil, checked, d, true, false)
+	pages, err := build.RenderChanged(context.Background(), nil, checked, d, true, false)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -283,11 +283,11 @@ func incremental(cfg benchConfig, dir string, n int) (course, clause time.Durati
 		}
 		runtime.GC()
 		start := time.Now()
-		c, d, err := build.RecheckFiles(checked, dir, b, files)
+		c, d, err := build.RecheckFiles(context.Background(), checked, dir, b, files)
 		if err != nil {
 			return 0, err
 		}
-		p, err := build.RenderChanged(pages, c, d, false, false)
+		p, err := build.RenderChanged(context.Background(), pages, c, d, false, false)
 		if err != nil {
 			return 0, err
 		}

@@ -35,9 +35,9 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 	start := time.Now()
-	checked, err := build.Check(*dir, e.builtin)
+	checked, err := build.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
-		return printErrors(e, *dir, err)
+		return inputError(ctx, e, *dir, err)
 	}
 	findings := relocate(*dir, checked.Findings)
 	errs, warns := lint.Count(findings)
@@ -53,17 +53,29 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	// only when every file is written.
 	w, err := output.Create(*dest)
 	if err != nil {
+		if errors.As(err, new(*output.RefusedError)) {
+			fmt.Fprintf(e.stderr, "oferta build: %v\n", err)
+			return exitBadInput
+		}
 		fmt.Fprintf(e.stderr, "oferta: writing %s: %v\n", *dest, err)
 		return exitBadInput
 	}
-	written, err := build.RenderTo(checked, *draft, func(f render.File) error {
+	written, err := build.RenderToContext(ctx, checked, *draft, func(f render.File) error {
 		if err := w.Write(f); err != nil {
 			return writeError{err}
 		}
 		return nil
 	})
+	// Once every file is written, an interruption still leaves the
+	// previous output: the swap is the last step and cannot be half done.
+	if err == nil && ctx.Err() != nil {
+		err = ctx.Err()
+	}
 	if err != nil {
 		w.Abort()
+		if ctx.Err() != nil {
+			return interrupted(e)
+		}
 		if !errors.As(err, new(writeError)) {
 			return printErrors(e, *dir, err)
 		}

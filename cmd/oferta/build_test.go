@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,7 +19,7 @@ func TestBuildExampleSite(t *testing.T) {
 		}
 	}
 	courses := map[string]string{ // folder → language
-		"smm-mentoring": "ru", "group-copywriting": "ru", "recorded-excel": "ru", "en/english-speaking-club": "en",
+		"smm-mentoring": "ru", "group-copywriting": "ru", "recorded-excel": "ru", "english-speaking-club": "ru", "en/english-speaking-club": "en",
 	}
 	for folder, lang := range courses {
 		for _, page := range []string{"oferta", "faq", "refund"} {
@@ -46,7 +47,7 @@ func TestBuildExampleSite(t *testing.T) {
 	}
 	// The contract is numbered and carries its edition date.
 	contract := tree["smm-mentoring/oferta/index.html"]
-	for _, want := range []string{"1.1.", "2026-11-01", "ИНН"} {
+	for _, want := range []string{"1.1.", "2026-12-01", "ИНН"} {
 		if !strings.Contains(contract, want) {
 			t.Errorf("smm-mentoring contract lacks %q", want)
 		}
@@ -232,8 +233,8 @@ weight = 10
 			t.Errorf("%s: the change spans %d clauses, want one", p, n)
 		}
 	}
-	if changed != 3 {
-		t.Errorf("%d files changed, want the 3 Russian contracts", changed)
+	if changed != 4 {
+		t.Errorf("%d files changed, want the 4 Russian contracts", changed)
 	}
 }
 
@@ -343,5 +344,44 @@ func TestBuildRefusesDangerousDestinations(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", filepath.Join(dir, "dist", "site")); code != 0 {
 		t.Errorf("-d public/: exit %d: %s", code, stderr)
+	}
+}
+
+// TestBuildRefusesAForeignFolder: -d pointing at a folder oferta did not
+// write (a home folder, a project with .git) is refused with exit 2 and
+// left exactly as it was; a folder oferta wrote is replaced, and so is an
+// empty one.
+func TestBuildRefusesAForeignFolder(t *testing.T) {
+	dir := exampleSite(t)
+	home := t.TempDir()
+	writeFile(t, filepath.Join(home, ".ssh", "id_ed25519"), "secret")
+	writeFile(t, filepath.Join(home, "project", ".git", "HEAD"), "ref: refs/heads/main\n")
+	for _, dest := range []string{home, filepath.Join(home, "project")} {
+		before := readTree(t, home)
+		code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", dest)
+		if code != 2 || !strings.Contains(stderr, "refusing to replace "+dest) || !strings.Contains(stderr, ".oferta-output") {
+			t.Errorf("-d %s: exit %d, want 2 and a refusal naming the marker:\n%s", dest, code, stderr)
+		}
+		if after := readTree(t, home); !maps.Equal(before, after) {
+			t.Errorf("-d %s: the folder changed", dest)
+		}
+	}
+	// A public/ of an older oferta has no marker: refused too.
+	old := filepath.Join(dir, "public")
+	writeFile(t, filepath.Join(old, "index.html"), "built before the marker")
+	if code, _, stderr := run(t, "build", "-q", "-s", dir); code != 2 || !strings.Contains(stderr, "older version of oferta") {
+		t.Errorf("unmarked public/: exit %d, want 2 with advice:\n%s", code, stderr)
+	}
+	os.RemoveAll(old)
+	empty := filepath.Join(home, "empty")
+	os.Mkdir(empty, 0o755)
+	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", empty); code != 0 {
+		t.Fatalf("-d an empty folder: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", empty); code != 0 {
+		t.Fatalf("-d a folder oferta wrote: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(empty, ".oferta-output")); err != nil {
+		t.Errorf("no marker in the output: %v", err)
 	}
 }

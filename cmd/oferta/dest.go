@@ -5,13 +5,17 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/oferta-dev/oferta/generator/output"
 )
 
 // checkDest refuses an output folder whose replacement would destroy the
 // site: the site folder itself, a folder that contains it, or what the
 // site is made of (oferta.toml, content/, clauses/, themes/, editions/). The
 // build replaces the whole output folder, so pointing it at the wrong
-// place must fail before anything is moved.
+// place must fail before anything is moved. Any other folder is replaced
+// only when it is absent, empty or marked as oferta's output
+// (output.Check).
 func checkDest(site, dest string) error {
 	s, err := filepath.Abs(site)
 	if err != nil {
@@ -43,5 +47,8 @@ func checkDest(site, dest string) error {
 	if fi, err := os.Stat(d); err == nil && !fi.IsDir() {
 		return fmt.Errorf("-d %s is a file, not a folder", dest)
 	}
-	return nil
+	// Only a folder that is empty or that oferta wrote may be replaced:
+	// checked now, before the build, and again when the output is
+	// swapped in.
+	return output.Check(dest)
 }

@@ -42,9 +42,9 @@ func runLint(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 
-	checked, err := build.Check(*dir, e.builtin)
+	checked, err := build.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
-		return printErrors(e, *dir, err)
+		return inputError(ctx, e, *dir, err)
 	}
 	findings := checked.Findings
 	var buf bytes.Buffer
@@ -63,6 +63,9 @@ func runLint(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "oferta lint: %v\n", err)
 		return exitBadInput
+	}
+	if ctx.Err() != nil {
+		return interrupted(e)
 	}
 	if *outFile != "" {
 		if err := os.WriteFile(*outFile, buf.Bytes(), 0o644); err != nil {

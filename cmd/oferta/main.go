@@ -16,8 +16,16 @@ func main() {
 	if len(os.Args) < 2 || os.Args[1] != "serve" {
 		tuneGC() // not for the server, which holds a whole site for hours
 	}
-	// Ctrl-C and a service manager's SIGTERM both stop `serve` cleanly.
+	// Ctrl-C and a service manager's SIGTERM stop every command cleanly:
+	// it writes nothing, removes its temporary folder and exits 130. A
+	// second Ctrl-C, should the first not be enough, ends the process at
+	// once (the next build removes what it left).
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	ctx = interactive(ctx, os.Stdin) // only a person at a terminal is asked questions
 	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/oferta-dev/oferta/generator/site"
 )
 
 //go:embed scaffold
@@ -28,7 +30,7 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	}
 	switch args[0] {
 	case "site":
-		return newSite(e, args[1:])
+		return newSite(ctx, e, args[1:])
 	case "course":
 		return newCourse(e, args[1:])
 	}
@@ -36,8 +38,9 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	return exitBadInput
 }
 
-func newSite(e *env, args []string) int {
-	fs := newFlags(e, "new site", "new site DIR")
+func newSite(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "new site", "new site DIR [--base-url URL]")
+	baseURL := fs.String("base-url", "", "the `address` where the pages will be published, e.g. https://school.example/ (asked for at a terminal; a placeholder to replace otherwise)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -45,6 +48,14 @@ func newSite(e *env, args []string) int {
 	if len(pos) != 1 {
 		fs.Usage()
 		return exitBadInput
+	}
+	if *baseURL != "" {
+		u, err := checkBaseURL(*baseURL)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "oferta new site: --base-url: %v\n", err)
+			return exitBadInput
+		}
+		*baseURL = u
 	}
 	dir := pos[0]
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
@@ -54,8 +65,18 @@ func newSite(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta new site: %v\n", err)
 		return exitBadInput
 	}
+	if *baseURL == "" {
+		if in, ok := terminal(ctx); ok {
+			*baseURL = askBaseURL(in, e.stdout)
+		}
+	}
+	note := "Set by oferta new site."
+	if *baseURL == "" {
+		*baseURL = site.SampleBaseURL
+		note = "REPLACE the placeholder below with your site's address before publishing: lint reports it until you do."
+	}
 	cfg, _ := scaffold.ReadFile("scaffold/site/oferta.toml")
-	cfgText := strings.Replace(string(cfg), "{{EDITION}}", time.Now().Format("2006-01-02"), 1)
+	cfgText := strings.NewReplacer("{{EDITION}}", time.Now().Format("2006-01-02"), "{{BASE_URL}}", *baseURL, "{{BASE_URL_NOTE}}", note).Replace(string(cfg))
 	course := courseText("My first course")
 	files := map[string]string{
 		"oferta.toml":               cfgText,
@@ -73,8 +94,12 @@ func newSite(e *env, args []string) int {
 			return exitBadInput
 		}
 	}
-	fmt.Fprintf(e.stdout, "created a site in %s\n\nNext:\n  1. put your own details into %s ([seller])\n  2. describe your courses in %s\n  3. oferta build -s %s   (pages go to %s)\n",
-		dir, filepath.Join(dir, "oferta.toml"), filepath.Join(dir, "content"), dir, filepath.Join(dir, "public"))
+	fmt.Fprintf(e.stdout, "created a site in %s\n", dir)
+	if *baseURL == site.SampleBaseURL {
+		fmt.Fprintf(e.stdout, "base_url is a placeholder (%s): replace it with your site's address in oferta.toml\n", site.SampleBaseURL)
+	}
+	fmt.Fprintf(e.stdout, "\nNext:\n  1. put your own details into %s ([seller])\n  2. describe your courses in %s\n  3. oferta build -s %s   (pages go to %s)\n",
+		filepath.Join(dir, "oferta.toml"), filepath.Join(dir, "content"), dir, filepath.Join(dir, "public"))
 	return exitOK
 }
 

@@ -6,18 +6,23 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/oferta-dev/oferta"
+	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
 // Exit codes.
 const (
-	exitOK       = 0
-	exitFindings = 1 // lint errors (or warnings with --strict)
-	exitBadInput = 2 // malformed input or wrong usage
+	exitOK          = 0
+	exitFindings    = 1   // lint errors (or warnings with --strict)
+	exitBadInput    = 2   // malformed input or wrong usage
+	exitInternal    = 3   // a bug in oferta: a recovered panic
+	exitInterrupted = 130 // stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
 )
 
 // command is one sub-command.
@@ -39,8 +44,9 @@ func commands() []command {
 		{"build", "lint, then write the site to public/", runBuild},
 		{"lint", "check refund terms and clauses; --explain RULE tells why", runLint},
 		{"calc", "the refund for one request, step by step", runCalc},
+		{"kit", "the seller's texts for refund requests, never published", runKit},
 		{"serve", "live preview that rebuilds on save", runServe},
-		{"freeze", "record the current contracts as a dated edition", runFreeze},
+		{"freeze", "record the current contracts and their refund terms as a dated edition", runFreeze},
 		{"diff", "what the working tree changes against the latest edition", runDiff},
 		{"new", "scaffold a site (new site DIR) or a course (new course SLUG)", runNew},
 		{"version", "print the version", runVersion},
@@ -48,7 +54,21 @@ func commands() []command {
 }
 
 // Run runs the oferta command line with args (without the program name).
+// When ctx is done (Ctrl-C), the command stops, writes nothing and
+// returns 130. A panic is a bug in oferta, never the user's input: it is
+// reported with exit code 3.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runCommands(ctx, args, stdout, stderr, commands())
+}
+
+// runCommands is Run with the list of commands given, so that a test can
+// add one that crashes.
+func runCommands(ctx context.Context, args []string, stdout, stderr io.Writer, cmds []command) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			code = crashed(stderr, p, debug.Stack())
+		}
+	}()
 	e := &env{stdout: stdout, stderr: stderr, builtin: site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
@@ -61,7 +81,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runVersion(ctx, e, nil)
 	}
 	var names []string
-	for _, c := range commands() {
+	for _, c := range cmds {
 		if c.name == args[0] {
 			return c.run(ctx, e, args[1:])
 		}
@@ -74,6 +94,37 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, msg)
 	fmt.Fprintln(stderr, "Run 'oferta help' for the list of commands.")
 	return exitBadInput
+}
+
+// crashed reports a recovered panic: a short message asking for a bug
+// report, and the stack trace when OFERTA_DEBUG is set.
+func crashed(stderr io.Writer, p any, stack []byte) int {
+	fmt.Fprintf(stderr, "oferta: internal error: %v\n", p)
+	fmt.Fprintf(stderr, "This is a bug in oferta %s, not a problem of your files. Please report it at %s with this message and the command you ran", toolVersion(), issuesURL)
+	if os.Getenv("OFERTA_DEBUG") != "" {
+		fmt.Fprintf(stderr, ":\n\n%s", stack)
+	} else {
+		fmt.Fprintln(stderr, " (run it again with OFERTA_DEBUG=1 to add the stack trace).")
+	}
+	return exitInternal
+}
+
+// issuesURL is where bugs are reported.
+const issuesURL = lint.InformationURI + "/issues"
+
+// inputError reports why a site could not be checked: interrupted
+// (exit 130) or malformed (exit 2, with positions).
+func inputError(ctx context.Context, e *env, dir string, err error) int {
+	if ctx.Err() != nil {
+		return interrupted(e)
+	}
+	return printErrors(e, dir, err)
+}
+
+// interrupted reports a command stopped by Ctrl-C or SIGTERM.
+func interrupted(e *env) int {
+	fmt.Fprintln(e.stderr, "oferta: interrupted; nothing was written")
+	return exitInterrupted
 }
 
 func usage(w io.Writer) {

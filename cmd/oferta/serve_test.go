@@ -41,7 +41,9 @@ func TestServeCommand(t *testing.T) {
 	defer cancel()
 	var stdout, stderr lockedBuffer
 	exit := make(chan int, 1)
-	go func() { exit <- Run(ctx, []string{"serve", "-s", dir, "--port", "0"}, &stdout, &stderr) }()
+	go func() {
+		exit <- Run(ctx, []string{"serve", "-s", dir, "--port", "0", "--allow-host", "preview.test", "--allow-host", "box.test:9000"}, &stdout, &stderr)
+	}()
 
 	urlPattern := regexp.MustCompile(`http://127\.0\.0\.1:(\d+)/`)
 	var url string
@@ -67,6 +69,19 @@ func TestServeCommand(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `id="oferta-reload"`) {
 		t.Errorf("GET contract page: %d, reload script present: %v", resp.StatusCode, strings.Contains(string(body), `id="oferta-reload"`))
 	}
+	// DNS rebinding: another name for 127.0.0.1 is refused, unless allowed.
+	for host, want := range map[string]int{"evil.example": 403, "preview.test": 200, "box.test:9000": 200, "box.test": 403} {
+		req, _ := http.NewRequest("GET", url+"_oferta/status?page=/", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: status %d, want %d", host, resp.StatusCode, want)
+		}
+	}
 	// An open event stream must not hold the shutdown up.
 	events, err := http.Get(url + "_oferta/events")
 	if err != nil {
@@ -83,7 +98,7 @@ func TestServeCommand(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop after its context was cancelled")
 	}
-	if !strings.Contains(stdout.String(), "built 4 courses") {
+	if !strings.Contains(stdout.String(), "built 5 courses") {
 		t.Errorf("no build line in:\n%s", stdout.String())
 	}
 	if _, err := http.Get(url); err == nil {
@@ -116,6 +131,7 @@ func TestServeBadInput(t *testing.T) {
 		{[]string{"serve", "--port", "70000"}, "not a TCP port"},
 		{[]string{"serve", "--prot", "1"}, "flag provided but not defined"},
 		{[]string{"serve", "somewhere"}, "unexpected argument"},
+		{[]string{"serve", "--allow-host", "http://x/"}, "not a host name"},
 	}
 	for _, c := range cases {
 		code, _, stderr := run(t, c.args...)

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -73,11 +74,11 @@ func benchBuild(b *testing.B, n int) {
 
 func benchEdit(b *testing.B, dir string, want int, edit func(i int) ([]string, error)) {
 	builtin := benchBuiltin()
-	c, d, err := build.Recheck(nil, dir, builtin)
+	c, d, err := build.Recheck(context.Background(), nil, dir, builtin)
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := build.RenderChanged(nil, c, d, true, false)
+	p, err := build.RenderChanged(context.Background(), nil, c, d, true, false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -92,14 +93,14 @@ func benchEdit(b *testing.B, dir string, want int, edit func(i int) ([]string, e
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c, d, err = build.RecheckFiles(c, dir, builtin, files)
+		c, d, err = build.RecheckFiles(context.Background(), c, dir, builtin, files)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if d.Count() != want {
 			b.Fatalf("edit %d assembled %d contracts, want %d", i, d.Count(), want)
 		}
-		if p, err = build.RenderChanged(p, c, d, false, false); err != nil {
+		if p, err = build.RenderChanged(context.Background(), p, c, d, false, false); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"html/template"
 	"sync/atomic"
@@ -16,6 +17,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/spell"
 )
 
 // Checked is a loaded site with its contracts assembled and linted.
@@ -35,22 +37,34 @@ type Checked struct {
 
 // Check loads the site in dir, assembles every course's contract and
 // lints the result. An error means the input is malformed (exit 2);
-// findings are returned in Checked.
+// findings are returned in Checked. It is CheckContext without a way to
+// stop it.
 func Check(dir string, builtin site.Builtin) (*Checked, error) {
+	return CheckContext(context.Background(), dir, builtin)
+}
+
+// CheckContext is Check that stops when ctx is done, between one
+// course's contract and the next, and then returns ctx.Err().
+func CheckContext(ctx context.Context, dir string, builtin site.Builtin) (*Checked, error) {
 	s, err := site.Load(dir, builtin)
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	a := contract.New(s)
 	contracts := make([]*contract.Contract, len(s.Courses))
-	parallel(len(s.Courses), func(i int) {
+	if err := parallel(ctx, len(s.Courses), func(i int) {
 		contracts[i] = a.Assemble(s.Courses[i])
-	})
+	}); err != nil {
+		return nil, err
+	}
 	history, err := edition.NewHistory(s.Editions)
 	if err != nil {
 		return nil, err
 	}
-	return finish(s, a, history, contracts, nil, nil)
+	return finish(ctx, s, a, history, contracts, nil, nil)
 }
 
 // finish compares the assembled contracts with their frozen editions and
@@ -60,7 +74,7 @@ func Check(dir string, builtin site.Builtin) (*Checked, error) {
 // and Recheck reassembles everything when the editions, the settings or
 // the library's structure changed, so its standing and its own lint
 // findings are taken from prev instead of being computed again.
-func finish(s *site.Site, a *contract.Assembler, history *edition.History, contracts []*contract.Contract, prev *Checked, reused func(i int) int) (*Checked, error) {
+func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *edition.History, contracts []*contract.Contract, prev *Checked, reused func(i int) int) (*Checked, error) {
 	from := func(i int) int {
 		if prev == nil || reused == nil {
 			return -1
@@ -68,13 +82,15 @@ func finish(s *site.Site, a *contract.Assembler, history *edition.History, contr
 		return reused(i)
 	}
 	status := make([]edition.Status, len(contracts))
-	parallel(len(contracts), func(i int) {
+	if err := parallel(ctx, len(contracts), func(i int) {
 		if j := from(i); j >= 0 && j < len(prev.Status) {
 			status[i] = prev.Status[j]
 			return
 		}
 		status[i] = history.StatusOf(contracts[i])
-	})
+	}); err != nil {
+		return nil, err
+	}
 	res, err := lint.Check(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status,
 		Known: func(i int) ([]lint.Finding, bool) {
 			if j := from(i); j >= 0 && j < len(prev.lintOwn) {
@@ -85,6 +101,9 @@ func finish(s *site.Site, a *contract.Assembler, history *edition.History, contr
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return &Checked{Site: s, Assembler: a, Contracts: contracts, History: history, Status: status, Findings: res.Findings, lintOwn: res.Own}, nil
 }
 
@@ -92,7 +111,7 @@ func finish(s *site.Site, a *contract.Assembler, history *edition.History, contr
 // sitemap. draft marks every page as a draft.
 func Render(c *Checked, draft bool) ([]render.File, error) {
 	perCourse := make([][]render.File, len(c.Contracts))
-	rest, err := renderSite(c, draft, false, func(i int, files []render.File) error {
+	rest, err := renderSite(context.Background(), c, draft, false, func(i int, files []render.File) error {
 		perCourse[i] = files
 		return nil
 	})
@@ -116,6 +135,12 @@ func Render(c *Checked, draft bool) ([]render.File, error) {
 // other. It returns the number of files written; after an error from
 // write it stops rendering and returns that error.
 func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error) {
+	return RenderToContext(context.Background(), c, draft, write)
+}
+
+// RenderToContext is RenderTo that stops when ctx is done: no course is
+// rendered and no file written after that, and it returns ctx.Err().
+func RenderToContext(ctx context.Context, c *Checked, draft bool, write func(render.File) error) (int, error) {
 	n := 0
 	var werr error
 	var failed atomic.Bool
@@ -123,12 +148,25 @@ func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error
 	// beyond that, which bounds the memory of pages in flight.
 	queue := make(chan []render.File, 8)
 	done := make(chan struct{})
+	var panicked any // a panic of write, raised again in the caller's goroutine
 	go func() {
 		defer close(done)
+		defer func() {
+			if p := recover(); p != nil {
+				panicked = p
+				failed.Store(true)
+				for files := range queue { // let the renderers finish
+					render.Recycle(files)
+				}
+			}
+		}()
 		for files := range queue {
 			for _, f := range files {
 				if werr == nil {
-					if werr = write(f); werr == nil {
+					if werr = ctx.Err(); werr == nil {
+						werr = write(f)
+					}
+					if werr == nil {
 						n++
 					} else {
 						failed.Store(true)
@@ -138,7 +176,7 @@ func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error
 			render.Recycle(files) // written: the buffers serve the next pages
 		}
 	}()
-	rest, err := renderSite(c, draft, true, func(_ int, files []render.File) error {
+	rest, err := renderSite(ctx, c, draft, true, func(_ int, files []render.File) error {
 		if failed.Load() {
 			render.Recycle(files)
 			return errWriteFailed
@@ -148,6 +186,9 @@ func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error
 	})
 	close(queue)
 	<-done
+	if panicked != nil {
+		panic(panicked)
+	}
 	if werr != nil {
 		return n, werr
 	}
@@ -155,6 +196,9 @@ func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error
 		return n, err
 	}
 	for _, f := range rest {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
 		if err := write(f); err != nil {
 			return n, err
 		}
@@ -167,19 +211,28 @@ func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error
 // write's error instead.
 var errWriteFailed = errors.New("writing failed")
 
+// extraAssets are the scripts the generator writes beside the theme's
+// assets: the refund calculator and the amounts in words.
+func extraAssets() []render.File {
+	return []render.File{
+		{Path: "assets/calc.js", Data: refund.CalcJS},
+		{Path: "assets/words.js", Data: spell.Script()},
+	}
+}
+
 // renderSite renders the pages of every course on every core and passes
 // each course's files to course (called concurrently, with the course's
 // index in c.Contracts). With lend, the pages given to course are the
 // renderer's buffers (render.Renderer.Lend), which course must be done
 // with when it returns. It returns the files that come after the
 // courses: the index pages, the assets and the sitemap.
-func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.File) error) ([]render.File, error) {
+func renderSite(ctx context.Context, c *Checked, draft, lend bool, course func(i int, files []render.File) error) ([]render.File, error) {
 	r, err := render.New(c.Site)
 	if err != nil {
 		return nil, err
 	}
 	r.Lend = lend
-	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
+	r.Extra = extraAssets()
 	// The sitemap needs every path but none of the pages, so only the
 	// paths are kept.
 	paths := make([][]string, len(c.Contracts))
@@ -187,7 +240,7 @@ func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.
 	cards := make([]template.HTML, len(c.Contracts))
 	errs := make([]error, len(c.Contracts))
 	var failed atomic.Bool // course failed: stop, the build is lost
-	parallel(len(c.Contracts), func(i int) {
+	stopped := parallel(ctx, len(c.Contracts), func(i int) {
 		if failed.Load() {
 			return
 		}
@@ -211,6 +264,9 @@ func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.
 		if err != nil {
 			return nil, err
 		}
+	}
+	if stopped != nil {
+		return nil, stopped
 	}
 	var rest, listed []render.File
 	for _, l := range c.Site.Config.Languages {
@@ -236,9 +292,10 @@ func renderSite(c *Checked, draft, lend bool, course func(i int, files []render.
 		}
 	}
 	listed = append(listed, rest...)
-	rest = append(rest, render.Sitemap(c.Site.Config.BaseURL, listed))
+	rest = append(rest, render.Sitemap(c.Site.Config.BaseURL, listed), r.Feed(c.Contracts, c.Status))
 	return rest, nil
 }
 
-// parallel calls f(0..n-1) on every core (see par.Do).
-func parallel(n int, f func(i int)) { par.Do(n, f) }
+// parallel calls f(0..n-1) on every core until ctx is done (see
+// par.DoContext).
+func parallel(ctx context.Context, n int, f func(i int)) error { return par.DoContext(ctx, n, f) }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"html/template"
 	"reflect"
 	"slices"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
-	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -60,12 +60,12 @@ func (d Delta) Count() int {
 // missed file-system event cannot leave a stale contract behind. A
 // reused contract keeps its edition standing and its lint findings; the
 // checks of the site as a whole run every time. prev may be nil.
-func Recheck(prev *Checked, dir string, builtin site.Builtin) (*Checked, Delta, error) {
+func Recheck(ctx context.Context, prev *Checked, dir string, builtin site.Builtin) (*Checked, Delta, error) {
 	s, err := site.Load(dir, builtin)
 	if err != nil {
 		return nil, Delta{}, err
 	}
-	return recheck(prev, s, contract.New(s))
+	return recheck(ctx, prev, s, contract.New(s))
 }
 
 // RecheckFiles is Recheck for a caller that knows which files changed since
@@ -76,23 +76,26 @@ func Recheck(prev *Checked, dir string, builtin site.Builtin) (*Checked, Delta, 
 // change, or no prev, is a Recheck. A missed event would leave a stale
 // course behind, so the caller should fall back to Recheck whenever it is
 // unsure (the preview server does after an error or an event overflow).
-func RecheckFiles(prev *Checked, dir string, builtin site.Builtin, changed []string) (*Checked, Delta, error) {
+func RecheckFiles(ctx context.Context, prev *Checked, dir string, builtin site.Builtin, changed []string) (*Checked, Delta, error) {
 	if prev == nil {
-		return Recheck(prev, dir, builtin)
+		return Recheck(ctx, prev, dir, builtin)
 	}
 	s, ok, err := site.Reload(prev.Site, changed)
 	if !ok {
-		return Recheck(prev, dir, builtin)
+		return Recheck(ctx, prev, dir, builtin)
 	}
 	if err != nil {
 		return nil, Delta{}, err
 	}
-	return recheck(prev, s, prev.Assembler.For(s))
+	return recheck(ctx, prev, s, prev.Assembler.For(s))
 }
 
 // recheck assembles the contracts of s that changed since prev, reuses
 // the others, and lints.
-func recheck(prev *Checked, s *site.Site, a *contract.Assembler) (*Checked, Delta, error) {
+func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assembler) (*Checked, Delta, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, Delta{}, err
+	}
 	n := len(s.Courses)
 	d := Delta{Assembled: make([]bool, n)}
 	contracts := make([]*contract.Contract, n)
@@ -126,10 +129,12 @@ func recheck(prev *Checked, s *site.Site, a *contract.Assembler) (*Checked, Delt
 		contracts[i] = &k
 		reused[i] = j
 	}
-	parallel(len(redo), func(x int) {
+	if err := parallel(ctx, len(redo), func(x int) {
 		i := redo[x]
 		contracts[i] = a.Assemble(s.Courses[i])
-	})
+	}); err != nil {
+		return nil, Delta{}, err
+	}
 	// The editions are parsed again only when they changed (d.All).
 	var history *edition.History
 	var err error
@@ -140,7 +145,7 @@ func recheck(prev *Checked, s *site.Site, a *contract.Assembler) (*Checked, Delt
 	} else {
 		history = prev.History
 	}
-	checked, err := finish(s, a, history, contracts, prev, func(i int) int { return reused[i] })
+	checked, err := finish(ctx, s, a, history, contracts, prev, func(i int) int { return reused[i] })
 	if err != nil {
 		return nil, Delta{}, err
 	}
@@ -210,12 +215,12 @@ type Pages struct {
 // what they list did not change. all forces a full render: the theme
 // changed. A file whose new bytes equal the old ones keeps the old slice,
 // so unchanged pages are not replaced. prev may be nil.
-func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, error) {
+func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, error) {
 	r, err := render.New(c.Site)
 	if err != nil {
 		return nil, err
 	}
-	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
+	r.Extra = extraAssets()
 	all = all || prev == nil || d.All || prev.Draft != draft
 	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts))}
 	keep := newKeeper(prev)
@@ -238,9 +243,11 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 	}
 	perCourse := make([][]render.File, len(redo))
 	errs := make([]error, len(redo))
-	parallel(len(redo), func(x int) {
+	if err := parallel(ctx, len(redo), func(x int) {
 		perCourse[x], errs[x] = r.Course(c.Contracts[redo[x]], c.Status[redo[x]], draft)
-	})
+	}); err != nil {
+		return nil, err
+	}
 	for x, i := range redo {
 		if errs[x] != nil {
 			return nil, errs[x]
@@ -313,6 +320,16 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 		p.assets = prev.assets
 	}
 	rest = append(rest, p.assets...)
+	// The feed of editions is small (one entry per frozen edition) and
+	// made again on every rebuild.
+	feed := []render.File{r.Feed(c.Contracts, c.Status)}
+	if old, ok := prevFile(prev, render.FeedPath); ok && bytes.Equal(old.Data, feed[0].Data) {
+		rest = append(rest, old)
+	} else {
+		keep.keep(feed)
+		rest = append(rest, feed[0])
+		fresh = append(fresh, feed[0])
+	}
 
 	files, same := patch(prev, fresh, len(rest)+1, p.courses)
 	if !same {
@@ -348,6 +365,17 @@ func RenderChanged(prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, e
 	sort.Strings(p.Changed)
 	p.Removed = removed
 	return p, nil
+}
+
+// prevFile returns the file at path among prev's, if any.
+func prevFile(prev *Pages, path string) (render.File, bool) {
+	if prev == nil {
+		return render.File{}, false
+	}
+	if i, found := slices.BinarySearchFunc(prev.Files, path, byPath); found {
+		return prev.Files[i], true
+	}
+	return render.File{}, false
 }
 
 // patch returns prev's files with fresh ones in their place, when the

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,6 +32,10 @@ func testRecheck(t *testing.T, withFiles bool) {
 	copyDir(t, "../../content", filepath.Join(dir, "content"))
 	cfg := readFile(t, "../../oferta.toml")
 	writeFile(t, filepath.Join(dir, "oferta.toml"), cfg)
+	transfer, err := fs.ReadFile(oferta.Clauses(), "ru/alternatives/transfer.md")
+	if err != nil {
+		t.Fatal(err)
+	}
 	changeGroup, err := fs.ReadFile(oferta.Clauses(), "ru/alternatives/change-group.md")
 	if err != nil {
 		t.Fatal(err)
@@ -69,10 +74,10 @@ func testRecheck(t *testing.T, withFiles bool) {
 			}
 		}, assembled: 0, removed: []string{"excel-copy/oferta/index.html"}, files: []string{"content/excel-copy.toml"}},
 		{name: "clause text that one course includes", edit: func() {
-			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.TrimRight(string(changeGroup), "\n")+"\n\nПеревод в другую группу бесплатный.\n")
-		}, assembled: 1, onlyCourse: "group-copywriting/", changed: []string{"group-copywriting/oferta/index.html"}, files: []string{"clauses/ru/alternatives/change-group.md"}},
+			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/transfer.md"), strings.TrimRight(string(transfer), "\n")+"\n\nПередача места бесплатна.\n")
+		}, assembled: 1, onlyCourse: "smm-mentoring/", changed: []string{"smm-mentoring/oferta/index.html"}, files: []string{"clauses/ru/alternatives/transfer.md"}},
 		{name: "clause condition", edit: func() {
-			replaceIn(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), `when = 'course.format != "recorded"'`, `when = 'course.format == "group"'`)
+			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.Replace(string(changeGroup), `when = 'course.format == "group"'`, `when = 'course.format != "recorded"'`, 1))
 		}, assembled: -1, files: []string{"clauses/ru/alternatives/change-group.md"}},
 		{name: "settings", edit: func() {
 			replaceIn(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")
@@ -87,9 +92,9 @@ func testRecheck(t *testing.T, withFiles bool) {
 	findings := 0
 	for _, st := range steps {
 		st.edit()
-		c, d, err := build.Recheck(prev, dir, builtin)
+		c, d, err := build.Recheck(context.Background(), prev, dir, builtin)
 		if withFiles {
-			c, d, err = build.RecheckFiles(prev, dir, builtin, st.files)
+			c, d, err = build.RecheckFiles(context.Background(), prev, dir, builtin, st.files)
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
@@ -100,7 +105,7 @@ func testRecheck(t *testing.T, withFiles bool) {
 		case st.assembled >= 0 && d.Count() != st.assembled:
 			t.Errorf("%s: assembled %d contracts, want %d", st.name, d.Count(), st.assembled)
 		}
-		p, err := build.RenderChanged(pages, c, d, st.theme, false)
+		p, err := build.RenderChanged(context.Background(), pages, c, d, st.theme, false)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}

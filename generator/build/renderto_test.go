@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -92,4 +93,51 @@ func TestRenderToStopsAtAWriteError(t *testing.T) {
 	if calls != 3 || n != 2 {
 		t.Errorf("write called %d times, %d files counted; want 3 calls, 2 written", calls, n)
 	}
+}
+
+// TestContextStopsTheBuild: a cancelled context stops checking, and
+// stops rendering and writing at once, with ctx's error.
+func TestContextStopsTheBuild(t *testing.T) {
+	s, err := synth.Write(t.TempDir(), benchBuiltin(), 200, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := build.CheckContext(ctx, s.Dir, benchBuiltin()); !errors.Is(err, context.Canceled) {
+		t.Fatalf("CheckContext with a cancelled context: %v", err)
+	}
+	c, err := build.Check(s.Dir, benchBuiltin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	n, err := build.RenderToContext(ctx, c, false, func(f render.File) error {
+		cancel() // Ctrl-C as the first page is written
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("RenderToContext: %v, want context.Canceled", err)
+	}
+	if n > 1 {
+		t.Errorf("%d files written after the context was cancelled at the first", n-1)
+	}
+}
+
+// TestRenderToRaisesAWritePanic: a panic in write (a bug) reaches the
+// caller's goroutine, where the command recovers it, instead of ending
+// the process.
+func TestRenderToRaisesAWritePanic(t *testing.T) {
+	c, err := build.Check("../..", benchBuiltin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if p := recover(); p != "injected" {
+			t.Fatalf("recovered %v, want the write's panic", p)
+		}
+	}()
+	build.RenderTo(c, false, func(f render.File) error { panic("injected") })
+	t.Fatal("RenderTo returned after write panicked")
 }

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -37,11 +38,11 @@ func TestEUSchoolIncremental(t *testing.T) {
 	}
 	for _, st := range steps {
 		st.edit()
-		c, d, err := build.Recheck(prev, dir, builtin)
+		c, d, err := build.Recheck(context.Background(), prev, dir, builtin)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		p, err := build.RenderChanged(pages, c, d, false, false)
+		p, err := build.RenderChanged(context.Background(), pages, c, d, false, false)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}

@@ -1,8 +1,10 @@
 package contract
 
 import (
+	"cmp"
 	"math/big"
 	"path"
+	"slices"
 
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -11,7 +13,7 @@ import (
 // from a user's TOML is escaped for Markdown here, once, so that no
 // template can forget to. Every key of the schema is present, with a zero
 // value when unset, so that a missing key always means a typo.
-func templateData(s *site.Site, c *site.Course, formulaText, example string) map[string]any {
+func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 	cfg := s.Config
 	seller := cfg.Seller
 	r := c.Refund
@@ -49,6 +51,11 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"address":  escapeMarkdown(seller.Address),
 			"email":    escapeMarkdown(seller.Email),
 			"phone":    escapeMarkdown(seller.Phone),
+
+			"registration": escapeMarkdown(seller.Registration),
+			"hours":        escapeMarkdown(seller.Hours),
+			"license":      escapeMarkdown(seller.License),
+			"bank":         escapeMarkdown(seller.Bank),
 		},
 		"course": map[string]any{
 			"title":    escapeMarkdown(c.Title),
@@ -66,6 +73,13 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"url":      escapeMarkdown(ContractURL(s, c)),
 			// withdraw_url: the course's withdrawal function page.
 			"withdraw_url": escapeMarkdown(WithdrawURL(s, c)),
+			// refund_url: the statement form's address, absolute when the
+			// site has a base_url (clauses print it only then).
+			"refund_url": escapeMarkdown(s.Config.BaseURL + CoursePath(s, c) + "refund/"),
+			// translations: the other languages the same offer (a course
+			// with the same slug) is published in, so that a clause about
+			// languages is true of every course.
+			"translations": translations(s, c),
 		},
 		"refund": map[string]any{
 			"policy":            escapeMarkdown(r.Policy),
@@ -78,10 +92,35 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"deductions":        deductions,
 			"alternatives":      escapeAll(r.Alternatives),
 			"params":            params,
-			"formula_text":      formulaText,
-			"example":           example,
+			"formula_text":      w.Formula,
+			"flat_text":         w.Flat,
+			"example":           w.Example,
 		},
 	}
+}
+
+// translations returns the site's other languages that have a course with
+// c's slug, in the site's order of languages. Courses are sorted by the
+// language's place in the site's list, then by slug, so each language is
+// one binary search.
+func translations(s *site.Site, c *site.Course) []any {
+	out := []any{}
+	langs := s.Config.Languages
+	for li, l := range langs {
+		if l == c.Language {
+			continue
+		}
+		i, found := slices.BinarySearchFunc(s.Courses, c.Slug, func(x *site.Course, slug string) int {
+			if n := cmp.Compare(slices.Index(langs, x.Language), li); n != 0 {
+				return n
+			}
+			return cmp.Compare(x.Slug, slug)
+		})
+		if found && s.Courses[i].Language == l {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func escapeAll(list []string) []any {

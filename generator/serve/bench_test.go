@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"flag"
 	"path/filepath"
 	"testing"
@@ -26,7 +27,7 @@ func BenchmarkServeOneCourseEdit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if res := s.rebuild(nil); res.courses != n || len(res.problems) > 0 {
+	if res := s.rebuild(context.Background(), nil); res.courses != n || len(res.problems) > 0 {
 		b.Fatalf("first build: courses=%d problems=%v", res.courses, res.problems)
 	}
 	events, unsubscribe := s.hub.subscribe()
@@ -41,7 +42,7 @@ func BenchmarkServeOneCourseEdit(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		res := s.rebuild([]string{file})
+		res := s.rebuild(context.Background(), []string{file})
 		m := <-events
 		if m.event != "reload" || res.assembled != 1 {
 			b.Fatalf("edit %d: event %q, %d contracts assembled", i, m.event, res.assembled)

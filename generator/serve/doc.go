@@ -11,11 +11,17 @@
 //   - rebuild.go: an incremental rebuild (package build's Recheck and
 //     RenderChanged) whose result is swapped in atomically, and only when
 //     it succeeded; a bad edit keeps the last good pages and is reported;
+//     a rebuild superseded by a newer change is abandoned (its context is
+//     cancelled), and one that runs longer than a few seconds is reported
+//     to the open pages while it runs;
 //   - server.go: the Server's life: start watching, first build, serve,
 //     and a clean shutdown when the context ends;
 //   - handler.go: the HTTP handler, which serves only files of the built
 //     site from memory and injects the preview script into HTML responses;
-//   - hub.go: Server-Sent Events that tell open pages to check the status;
+//   - host.go: which Host headers are answered (the address listened on,
+//     the loopback names, Options.AllowHosts), against DNS rebinding;
+//   - hub.go: Server-Sent Events that tell open pages to check the status
+//     (at most Options.MaxStreams at once);
 //   - live.js: the injected script: reload when the page changed, an
 //     overlay with the errors, a panel with the page's lint findings.
 //

@@ -27,6 +27,10 @@ var liveJS []byte
 
 // ServeHTTP serves the built site from memory and the preview's own URLs.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.Load().allows(r.Host) {
+		refuseHost(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -166,7 +170,7 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		rel = ""
 	}
-	st := statusJSON{Gen: sn.gen, Version: sn.version(rel), Draft: sn.draft, Errors: sn.problems, Findings: []findingJSON{}}
+	st := statusJSON{Gen: sn.gen, Version: sn.version(rel), Draft: sn.draft, Errors: sn.problems, Busy: sn.slow, Findings: []findingJSON{}}
 	if st.Errors == nil {
 		st.Errors = []Problem{}
 	}
@@ -190,9 +194,12 @@ type statusJSON struct {
 	Course  string `json:"course,omitempty"`
 	// Stale reports that the pages served are the last good ones, older
 	// than the files on disk; Draft that they were built despite errors.
-	Stale    bool          `json:"stale"`
-	Draft    bool          `json:"draft"`
-	Errors   []Problem     `json:"errors"`
+	Stale  bool      `json:"stale"`
+	Draft  bool      `json:"draft"`
+	Errors []Problem `json:"errors"`
+	// Busy says that a rebuild has been running for a long time; the
+	// pages are those of the last finished one.
+	Busy     string        `json:"busy,omitempty"`
 	Findings []findingJSON `json:"findings"`
 }
 
@@ -215,6 +222,16 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming is not supported", http.StatusInternalServerError)
 		return
 	}
+	// Each stream holds a connection and a goroutine for as long as the
+	// page is open: a page that opens them in a loop must not exhaust
+	// the server.
+	if int(s.streams.Add(1)) > s.opts.MaxStreams {
+		s.streams.Add(-1)
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, fmt.Sprintf("too many open preview pages (%d): close some and this one reconnects", s.opts.MaxStreams), http.StatusServiceUnavailable)
+		return
+	}
+	defer s.streams.Add(-1)
 	ch, unsubscribe := s.hub.subscribe()
 	defer unsubscribe()
 	h := w.Header()

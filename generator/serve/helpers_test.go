@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,8 +100,16 @@ type running struct {
 // build is served and opens an event stream.
 func start(t *testing.T, dir string) *running {
 	t.Helper()
+	return startWith(t, Options{Dir: dir})
+}
+
+// startWith is start with options; Builtin and Log are set here.
+func startWith(t *testing.T, opts Options) *running {
+	t.Helper()
+	dir := opts.Dir
 	log := &syncBuffer{}
-	srv, err := New(Options{Dir: dir, Builtin: builtin, Log: log})
+	opts.Builtin, opts.Log = builtin, log
+	srv, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,3 +264,13 @@ func waitFor(t testing.TB, what string, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// localRequest is a request for ServeHTTP as a browser on this machine
+// sends it (httptest's default Host, example.com, is refused).
+func localRequest(method, target string) *http.Request {
+	req := httptest.NewRequest(method, target, nil)
+	req.Host = "localhost"
+	return req
+}
+
+func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }

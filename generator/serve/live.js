@@ -40,9 +40,9 @@
   }
 
   function overlay(st) {
-    var key = JSON.stringify(st.errors);
+    var key = JSON.stringify([st.errors, st.busy || ""]);
     var old = document.getElementById("oferta-overlay");
-    if (!st.errors.length || key === dismissed) { if (old) old.remove(); shown = ""; return; }
+    if ((!st.errors.length && !st.busy) || key === dismissed) { if (old) old.remove(); shown = ""; return; }
     if (old && key === shown) return;
     if (old) old.remove();
     shown = key;
@@ -50,7 +50,7 @@
     close.title = "Hide until the errors change";
     close.onclick = function () { dismissed = key; o.remove(); };
     box.appendChild(close);
-    box.appendChild(el("h2", st.draft ?
+    box.appendChild(el("h2", st.busy ? st.busy : st.draft ?
       "This is a DRAFT: the site has errors. Fix them and the page updates by itself." :
       "Showing the last good version: fix these errors to see your changes."));
     st.errors.forEach(function (p) { list.appendChild(item(p)); });

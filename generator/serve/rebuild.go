@@ -1,9 +1,11 @@
 package serve
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"path"
@@ -41,6 +43,9 @@ type snapshot struct {
 	draft bool
 	// findings are the lint findings of the last site that loaded.
 	findings []lint.Finding
+	// slow, when not empty, says that a rebuild has been running for
+	// longer than Options.SlowAfter.
+	slow string
 }
 
 // Problem is one error shown in the overlay.
@@ -74,6 +79,11 @@ type result struct {
 	warnings  int
 	fixed     bool // the previous rebuild had errors, this one has none
 	took      time.Duration
+	// abandoned reports a rebuild stopped because its context ended (a
+	// newer change superseded it, or the server stops): nothing was
+	// published, and the next rebuild reads its files again.
+	abandoned bool
+	first     bool // the server's first build
 }
 
 // rebuild brings the served site up to date with the files on disk.
@@ -82,24 +92,45 @@ type result struct {
 // read again (build.RecheckFiles); otherwise the whole site is loaded and
 // compared with the previous build, and the paths only say whether the
 // theme changed, which loading cannot see.
-func (s *Server) rebuild(changed []string) result {
+//
+// A rebuild stops when ctx ends (see watch) and then publishes nothing.
+// One that takes longer than Options.SlowAfter, waiting for the previous
+// one included, is reported to the open pages while it runs.
+func (s *Server) rebuild(ctx context.Context, changed []string) result {
+	start := time.Now()
+	ended := make(chan struct{})
+	defer close(ended)
+	done := new(bool)
+	go s.watchSlow(ended, done)
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
-	start := time.Now()
-	theme := false
+	s.pubMu.Lock()
+	s.finished = done
+	s.pubMu.Unlock()
 	for _, p := range changed {
 		rel := s.rel(p)
-		theme = theme || strings.HasPrefix(rel, "themes/")
 		if !slices.Contains(s.since, rel) {
 			s.since = append(s.since, rel)
 		}
 	}
+	// The theme may have changed in an earlier rebuild that did not
+	// finish: since holds its paths too.
+	theme := false
+	for _, rel := range s.since {
+		theme = theme || strings.HasPrefix(rel, "themes/")
+	}
 	cur := s.snap.Load()
 	next := *cur
-	next.gen = cur.gen + 1
-	res := result{gen: next.gen}
+	next.slow = ""
+	res := result{first: cur.gen == 0}
+	if ctx.Err() != nil {
+		return s.abandon(ctx, res)
+	}
 
-	checked, delta, err := build.RecheckFiles(s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
+	checked, delta, err := build.RecheckFiles(ctx, s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
+	if ctx.Err() != nil {
+		return s.abandon(ctx, res)
+	}
 	if err != nil {
 		next.problems = problemsOf(err)
 		return s.publish(&next, res, start)
@@ -120,7 +151,10 @@ func (s *Server) rebuild(changed []string) result {
 		return s.publish(&next, res, start)
 	}
 	draft := len(lintErrors) > 0
-	pages, err := build.RenderChanged(s.last.pages, checked, delta, theme, draft)
+	pages, err := build.RenderChanged(ctx, s.last.pages, checked, delta, theme, draft)
+	if ctx.Err() != nil {
+		return s.abandon(ctx, res)
+	}
 	if err != nil {
 		next.problems = problemsOf(err)
 		return s.publish(&next, res, start)
@@ -157,11 +191,63 @@ func (s *Server) rebuild(changed []string) result {
 	return s.publish(&next, res, start)
 }
 
+// abandon ends a rebuild whose context ended: the files it was to read
+// stay in since, for the next one.
+func (s *Server) abandon(ctx context.Context, res result) result {
+	s.pubMu.Lock()
+	*s.finished = true
+	s.pubMu.Unlock()
+	res.abandoned = true
+	if errors.Is(context.Cause(ctx), errSuperseded) {
+		fmt.Fprintln(s.opts.Log, "abandoned a rebuild: a newer change came")
+	}
+	return res
+}
+
+// watchSlow tells the open pages, and the terminal, when the rebuild
+// that started is still running after Options.SlowAfter: a
+// clause template that loops, or a site so large that the wait is worth
+// saying. The rebuild's own snapshot replaces the notice when it ends.
+func (s *Server) watchSlow(ended <-chan struct{}, done *bool) {
+	t := time.NewTimer(s.opts.SlowAfter)
+	defer t.Stop()
+	select {
+	case <-ended:
+		return
+	case <-t.C:
+	}
+	msg := fmt.Sprintf("Still rebuilding after %s: the pages shown are from the last finished build. "+
+		"If this lasts, a clause template may loop or write without end; the next save starts again.", s.opts.SlowAfter.Round(time.Millisecond))
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	if *done {
+		return // published meanwhile: the notice would be stale
+	}
+	fmt.Fprintf(s.opts.Log, "still rebuilding after %s\n", s.opts.SlowAfter.Round(time.Millisecond))
+	next := *s.snap.Load()
+	next.gen++
+	next.slow = msg
+	s.snap.Store(&next)
+	data, _ := json.Marshal(struct {
+		Gen     int      `json:"gen"`
+		Changed []string `json:"changed"`
+	}{next.gen, []string{}})
+	s.hub.publish(message{event: "status", data: data})
+}
+
 // publish swaps the new snapshot in, tells the open pages and prints the
 // progress line.
 func (s *Server) publish(next *snapshot, res result, start time.Time) result {
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	if s.finished != nil {
+		*s.finished = true
+	}
+	cur := s.snap.Load()
+	next.gen = cur.gen + 1
+	res.gen = next.gen
 	res.problems = next.problems
-	res.fixed = len(s.snap.Load().problems) > 0 && len(next.problems) == 0
+	res.fixed = len(cur.problems) > 0 && len(next.problems) == 0
 	res.took = time.Since(start)
 	s.snap.Store(next)
 	event := "status"
@@ -201,7 +287,7 @@ func (s *Server) progress(res result) {
 		}
 	case !res.ok:
 		fmt.Fprintf(w, "built a DRAFT of %d %s in %s: fix the errors above\n", res.courses, plural(res.courses, "course", "courses"), took)
-	case res.gen == 1:
+	case res.first:
 		fmt.Fprintf(w, "built %d %s (%d %s) in %s%s\n", res.courses, plural(res.courses, "course", "courses"), pages, plural(pages, "page", "pages"), took, warn)
 	case pages == 0:
 		fmt.Fprintf(w, "no page changed (checked in %s%s)\n", took, warn)

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -180,11 +181,14 @@ func TestServeFindingsPerCourse(t *testing.T) {
 	dir := exampleSite(t)
 	file := filepath.Join(dir, "content", "group-copywriting.toml")
 	writeFile(t, file, strings.Replace(readFile(t, file), "[refund]\n", "[refund]\nretention_percent = 5\n", 1))
+	// A site-wide finding: the example school itself withholds no fee.
+	cfg := filepath.Join(dir, "oferta.toml")
+	writeFile(t, cfg, strings.Replace(readFile(t, cfg), "bank_fee_percent = 0", "bank_fee_percent = 3", 1))
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.rebuild(nil)
+	s.rebuild(context.Background(), nil)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	r := &running{url: ts.URL}
@@ -226,13 +230,13 @@ func TestServeRebuildsOnlyTheEditedCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := s.rebuild(nil)
+	first := s.rebuild(context.Background(), nil)
 	if !first.ok {
 		t.Fatalf("first build: %+v", first.problems)
 	}
 	file := filepath.Join(dir, "content", "smm-mentoring.toml")
 	writeFile(t, file, strings.Replace(readFile(t, file), smmTitle, "Наставничество по SMM: весна", 1))
-	res := s.rebuild([]string{file})
+	res := s.rebuild(context.Background(), []string{file})
 	if !res.ok || res.assembled != 1 {
 		t.Fatalf("rebuild: ok=%v assembled=%d problems=%v", res.ok, res.assembled, res.problems)
 	}
@@ -264,7 +268,7 @@ func TestServeHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.rebuild(nil)
+	s.rebuild(context.Background(), nil)
 	checked, err := build.Check(dir, builtin)
 	if err != nil {
 		t.Fatal(err)
@@ -303,7 +307,7 @@ func TestServeHTTP(t *testing.T) {
 		{"POST", "/", 405, "", ""},
 	}
 	for _, c := range cases {
-		req := httptest.NewRequest(c.method, c.target, nil)
+		req := localRequest(c.method, c.target)
 		w := httptest.NewRecorder()
 		s.ServeHTTP(w, req)
 		if w.Code != c.code {
@@ -334,7 +338,8 @@ func TestServeHTTP(t *testing.T) {
 		}
 	}
 	// The script goes right before </body>.
-	req := httptest.NewRequest("GET", "/", nil)
+	req := localRequest("GET", "/")
+	req.Host = "127.0.0.1:8090"
 	w := httptest.NewRecorder()
 	s.ServeHTTP(w, req)
 	if !strings.Contains(w.Body.String(), "</script>\n</body>") {
@@ -342,7 +347,9 @@ func TestServeHTTP(t *testing.T) {
 	}
 	for _, p := range []string{"/_oferta/live.js", "/_oferta/status?page=/"} {
 		w := httptest.NewRecorder()
-		s.ServeHTTP(w, httptest.NewRequest("GET", p, nil))
+		req := localRequest("GET", p)
+		req.Host = "[::1]:8090"
+		s.ServeHTTP(w, req)
 		if w.Code != http.StatusOK {
 			t.Errorf("%s: status %d", p, w.Code)
 		}
@@ -369,21 +376,21 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := s.rebuild(nil)
+	res := s.rebuild(context.Background(), nil)
 	if res.ok || len(res.problems) == 0 || res.problems[0].File != "oferta.toml" {
 		t.Fatalf("first build of a broken site: ok=%v problems=%+v", res.ok, res.problems)
 	}
 	w := httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest("GET", "/smm-mentoring/oferta/", nil))
+	s.ServeHTTP(w, localRequest("GET", "/smm-mentoring/oferta/"))
 	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `id="oferta-reload"`) {
 		t.Errorf("before any good build: status %d; want 503 with the reload script", w.Code)
 	}
 	writeFile(t, cfgFile, cfg)
-	if res := s.rebuild([]string{cfgFile}); !res.ok {
+	if res := s.rebuild(context.Background(), []string{cfgFile}); !res.ok {
 		t.Fatalf("after the fix: %+v", res.problems)
 	}
 	w = httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest("GET", "/smm-mentoring/oferta/", nil))
+	s.ServeHTTP(w, localRequest("GET", "/smm-mentoring/oferta/"))
 	if w.Code != http.StatusOK {
 		t.Errorf("after the fix: status %d", w.Code)
 	}
@@ -401,7 +408,7 @@ func TestServeDraftUntilClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res := s.rebuild(nil); res.ok || len(res.problems) == 0 {
+	if res := s.rebuild(context.Background(), nil); res.ok || len(res.problems) == 0 {
 		t.Fatalf("first build with a lint error: ok=%v problems=%v", res.ok, res.problems)
 	}
 	sn := s.snap.Load()
@@ -409,7 +416,7 @@ func TestServeDraftUntilClean(t *testing.T) {
 		t.Fatalf("want draft pages with problems; draft=%v problems=%v", sn.draft, sn.problems)
 	}
 	writeFile(t, file, orig)
-	if res := s.rebuild([]string{file}); !res.ok || len(res.changed) == 0 {
+	if res := s.rebuild(context.Background(), []string{file}); !res.ok || len(res.changed) == 0 {
 		t.Fatalf("after the fix: ok=%v changed=%d problems=%v", res.ok, len(res.changed), res.problems)
 	}
 	if sn := s.snap.Load(); sn.draft || len(sn.problems) != 0 {
@@ -426,7 +433,7 @@ func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first := s.rebuild(nil); !first.ok {
+	if first := s.rebuild(context.Background(), nil); !first.ok {
 		t.Fatalf("first build: %+v", first.problems)
 	}
 	smm := filepath.Join(dir, "content", "smm-mentoring.toml")
@@ -434,11 +441,11 @@ func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
 	groupOrig := readFile(t, group)
 	writeFile(t, smm, strings.Replace(readFile(t, smm), smmTitle, "Наставничество по SMM: осень", 1))
 	writeFile(t, group, strings.Replace(groupOrig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
-	if res := s.rebuild([]string{smm, group}); res.ok {
+	if res := s.rebuild(context.Background(), []string{smm, group}); res.ok {
 		t.Fatal("a rebuild with a lint error published its pages")
 	}
 	writeFile(t, group, groupOrig)
-	res := s.rebuild([]string{group})
+	res := s.rebuild(context.Background(), []string{group})
 	if !res.ok {
 		t.Fatalf("rebuild after the fix: %+v", res.problems)
 	}

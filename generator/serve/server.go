@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -28,6 +29,17 @@ type Options struct {
 	// Debounce is the quiet period after the last change before a
 	// rebuild; zero means 150 ms.
 	Debounce time.Duration
+	// AllowHosts are the host names (or host:port) that requests may
+	// name in their Host header besides the address the server listens
+	// on and the loopback names (localhost, 127.0.0.1, [::1]) with its
+	// port. Any other Host is refused, so that a web page cannot reach
+	// the preview through a DNS name of its own (DNS rebinding).
+	AllowHosts []string
+	// MaxStreams caps the event streams open at once; zero means 32.
+	MaxStreams int
+	// SlowAfter is how long a rebuild may take before the open pages are
+	// told that it is still running; zero means 5 seconds.
+	SlowAfter time.Duration
 }
 
 // Server is a live preview of one site. It owns its reload hub and its
@@ -38,8 +50,16 @@ type Server struct {
 	hub  *hub
 	snap atomic.Pointer[snapshot]
 
-	buildMu sync.Mutex // one rebuild at a time
-	last    built      // guarded by buildMu
+	hosts   atomic.Pointer[hostSet] // the Host headers answered
+	streams atomic.Int32            // event streams open
+
+	pubMu sync.Mutex // one snapshot published at a time
+	// finished is the flag of the rebuild that holds buildMu: set, under
+	// pubMu, when it published or gave up, so that a late notice that it
+	// is slow is not shown. Guarded by pubMu.
+	finished *bool
+	buildMu  sync.Mutex // one rebuild at a time
+	last     built      // guarded by buildMu
 	// since are the files changed since last.checked was made (relative to
 	// the site, with slashes): a rebuild that fails keeps them, so the
 	// next one still reads them. Guarded by buildMu.
@@ -62,6 +82,12 @@ func New(opts Options) (*Server, error) {
 	if opts.Debounce <= 0 {
 		opts.Debounce = 150 * time.Millisecond
 	}
+	if opts.MaxStreams <= 0 {
+		opts.MaxStreams = 32
+	}
+	if opts.SlowAfter <= 0 {
+		opts.SlowAfter = 5 * time.Second
+	}
 	fi, err := os.Stat(opts.Dir)
 	if err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%w: there is no folder %s", ErrNotSite, opts.Dir)
@@ -75,6 +101,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, root: root, hub: newHub()}
 	s.snap.Store(&snapshot{})
+	s.hosts.Store(newHostSet(nil, opts.AllowHosts))
 	return s, nil
 }
 
@@ -91,13 +118,14 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		}
 	}
 	defer n.Close()
+	s.hosts.Store(newHostSet(ln.Addr(), s.opts.AllowHosts))
 	t := newTree(n, s.root)
 	if err := t.start(); err != nil {
 		ln.Close()
 		return fmt.Errorf("watching %s: %w", s.opts.Dir, err)
 	}
 	// Watch first, then build: a save during the first build is not lost.
-	s.rebuild(nil)
+	s.rebuild(ctx, nil)
 
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
@@ -128,10 +156,65 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return err
 }
 
+// errSuperseded is why a rebuild is abandoned when a newer change came.
+var errSuperseded = errors.New("a newer change came")
+
+// recoverRebuild turns a panic of a rebuild that runs beside the watch
+// into an error in the overlay and the terminal: a bug in oferta, which
+// must not take the preview down with it.
+func (s *Server) recoverRebuild() {
+	p := recover()
+	if p == nil {
+		return
+	}
+	msg := fmt.Sprintf("internal error: %v. This is a bug in oferta, not a problem of your files; please report it. The pages shown are from the last finished build.", p)
+	fmt.Fprintln(s.opts.Log, "error:", msg)
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	next := *s.snap.Load()
+	next.gen++
+	next.slow = ""
+	next.problems = append(slices.Clip(next.problems), Problem{Message: msg})
+	s.snap.Store(&next)
+	s.hub.publish(message{event: "status", data: []byte(fmt.Sprintf(`{"gen":%d,"changed":[]}`, next.gen))})
+}
+
 // watch collects changed paths and rebuilds once no change came for the
 // debounce period (or, under a steady stream of changes, every second).
+// The rebuild runs beside the watch: when a newer change is due while
+// one runs, the running one is abandoned (its context cancelled) and the
+// newer one starts as soon as it has stopped.
 func (s *Server) watch(ctx context.Context, t *tree) {
 	const maxWait = time.Second
+	var (
+		running <-chan struct{} // closed when the running rebuild ends; nil when none runs
+		cancel  context.CancelCauseFunc
+		queued  []string // paths for the rebuild after the running one
+		again   bool     // a rebuild is queued
+	)
+	run := func(paths []string) {
+		rctx, stop := context.WithCancelCause(ctx)
+		done := make(chan struct{})
+		running, cancel = done, stop
+		go func() {
+			defer close(done)
+			defer stop(nil)
+			defer s.recoverRebuild()
+			s.rebuild(rctx, paths)
+		}()
+	}
+	defer func() {
+		if running == nil {
+			return
+		}
+		cancel(nil)
+		// A rebuild stops at the next course; one stuck inside a template
+		// is not waited for.
+		select {
+		case <-running:
+		case <-time.After(2 * time.Second):
+		}
+	}()
 	pending := map[string]bool{}
 	var first time.Time
 	timer := time.NewTimer(time.Hour)
@@ -180,7 +263,18 @@ func (s *Server) watch(ctx context.Context, t *tree) {
 			}
 			sort.Strings(paths)
 			pending, first = map[string]bool{}, time.Time{}
-			s.rebuild(paths)
+			if running != nil {
+				cancel(errSuperseded) // the newer change is what the pages must show
+				queued, again = append(queued, paths...), true
+				continue
+			}
+			run(paths)
+		case <-running:
+			running = nil
+			if again {
+				run(queued)
+				queued, again = nil, false
+			}
 		}
 	}
 }

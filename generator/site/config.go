@@ -13,6 +13,12 @@ var Jurisdictions = []string{"ru", "eu", "de", "ro"}
 // Languages the built-in library and theme are written in.
 var knownLanguage = regexp.MustCompile(`^[a-z]{2,3}$`)
 
+// SampleBaseURL is the base_url `oferta new site` writes when it was not
+// told the site's address: a reserved name (.invalid, RFC 2606) that can
+// never be a real site, so that lint (seller/sample) can say it is still
+// there and legal text never cites it by mistake.
+const SampleBaseURL = "https://replace-with-your-site.invalid/"
+
 // Config is oferta.toml.
 type Config struct {
 	File         string // path of oferta.toml relative to the site
@@ -66,6 +72,16 @@ type Seller struct {
 	Address  string
 	Email    string
 	Phone    string
+	// Registration is the record of state registration (ЕГРИП/ЕГРЮЛ) with
+	// its date and the registering authority (ЗоЗПП art. 9).
+	Registration string
+	// Hours are the working hours of support, with the time zone.
+	Hours string
+	// License is the education licence, or the status the seller teaches
+	// under without one (273-ФЗ).
+	License string
+	// Bank holds the settlement account details, if the seller gives them.
+	Bank string
 }
 
 // SellerKinds are the allowed values of seller.kind.
@@ -168,11 +184,16 @@ func decodeSeller(t *table) Seller {
 		Address:  t.String("address", false),
 		Email:    t.String("email", false),
 		Phone:    t.String("phone", false),
+
+		Registration: t.String("registration", false),
+		Hours:        t.String("hours", false),
+		License:      t.String("license", false),
+		Bank:         t.String("bank", false),
 	}
 	if s.Email != "" && !strings.Contains(s.Email, "@") {
 		t.d.errorf(t.Pos("email"), "seller.email %q is not an e-mail address", s.Email)
 	}
-	t.Done("name", "kind", "inn", "ogrn", "vat_id", "register", "country", "address", "email", "phone")
+	t.Done("name", "kind", "inn", "ogrn", "vat_id", "register", "country", "address", "email", "phone", "registration", "hours", "license", "bank")
 	return s
 }
 

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/oferta-dev/oferta/generator/chrometest"
+)
+
+// The statement offers every ground the law gives — withdrawal, defect and
+// a missed deadline — citing the contract's clause for each, in Russian
+// and in English, and has a line for the amount claimed in words.
+func TestStatementGroundsAndWords(t *testing.T) {
+	dir := exampleSite(t)
+	pub := mustBuild(t, dir)
+	nb := "\u00a0"
+	pages := map[string][]string{
+		"smm-mentoring/refund/index.html": {
+			`value="withdrawal"`, "ст. 32 Закона РФ «О защите прав потребителей», ст. 782 ГК РФ",
+			`value="defect"`, "(ст. 29 Закона РФ «О защите прав потребителей»)",
+			`value="deadline"`, "Исполнитель нарушил сроки оказания услуги", "(п. 1 ст. 28 Закона РФ «О защите прав потребителей»)", "Какой срок нарушен",
+			"См. п." + nb + "6.3 договора.",
+			`id="st-amount-words"`, "Сумма прописью", `data-currency="RUB"`, `data-digits="2"`, `data-lang="ru"`, "assets/words.js",
+		},
+		"en/english-speaking-club/refund/index.html": {
+			`value="withdrawal"`, "Article 32 of the Russian Consumer Protection Law",
+			`value="defect"`, "(Article 29 of the Russian Consumer Protection Law)",
+			`value="deadline"`, "The seller missed the deadline", "(Article 28(1) of the Russian Consumer Protection Law)",
+			"See clause" + nb,
+			`id="st-amount-words"`, "Amount in words", `data-lang="en"`,
+		},
+	}
+	for page, wants := range pages {
+		for _, w := range wants {
+			if !strings.Contains(pub[page], w) {
+				t.Errorf("%s lacks %q", page, w)
+			}
+		}
+	}
+	if !strings.Contains(pub["assets/words.js"], "OfertaWords.langs = {") {
+		t.Error("assets/words.js is missing or has no tables")
+	}
+}
+
+// Typing an amount into the statement writes it in words, as `oferta calc`
+// writes the same amount.
+func TestStatementAmountInWords(t *testing.T) {
+	ctx := chrometest.New(t, 2*time.Minute)
+	dir := exampleSite(t)
+	mustBuild(t, dir)
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+	defer srv.Close()
+	cases := []struct {
+		page, course, used, typed string
+	}{
+		{"/smm-mentoring/refund/", "smm-mentoring", "3", "47 600"},
+		{"/recorded-excel/refund/", "recorded-excel", "3", "8365,5"},
+		{"/en/english-speaking-club/refund/", "english-speaking-club", "3", "5640.00"},
+	}
+	for _, c := range cases {
+		code, out, stderr := run(t, "calc", c.course, "--used", c.used, "--format", "json", "-s", dir)
+		if code != 0 {
+			t.Fatalf("calc: exit %d: %s", code, stderr)
+		}
+		var want struct {
+			RefundWords string `json:"refund_words"`
+		}
+		if err := json.Unmarshal([]byte(out), &want); err != nil || want.RefundWords == "" {
+			t.Fatalf("calc json: %v %s", err, out)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.WaitVisible(chromedp.CSS("#st-amount")), typeInto("#st-amount", c.typed)); err != nil {
+			t.Fatalf("%s: %v", c.page, err)
+		}
+		js := "document.querySelector('#st-amount-words').textContent"
+		_, _ = chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf("%s === %q", js, want.RefundWords), chromedp.WithPollingTimeout(3*time.Second)))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want.RefundWords {
+			t.Errorf("%s: typed %q, the page writes %q; oferta calc writes %q", c.page, c.typed, got, want.RefundWords)
+		}
+	}
+}

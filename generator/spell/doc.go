@@ -1,0 +1,34 @@
+// Package spell writes amounts of money in words, as accounting documents
+// state them next to the figures: «сорок семь тысяч шестьсот рублей 00
+// копеек», "forty-seven thousand six hundred roubles and 00 kopecks".
+//
+// The rules of a language are data (a Lang value: the words for units,
+// teens, tens and hundreds, the scale words with their grammatical gender,
+// the plural rule and the currency names), so that a language whose
+// numbers are built the same way is added as a table. The browser gets the
+// same tables as JSON next to words.js (see Script), and a test runs the
+// script under node against Amount on many amounts.
+//
+// Style, the same for every language:
+//
+//   - The whole part is in words, the minor part in two (or the currency's
+//     number of) digits with the minor unit: the way Russian accounting
+//     documents write it («… рублей 00 копеек»), and the way cheques are
+//     written in English. Digits for the minor part cannot be misread and
+//     need no second set of words.
+//   - English joins the major and the minor part with "and" and uses no
+//     "and" inside a number ("one hundred one roubles and 05 kopecks"), so
+//     "and" always means the decimal point. Tens and units are joined by a
+//     hyphen ("forty-seven"). Currency names follow the usage of the
+//     issuing bank's English texts: rouble/kopeck (Bank of Russia),
+//     euro/cent with a plural "s" (EU Interinstitutional Style Guide),
+//     dollar/cent, pound sterling/penny.
+//   - Russian writes «одна тысяча», «один рубль», «две копейки»: the gender
+//     of the word that follows decides the form of 1 and 2.
+//   - A currency the tables do not name is written with its ISO code and
+//     the minor part as a fraction: "forty-seven thousand six hundred KZT
+//     and 00/100".
+//
+// Amounts from 0 up to and including one billion (10^9) of the major unit
+// are written; a negative or larger amount is an error, never a wrong text.
+package spell
