@@ -35,6 +35,9 @@ type Texts struct {
 	// medium (art. 8(7)): Requested when the client ticked the box,
 	// NotRequested when not.
 	Requested, NotRequested string
+	// AckSubject and Ack are the e-mail acknowledging receipt of a
+	// withdrawal, with its date and time (art. 11a(3)).
+	AckSubject, Ack string
 	// EditionURL is the permanent address of the edition in force, and
 	// Edition its date in the course's language.
 	EditionURL, Edition string
@@ -131,6 +134,8 @@ func For(s *site.Site, c *site.Course, inForce time.Time) (*Texts, error) {
 		{&out.Subject, "confirmation_subject", false},
 		{&out.Requested, "confirmation", true},
 		{&out.NotRequested, "confirmation", false},
+		{&out.AckSubject, "ack_subject", false},
+		{&out.Ack, "ack", false},
 	}
 	for _, st := range steps {
 		d.Requested = st.requested

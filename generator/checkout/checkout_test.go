@@ -58,7 +58,10 @@ func TestForNamesEditionAndAddress(t *testing.T) {
 		if !strings.Contains(tx.Checkbox, want) {
 			t.Errorf("%s: checkbox %q lacks %q", c.Slug, tx.Checkbox, want)
 		}
-		for _, s := range []string{tx.Checkbox, tx.Requested, tx.NotRequested, url, "edition of 1\u00a0November 2026"} {
+		if !strings.Contains(tx.Ack, "received your withdrawal") || !strings.Contains(tx.Ack, "[date and time of receipt]") || !strings.Contains(tx.Ack, "no later than 14 days") {
+			t.Errorf("%s: acknowledgement:\n%s", c.Slug, tx.Ack)
+		}
+		for _, s := range []string{tx.Checkbox, tx.Requested, tx.NotRequested, tx.Ack, url, "edition of 1\u00a0November 2026"} {
 			if !strings.Contains(tx.Kit, s) {
 				t.Errorf("%s: the kit file lacks %q", c.Slug, s)
 			}
