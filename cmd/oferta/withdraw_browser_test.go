@@ -53,6 +53,7 @@ func fillWithdrawal(name, course, order, email string) chromedp.Action[chromedp.
 	if course != "" {
 		typeCourse = chromedp.SendKeys(chromedp.CSS("#wd-course"), course)
 	}
+	wantCourse := course
 	return chromedp.Steps(
 		chromedp.WaitVisible(chromedp.CSS("#withdraw-start")),
 		chromedp.Click(chromedp.CSS("#withdraw-start")),
@@ -61,8 +62,35 @@ func fillWithdrawal(name, course, order, email string) chromedp.Action[chromedp.
 		typeCourse,
 		chromedp.SendKeys(chromedp.CSS("#wd-order"), order),
 		chromedp.SendKeys(chromedp.CSS("#wd-email"), email),
+		// A busy machine may hand the keystrokes to the page after the
+		// typing returned: confirm only once every field holds its text.
+		settled("#wd-name", name), settled("#wd-order", order), settled("#wd-email", email),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			if wantCourse == "" {
+				return nil
+			}
+			_, err := settled("#wd-course", wantCourse)(ctx, t)
+			return err
+		}),
 		chromedp.Click(chromedp.CSS("#withdraw-confirm")),
 	)
+}
+
+// settled waits, up to 10 seconds, until the field sel holds text.
+func settled(sel, text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			v, err := chromedp.Value(chromedp.CSS(sel))(ctx, t)
+			if err != nil {
+				return err
+			}
+			if v == text || time.Now().After(deadline) {
+				return nil
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
 }
 
 // tab opens a new tab of the test's browser; with noScript the page runs
@@ -183,7 +211,7 @@ func TestWithdrawalFunctionMail(t *testing.T) {
 		if noScript {
 			// The browser hands the form's fields to the e-mail
 			// program (HTML's "mail as body"): catch the navigation.
-			wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			wctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 			ev, err := chromedp.Run(wctx, chromedp.WaitEvent(page.FrameRequestedNavigation, isMail, fill))
 			cancel()
 			if err != nil {
