@@ -55,6 +55,9 @@ func TestEUSchool(t *testing.T) {
 				t.Errorf("%s's contract lacks %q", slug, s)
 			}
 		}
+		if form := tree[slug+"/refund/index.html"]; !strings.Contains(form, "Phone: &#43;372 600 0000") || !strings.Contains(form, "Model withdrawal form") {
+			t.Errorf("%s's model withdrawal form lacks the seller's phone or its title", slug)
+		}
 		for _, s := range []string{"public offer", "this offer", "accountant", "Public offer"} {
 			if strings.Contains(page, s) {
 				t.Errorf("%s's contract says %q", slug, s)
