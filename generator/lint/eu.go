@@ -179,3 +179,24 @@ Fix: in the site's clause, add {{ if .seller.phone }}, telephone {{ .seller.phon
 		return nil
 	},
 }
+
+// SellerCountry: an eu site does not say where the seller is established.
+var SellerCountry = &Rule{
+	Name:            "eu/seller-country",
+	DefaultSeverity: Warning,
+	Jurisdictions:   []string{"eu"},
+	Doc: `An eu site has no seller.country, so the governing-law clause (final.law-eu) cannot name the law that governs the contract; de and ro sites name Germany and Romania themselves.
+
+Why: the consumer must be able to see which country's law the contract chooses, and that the choice does not take away the protection of the mandatory rules of the consumer's own country (Regulation (EC) No 593/2008, Rome I, art. 6; Directive 93/13/EEC art. 5: terms must be drafted in plain, intelligible language). "The law of the country where the seller is established" leaves the consumer to work it out from the address. It is a warning because the clause stays correct, only less clear.
+
+Fix: set seller.country in oferta.toml to the country where you are established, in words, e.g. country = "Estonia".`,
+	Run: func(p *Pass) error {
+		if !p.Whole {
+			return nil
+		}
+		if strings.TrimSpace(p.Site.Config.Seller.Country) == "" {
+			p.Report(p.Site.Config.KeyPos("seller"), "", "seller.country is not set: the governing-law clause cannot name the country whose law governs the contract; set it, e.g. country = \"Estonia\"")
+		}
+		return nil
+	},
+}

@@ -27,6 +27,7 @@ var Rules = []*Rule{
 	WithdrawalFunction,
 	StartConsent,
 	Phone,
+	SellerCountry,
 	DistanceLearning,
 	// The seller and the refund statement.
 	RequisitesMissing,
