@@ -281,6 +281,11 @@ func renderSite(ctx context.Context, c *Checked, draft, lend bool, course func(i
 		return nil, err
 	}
 	rest = append(rest, assets...)
+	sitePages, err := r.SitePages(draft)
+	if err != nil {
+		return nil, err
+	}
+	rest = append(rest, sitePages...)
 	for _, ps := range paths {
 		for _, p := range ps {
 			listed = append(listed, render.File{Path: p})

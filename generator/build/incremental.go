@@ -307,6 +307,13 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 		if err != nil {
 			return nil, err
 		}
+		// The site-wide pages (the withdrawal function's entry) read
+		// only the settings, the theme and draft, like the assets.
+		sitePages, err := r.SitePages(draft)
+		if err != nil {
+			return nil, err
+		}
+		p.assets = append(p.assets, sitePages...)
 		keep.keep(p.assets)
 		fresh = append(fresh, p.assets...)
 	} else {

@@ -334,7 +334,7 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		k.Policy, _ = k.Clause(policy.ID)
 		k.Terms = a.terms(k, policy, ll)
 	}
-	w := describe(k)
+	w := euWording(k, describe(k))
 	k.FormulaText, k.FlatText, k.Example = w.Formula, w.Flat, w.Example
 	data := templateData(s, c, Wording{Formula: escapeMarkdown(w.Formula), Flat: escapeMarkdown(w.Flat), Example: escapeMarkdown(w.Example)})
 	cur, _ := money.Lookup(c.Currency)

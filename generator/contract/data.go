@@ -36,6 +36,9 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"jurisdiction": cfg.Jurisdiction,
 			"currency":     c.Currency,
 			"edition":      cfg.Edition,
+			// has_withdrawal_function: the site publishes the art. 11a
+			// withdrawal function (see WithdrawURL).
+			"has_withdrawal_function": cfg.HasWithdrawalFunction(),
 		},
 		"seller": map[string]any{
 			"name":     escapeMarkdown(seller.Name),
@@ -44,6 +47,7 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"ogrn":     escapeMarkdown(seller.OGRN),
 			"vat_id":   escapeMarkdown(seller.VATID),
 			"register": escapeMarkdown(seller.Register),
+			"country":  escapeMarkdown(seller.Country),
 			"address":  escapeMarkdown(seller.Address),
 			"email":    escapeMarkdown(seller.Email),
 			"phone":    escapeMarkdown(seller.Phone),
@@ -73,7 +77,7 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"refund_url": escapeMarkdown(s.Config.BaseURL + CoursePath(s, c) + "refund/"),
 			// withdraw_url is the page of the withdrawal function
 			// (<slug>/withdraw/), which the statutory texts name.
-			"withdraw_url": escapeMarkdown(s.Config.BaseURL + CoursePath(s, c) + "withdraw/"),
+			"withdraw_url": escapeMarkdown(WithdrawURL(s, c)),
 			// translations: the other languages the same offer (a course
 			// with the same slug) is published in, so that a clause about
 			// languages is true of every course.
@@ -144,35 +148,42 @@ func ContractURL(s *site.Site, c *site.Course) string {
 	return s.Config.BaseURL + CoursePath(s, c) + "oferta/"
 }
 
+// WithdrawURL is the address of the course's withdrawal function page
+// (eu, de and ro sites), absolute when the site has a base_url.
+func WithdrawURL(s *site.Site, c *site.Course) string {
+	return s.Config.BaseURL + CoursePath(s, c) + "withdraw/"
+}
+
 // whenVars are the data paths a clause's `when` may read, as plain values:
 // strings, exact numbers and booleans.
 func whenVars(s *site.Site, c *site.Course) map[string]any {
 	r := c.Refund
 	return map[string]any{
-		"course.format":            c.Format,
-		"course.language":          c.Language,
-		"course.slug":              c.Slug,
-		"course.currency":          c.Currency,
-		"course.price":             c.Price,
-		"course.zfu":               c.ZFU,
-		"course.learning_control":  c.LearningControl,
-		"course.zfu_valid":         site.ValidZFU(c.ZFU),
-		"course.duration.unit":     c.Duration.Unit,
-		"course.duration.count":    ratInt(c.Duration.Count),
-		"course.has_start":         !c.Start.IsZero(),
-		"refund.policy":            r.Policy,
-		"refund.review_days":       ratInt(r.ReviewDays),
-		"refund.payout_days":       ratInt(r.PayoutDays),
-		"refund.bank_fee_percent":  r.BankFeePercent,
-		"refund.retention_percent": r.RetentionPercent,
-		"refund.guarantee_days":    ratInt(r.GuaranteeDays),
-		"refund.channel":           r.Channel,
-		"refund.has_deductions":    len(r.Deductions) > 0,
-		"refund.has_alternatives":  len(r.Alternatives) > 0,
-		"site.jurisdiction":        s.Config.Jurisdiction,
-		"site.currency":            s.Config.Currency,
-		"seller.kind":              s.Config.Seller.Kind,
-		"seller.has_phone":         s.Config.Seller.Phone != "",
+		"course.format":                c.Format,
+		"course.language":              c.Language,
+		"course.slug":                  c.Slug,
+		"course.currency":              c.Currency,
+		"course.price":                 c.Price,
+		"course.zfu":                   c.ZFU,
+		"course.learning_control":      c.LearningControl,
+		"course.zfu_valid":             site.ValidZFU(c.ZFU),
+		"course.duration.unit":         c.Duration.Unit,
+		"course.duration.count":        ratInt(c.Duration.Count),
+		"course.has_start":             !c.Start.IsZero(),
+		"refund.policy":                r.Policy,
+		"refund.review_days":           ratInt(r.ReviewDays),
+		"refund.payout_days":           ratInt(r.PayoutDays),
+		"refund.bank_fee_percent":      r.BankFeePercent,
+		"refund.retention_percent":     r.RetentionPercent,
+		"refund.guarantee_days":        ratInt(r.GuaranteeDays),
+		"refund.channel":               r.Channel,
+		"refund.has_deductions":        len(r.Deductions) > 0,
+		"refund.has_alternatives":      len(r.Alternatives) > 0,
+		"site.jurisdiction":            s.Config.Jurisdiction,
+		"site.currency":                s.Config.Currency,
+		"seller.kind":                  s.Config.Seller.Kind,
+		"seller.has_phone":             s.Config.Seller.Phone != "",
+		"site.has_withdrawal_function": s.Config.HasWithdrawalFunction(),
 	}
 }
 

@@ -242,7 +242,7 @@ func (k *Contract) Under(c *site.Course, t *refund.Terms, policy *Clause) *Contr
 	if policy != nil {
 		u.Policy = policy
 	}
-	w := describe(&u)
+	w := euWording(&u, describe(&u))
 	u.FormulaText, u.FlatText, u.Example = w.Formula, w.Flat, w.Example
 	return &u
 }

@@ -226,10 +226,15 @@ var WithdrawalPeriod = &Rule{
 
 Why: the consumer may withdraw within 14 days of the contract without giving a reason (Directive 2011/83/EU art. 9; BGB § 355; OUG 34/2014 art. 9). Unless the consumer expressly asked for the course to start within that period, they owe nothing for it (art. 14(4)); for recorded lessons the right ends only with prior express consent and acknowledgement (art. 16(m)). The contract's EU clauses say so, but the amounts the FAQ page and the calculator show would take a share for the days used. It is a warning because a seller who collects the express request at checkout may lawfully charge that share.
 
+A course whose contract lacks the express-request texts gets the error eu/start-consent instead of this warning.
+
 Fix: set guarantee_days = 14 (or more) so that requests inside the withdrawal period are refunded as flat, or add a [lint] ignore with the reason (for example, that every client requests the early start at checkout and the confirmation is stored).`,
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
 			c := k.Course
+			if missing, _ := lacksStartConsent(k); missing {
+				continue // eu/start-consent reports it, as an error
+			}
 			if c.Refund.GuaranteeDays < 14 {
 				pos := refundPos(c, "guarantee_days")
 				p.Report(pos, c.Slug, "refund.guarantee_days = %d: the refund table and calculator apply the policy inside the 14-day withdrawal period, when a consumer who did not ask for an early start owes nothing", c.Refund.GuaranteeDays)
@@ -289,7 +294,7 @@ Fix: keep the library's refund.ground.withdrawal-eu clause: remove refund.ground
 				}
 			}
 			if !found {
-				p.Report(refundPos(k.Course, "grounds"), k.Course.Slug, "the contract does not inform of the 14-day right of withdrawal (no refund-ground clause with \"withdrawal\" in its id)")
+				p.Report(refundPos(k.Course, "grounds"), k.Course.Slug, "the contract does not inform of the 14-day right of withdrawal (no refund-ground clause with \"withdrawal\" in its id)%s", languageHint(p.Site, k))
 			}
 		}
 		return nil

@@ -48,7 +48,7 @@ func Recycle(files []File) {
 }
 
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
-var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes"}
+var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes", "withdraw"}
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
@@ -103,6 +103,7 @@ func New(s *site.Site) (*Renderer, error) {
 			}
 			return nil, themeError(file, err)
 		}
+		overlayJurisdiction(m, s.Config.Jurisdiction)
 		r.strings[l] = m
 		// base.html is parsed and folded once per language; each kind
 		// of page gets a copy to define its blocks in. Clone copies the
@@ -298,6 +299,7 @@ func (r *Renderer) siteView(l string) *SiteView {
 		EditionISO:   cfg.Edition.Format("2006-01-02"),
 		Seller: SellerView{Name: s.Name, Kind: s.Kind, INN: s.INN, OGRN: s.OGRN, VATID: s.VATID,
 			Register: s.Register, Address: s.Address, Email: s.Email, Phone: s.Phone},
+		WithdrawHref: r.withdrawHref(l),
 	}
 }
 
@@ -360,7 +362,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		}
 	}
 	var live *ContractView
-	if err := add("contract", "oferta", w.contractTitle+": "+k.Course.Title, func(pg *Page) error {
+	if err := add("contract", "oferta", r.contractTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
 		var err error
 		if st.Live() {
 			pg.Contract, err = r.contractView(k)
@@ -399,12 +401,20 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
-	if err := add("refund", "refund", w.statementTitle+": "+k.Course.Title, func(pg *Page) error {
+	if err := add("refund", "refund", r.statementTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
 		var err error
 		pg.Statement, err = r.statementView(k, cv, st, links)
 		return err
 	}); err != nil {
 		return nil, err
+	}
+	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
+		if err := add("withdraw", "withdraw", r.strings[l]["withdraw_heading"]+": "+k.Course.Title, func(pg *Page) error {
+			r.courseWithdraw(k, pg)
+			return nil
+		}); err != nil {
+			return nil, err
+		}
 	}
 	archive, err := r.editionPages(k, st, cv, live, draft)
 	if err != nil {

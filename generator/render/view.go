@@ -29,7 +29,8 @@ type Page struct {
 	// ChangesHref is the course's redline page (from the site root), ""
 	// when the course has no earlier edition.
 	ChangesHref string
-	Changes     *ChangesView // changes page only
+	Changes     *ChangesView  // changes page only
+	Withdraw    *WithdrawView // withdraw page only (eu, de, ro)
 	// Alternates are the same page in the site's other languages.
 	Alternates []Alternate
 }
@@ -49,6 +50,9 @@ type SiteView struct {
 	Edition      string // edition date, formatted for the page's language
 	EditionISO   string // 2026-11-01
 	Seller       SellerView
+	// WithdrawHref is the site-wide withdrawal function page of the
+	// page's language from the site root (eu, de, ro), "" elsewhere.
+	WithdrawHref string
 }
 
 // SellerView is who offers the contract.

@@ -33,6 +33,7 @@ type Config struct {
 	Seller       Seller
 	Refund       RefundSettings
 	Lint         LintConfig
+	Withdrawal   Withdrawal
 	keys         keyPositions
 	line         int
 }
@@ -67,6 +68,7 @@ type Seller struct {
 	OGRN     string
 	VATID    string
 	Register string
+	Country  string // eu/de/ro: where the seller is established, in words
 	Address  string
 	Email    string
 	Phone    string
@@ -156,6 +158,9 @@ func decodeConfig(file, src string) (*Config, error) {
 		c.Refund = decodeRefund(r)
 	}
 	c.Refund.file = file
+	if w := root.Table("withdrawal", false); w != nil {
+		c.Withdrawal = decodeWithdrawal(w)
+	}
 	if l := root.Table("lint", false); l != nil {
 		c.Lint.Disable = decodeDisable(l)
 		if sev := l.Table("severity", false); sev != nil {
@@ -171,7 +176,7 @@ func decodeConfig(file, src string) (*Config, error) {
 		}
 		l.Done("disable", "severity")
 	}
-	root.Done("title", "base_url", "languages", "jurisdiction", "currency", "edition", "unsafe_html", "theme", "seller", "refund", "lint")
+	root.Done("title", "base_url", "languages", "jurisdiction", "currency", "edition", "unsafe_html", "theme", "seller", "refund", "lint", "withdrawal")
 	return c, d.errs.Err()
 }
 
@@ -212,6 +217,7 @@ func decodeSeller(t *table) Seller {
 		OGRN:     t.String("ogrn", false),
 		VATID:    t.String("vat_id", false),
 		Register: t.String("register", false),
+		Country:  t.String("country", false),
 		Address:  t.String("address", false),
 		Email:    t.String("email", false),
 		Phone:    t.String("phone", false),
@@ -224,7 +230,7 @@ func decodeSeller(t *table) Seller {
 	if s.Email != "" && !strings.Contains(s.Email, "@") {
 		t.d.errorf(t.Pos("email"), "seller.email %q is not an e-mail address", s.Email)
 	}
-	t.Done("name", "kind", "inn", "ogrn", "vat_id", "register", "address", "email", "phone", "registration", "hours", "license", "bank")
+	t.Done("name", "kind", "inn", "ogrn", "vat_id", "register", "country", "address", "email", "phone", "registration", "hours", "license", "bank")
 	return s
 }
 
