@@ -44,6 +44,12 @@ func TestCalcHTMLRegistrationNumber(t *testing.T) {
 // --client, --order and --date name whom the calculation is for in every
 // format; the document has the refund in words and, without --date, the
 // date of today (OFERTA_TODAY in tests).
+//
+// The amounts are the example school's (content/*.toml, oferta.toml):
+// smm-mentoring, 80 000 paid, 3 of 8 weeks used, no bank fee
+// (bank_fee_percent = 0): 80 000 · 5/8 = 50 000; the English speaking
+// club, 12 000 paid, 3 of 8 lessons, a placement test of 1 500 deducted
+// first: (12 000 − 1 500) · 5/8 = 6 562.50, which also spells kopecks.
 func TestCalcClientOrderDate(t *testing.T) {
 	dir := exampleSite(t)
 	t.Setenv("OFERTA_TODAY", "2026-12-05")
@@ -54,7 +60,7 @@ func TestCalcClientOrderDate(t *testing.T) {
 		t.Fatalf("text: exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{"Клиент: Петрова Анна Ивановна", "Заказ: A-1042", "Дата заявления: 3\u00a0декабря 2026\u00a0г.",
-		"Прописью: сорок семь тысяч шестьсот рублей 00 копеек"} {
+		"Прописью: пятьдесят тысяч рублей 00 копеек"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
 		}
@@ -74,7 +80,7 @@ func TestCalcClientOrderDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{"client": "Петрова Анна Ивановна", "order": "A-1042", "date": "2026-12-03",
-		"refund": "47600.00", "refund_words": "сорок семь тысяч шестьсот рублей 00 копеек"}
+		"refund": "50000.00", "refund_words": "пятьдесят тысяч рублей 00 копеек"}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("json %s = %v, want %q", k, got[k], v)
@@ -90,16 +96,19 @@ func TestCalcClientOrderDate(t *testing.T) {
 		t.Fatalf("html: exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{"Петрова Анна Ивановна", "A-1042", "<time datetime=\"2026-12-03\">3\u00a0декабря 2026\u00a0г.</time>",
-		"(сорок семь тысяч шестьсот рублей 00 копеек)", "3\u00a0недели из 8"} {
+		"(пятьдесят тысяч рублей 00 копеек)", "3\u00a0недели из 8"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("html lacks %q", want)
 		}
 	}
 	// The document without --date is dated today; without --client it
 	// leaves a blank for the name.
-	_, out, _ = run(t, "calc", "english-speaking-club", "--used", "3", "--format", "html", "-s", dir)
+	code, out, stderr = run(t, "calc", "en/english-speaking-club", "--used", "3", "--format", "html", "-s", dir)
+	if code != 0 {
+		t.Fatalf("English html: exit %d: %s", code, stderr)
+	}
 	for _, want := range []string{"<time datetime=\"2026-12-05\">5\u00a0December 2026</time>", `<span class="calc-blank"></span>`,
-		"five thousand six hundred forty roubles and 00 kopecks"} {
+		"six thousand five hundred sixty-two roubles and 50 kopecks"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("English html lacks %q", want)
 		}

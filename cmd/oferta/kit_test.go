@@ -33,11 +33,13 @@ func TestKit(t *testing.T) {
 	nb := "\u00a0"
 	wants := map[string][]string{
 		"smm-mentoring/request-statement.md": {"«Наставничество по SMM: 8 недель»", "https://school.example/smm-mentoring/refund/",
-			"по электронной почте на адрес hello@school.example", "ответим в течение 10" + nb + "дней и отправим деньги не позднее чем через 10" + nb + "дней: оба срока считаются от этого дня"},
-		"smm-mentoring/reply-accepted.md":             {"[сумма] ([сумма прописью])", "oferta calc smm-mentoring --used N", "возврат прихода"},
-		"smm-mentoring/reply-partial.md":              {"независимо от того, согласны ли Вы с остальной частью расчёта", "Курс рассчитан на 8" + nb + "недель"},
-		"smm-mentoring/request-details.md":            {"реквизиты счёта", "https://school.example/smm-mentoring/refund/"},
-		"en/english-speaking-club/reply-accepted.md":  {"Hello [name],", "[amount] ([amount in words])", "oferta calc english-speaking-club --used N"},
+			"по электронной почте на адрес hello@school.example", "ответим в течение 10" + nb + "дней, а деньги поступят в Ваш банк не позднее чем через 10" + nb + "дней: оба срока считаются от этого дня"},
+		"smm-mentoring/reply-accepted.md": {"[сумма] ([сумма прописью])", "oferta calc smm-mentoring --used N", "возврат прихода"},
+		// The contract's formula in words, with the course's numbers.
+		"smm-mentoring/reply-partial.md":   {"независимо от того, согласны ли Вы с остальной частью расчёта", "делится на число единиц курса (8" + nb + "недель)"},
+		"smm-mentoring/request-details.md": {"реквизиты счёта", "https://school.example/smm-mentoring/refund/"},
+		// The club is taught in Russian too: calc needs its language.
+		"en/english-speaking-club/reply-accepted.md":  {"Hello [name],", "[amount] ([amount in words])", "oferta calc en/english-speaking-club --used N"},
 		"en/english-speaking-club/request-details.md": {"https://school.example/en/english-speaking-club/refund/"},
 	}
 	for file, ws := range wants {

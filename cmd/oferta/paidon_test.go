@@ -46,24 +46,86 @@ func calcOut(t *testing.T, dir string, args ...string) calcJSONOut {
 	return res
 }
 
-// priceAndPolicyChange freezes the example school's first edition
-// (2026-11-01), then raises the SMM course's price to 96 000 and moves it
-// from the prorata to the flat policy, and freezes that as the edition of
-// date with the one command lint names.
+// The example school's editions, recorded in editions/ and copied into
+// each test's site by exampleSiteWithEditions; the expectations below
+// follow from their recorded terms, which never change once frozen
+// (checkRecordedTerms says so before any number is compared):
+//
+//   - 2026-09-01: the contract text only, frozen before oferta recorded
+//     refund terms, so nothing can be computed under it;
+//   - 2026-11-01: smm-mentoring at 80 000 under prorata, a 3 % bank fee
+//     and the old formula (the fee taken after the share of unused weeks);
+//   - 2026-12-01: the same price and policy, no bank fee and the new
+//     formula (deductions first, then the share of unused weeks).
+//
+// The tests run on 2026-12-10 (OFERTA_TODAY) and freeze a fourth edition
+// of that date.
+const (
+	paidOnToday = "2026-12-10"
+	// 3 of 8 weeks used; 2026-11-01: 80 000 · 5/8 − 3 % of 80 000.
+	refundNov = "47600.00"
+	// 2026-12-01: (80 000 − 0) · 5/8 − 0 % of 80 000.
+	refundDec = "50000.00"
+	// The edition of the test: flat at 96 000, no fee: 96 000 − 0.
+	refundNew = "96000.00"
+)
+
+// checkRecordedTerms checks that the frozen terms of the school's
+// editions are what the expectations above assume.
+func checkRecordedTerms(t *testing.T, dir string) {
+	t.Helper()
+	for _, c := range []struct {
+		edition string
+		wants   []string
+	}{
+		{"2026-11-01", []string{`price = "80000"`, `policy = "refund.policy.prorata"`, `bank_fee_percent = "3"`,
+			`formula = "max(0, paid * (total - used) / total - paid * (bank_fee + retention) - deductions)"`}},
+		{"2026-12-01", []string{`price = "80000"`, `policy = "refund.policy.prorata"`, `bank_fee_percent = "0"`,
+			`formula = "max(0, (paid - deductions) * (total - used) / total - paid * (bank_fee + retention))"`}},
+	} {
+		terms, err := os.ReadFile(filepath.Join(dir, "editions", c.edition, "ru", "smm-mentoring.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range c.wants {
+			if !strings.Contains(string(terms), want) {
+				t.Fatalf("the recorded terms of %s lack %s: the expectations of this test assume them:\n%s", c.edition, want, terms)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "editions", "2026-09-01", "ru", "smm-mentoring.toml")); err == nil {
+		t.Fatal("the 2026-09-01 edition has recorded terms: the tests assume it has the text only")
+	}
+}
+
+// priceAndPolicyChange takes the example school with its editions, lets
+// freeze record the edition in force (2026-12-01) afresh, then raises the
+// SMM course's price to 96 000 and moves it from the prorata to the flat
+// policy, and freezes that as the edition of date with the one command
+// lint names.
 func priceAndPolicyChange(t *testing.T, date string) string {
 	t.Helper()
-	dir := exampleSite(t)
-	if code, out, stderr := run(t, "freeze", "-s", dir); code != 0 || !strings.Contains(out, "smm-mentoring.toml") {
+	dir := exampleSiteWithEditions(t)
+	checkRecordedTerms(t, dir)
+	// freeze records the edition in force, its terms beside its text,
+	// exactly as the school's editions/ holds it.
+	if err := os.RemoveAll(filepath.Join(dir, "editions", "2026-12-01")); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, stderr := run(t, "freeze", "-s", dir); code != 0 || !strings.Contains(out, "editions/2026-12-01/ru/smm-mentoring.toml") {
 		t.Fatalf("first freeze: exit %d: %s%s", code, out, stderr)
 	}
-	terms, err := os.ReadFile(filepath.Join(dir, "editions", "2026-11-01", "ru", "smm-mentoring.toml"))
+	terms, err := os.ReadFile(filepath.Join(dir, "editions", "2026-12-01", "ru", "smm-mentoring.toml"))
 	if err != nil {
 		t.Fatal("freeze wrote no terms file beside the text: ", err)
 	}
-	for _, want := range []string{`price = "80000"`, `policy = "refund.policy.prorata"`, `bank_fee_percent = "3"`, "review_days = 10", `duration = { unit = "week", count = 8 }`, "formula = "} {
+	for _, want := range []string{`price = "80000"`, `policy = "refund.policy.prorata"`, `bank_fee_percent = "0"`, "review_days = 10", `duration = { unit = "week", count = 8 }`, "formula = "} {
 		if !strings.Contains(string(terms), want) {
 			t.Errorf("the terms file lacks %s:\n%s", want, terms)
 		}
+	}
+	if recorded, _ := os.ReadFile(filepath.Join(repoRoot, "editions", "2026-12-01", "ru", "smm-mentoring.toml")); string(recorded) != string(terms) {
+		t.Errorf("freeze wrote terms that differ from the school's editions/2026-12-01:\n%s", terms)
 	}
 	course := filepath.Join(dir, "content", "smm-mentoring.toml")
 	src, _ := os.ReadFile(course)
@@ -87,43 +149,63 @@ func priceAndPolicyChange(t *testing.T, date string) string {
 	if !strings.Contains(string(cfg), "edition = "+date+"\n") || !strings.Contains(string(cfg), "# The example school.") {
 		t.Errorf("oferta.toml after %s:\n%s", cmd, cfg)
 	}
+	terms, err = os.ReadFile(filepath.Join(dir, "editions", date, "ru", "smm-mentoring.toml"))
+	if err != nil || !strings.Contains(string(terms), `price = "96000"`) || !strings.Contains(string(terms), `policy = "refund.policy.flat"`) {
+		t.Errorf("the terms of %s: %v\n%s", date, err, terms)
+	}
 	return dir
 }
 
 // TestPaidOnPicksTheEdition: freeze, change the price and the policy,
-// freeze again; a refund for a payment before the change is computed
-// under the first edition's recorded formula and numbers, one after it
-// under the second's, and every format names the edition.
+// freeze again; a refund for a payment is computed under the recorded
+// formula and numbers of the edition in force on the day of payment —
+// 2026-11-01 (3 % fee, old formula), 2026-12-01 (no fee, new formula) or
+// the test's own — and every format names the edition.
 func TestPaidOnPicksTheEdition(t *testing.T) {
-	t.Setenv("OFERTA_TODAY", "2026-11-20")
-	dir := priceAndPolicyChange(t, "2026-11-20")
+	t.Setenv("OFERTA_TODAY", paidOnToday)
+	dir := priceAndPolicyChange(t, paidOnToday)
 
-	before := calcOut(t, dir, "--paid-on", "2026-11-05")
-	// prorata at 80 000: 80 000 · 5/8 − 3 % of 80 000
-	if before.Refund != "47600.00" || before.Policy != "refund.policy.prorata" || before.Paid != "80000.00" {
-		t.Errorf("paid on 2026-11-05: %+v, want 47600.00 under prorata at 80000", before)
+	url := func(edition string) string { return "https://school.example/smm-mentoring/oferta/" + edition + "/" }
+	for _, c := range []struct{ paidOn, refund, policy, paid, edition string }{
+		{"2026-11-05", refundNov, "refund.policy.prorata", "80000.00", "2026-11-01"},
+		{"2026-11-30", refundNov, "refund.policy.prorata", "80000.00", "2026-11-01"},
+		{"2026-12-01", refundDec, "refund.policy.prorata", "80000.00", "2026-12-01"},
+		{"2026-12-09", refundDec, "refund.policy.prorata", "80000.00", "2026-12-01"},
+		{paidOnToday, refundNew, "refund.policy.flat", "96000.00", paidOnToday},
+	} {
+		got := calcOut(t, dir, "--paid-on", c.paidOn)
+		want := calcJSONOut{Refund: c.refund, Policy: c.policy, Paid: c.paid, Edition: c.edition, EditionURL: url(c.edition)}
+		if got != want {
+			t.Errorf("paid on %s: %+v, want %+v", c.paidOn, got, want)
+		}
 	}
-	if before.Edition != "2026-11-01" || before.EditionURL != "https://school.example/smm-mentoring/oferta/2026-11-01/" {
-		t.Errorf("paid on 2026-11-05: edition %q at %q, want 2026-11-01", before.Edition, before.EditionURL)
+	// Each edition's own formula: the club deducts a placement test of
+	// 1 500 from 12 000 paid (editions/*/en/english-speaking-club.toml).
+	// 2026-11-01 takes it after the share of unused lessons and the 3 %
+	// fee: 12 000 · 5/8 − 360 − 1 500; 2026-12-01 takes it first:
+	// (12 000 − 1 500) · 5/8.
+	for paidOn, want := range map[string]string{"2026-11-05": "5640.00", "2026-12-05": "6562.50"} {
+		code, out, stderr := run(t, "calc", "en/english-speaking-club", "--used", "3", "--paid-on", paidOn, "--format", "json", "-s", dir)
+		var got calcJSONOut
+		if code != 0 || json.Unmarshal([]byte(out), &got) != nil || got.Refund != want {
+			t.Errorf("en/english-speaking-club paid on %s: exit %d, %+v, want %s: %s", paidOn, code, got, want, stderr)
+		}
 	}
-	after := calcOut(t, dir, "--paid-on", "2026-11-20")
-	// flat at 96 000: 96 000 − 3 %
-	if after.Refund != "93120.00" || after.Policy != "refund.policy.flat" || after.Edition != "2026-11-20" ||
-		after.EditionURL != "https://school.example/smm-mentoring/oferta/2026-11-20/" {
-		t.Errorf("paid on 2026-11-20: %+v, want 93120.00 under flat, edition 2026-11-20", after)
-	}
-	if today := calcOut(t, dir); today != after {
+	if today, after := calcOut(t, dir), calcOut(t, dir, "--paid-on", paidOnToday); today != after {
 		t.Errorf("without --paid-on: %+v, want the edition in force today, %+v", today, after)
 	}
 	// Text and the printable document name the edition too.
-	if _, out, _ := run(t, "calc", "smm-mentoring", "--used", "3", "--paid-on", "2026-11-05", "-s", dir); !strings.Contains(norm(out), "Редакция договора: от 1 ноября 2026 г., https://school.example/smm-mentoring/oferta/2026-11-01/") || !strings.Contains(norm(out), "47 600,00") {
+	if _, out, _ := run(t, "calc", "smm-mentoring", "--used", "3", "--paid-on", "2026-11-05", "-s", dir); !strings.Contains(norm(out), "Редакция договора: от 1 ноября 2026 г., "+url("2026-11-01")) || !strings.Contains(norm(out), "47 600,00") {
 		t.Errorf("text output does not name the 2026-11-01 edition:\n%s", out)
 	}
-	if _, out, _ := run(t, "calc", "smm-mentoring", "--used", "3", "--paid-on", "2026-11-05", "--format", "html", "-s", dir); !strings.Contains(out, `href="https://school.example/smm-mentoring/oferta/2026-11-01/"`) || !strings.Contains(out, `datetime="2026-11-01"`) || !strings.Contains(norm(out), "80 000,00") {
+	if _, out, _ := run(t, "calc", "smm-mentoring", "--used", "3", "--paid-on", "2026-12-05", "-s", dir); !strings.Contains(norm(out), "Редакция договора: от 1 декабря 2026 г., "+url("2026-12-01")) || !strings.Contains(norm(out), "50 000,00") {
+		t.Errorf("text output does not name the 2026-12-01 edition:\n%s", out)
+	}
+	if _, out, _ := run(t, "calc", "smm-mentoring", "--used", "3", "--paid-on", "2026-11-05", "--format", "html", "-s", dir); !strings.Contains(out, `href="`+url("2026-11-01")+`"`) || !strings.Contains(out, `datetime="2026-11-01"`) || !strings.Contains(norm(out), "80 000,00") {
 		t.Errorf("the calculation document does not state the 2026-11-01 edition")
 	}
 	for _, c := range []struct{ date, want string }{
-		{"2026-10-31", "before the first edition of smm-mentoring's contract (2026-11-01)"},
+		{"2026-08-31", "before the first edition of smm-mentoring's contract (2026-09-01)"},
 		{"2026-12-24", "after today"},
 		{"31.10.2026", "not a date"},
 	} {
@@ -138,8 +220,10 @@ func TestPaidOnPicksTheEdition(t *testing.T) {
 	tree := mustBuild(t, dir)
 	st := norm(tree["smm-mentoring/refund/index.html"])
 	for _, want := range []string{
-		`<option value="2026-11-20" data-date="20 ноября 2026 г." data-url="https://school.example/smm-mentoring/oferta/2026-11-20/">`,
-		`<option value="2026-11-01" data-date="1 ноября 2026 г." data-url="https://school.example/smm-mentoring/oferta/2026-11-01/">`,
+		`<option value="2026-12-10" data-date="10 декабря 2026 г." data-url="` + url("2026-12-10") + `">`,
+		`<option value="2026-12-01" data-date="1 декабря 2026 г." data-url="` + url("2026-12-01") + `">`,
+		`<option value="2026-11-01" data-date="1 ноября 2026 г." data-url="` + url("2026-11-01") + `">`,
+		`<option value="2026-09-01" data-date="1 сентября 2026 г." data-url="` + url("2026-09-01") + `">`,
 		`id="st-edition" name="edition" type="text" value=""`,
 	} {
 		if !strings.Contains(st, want) {
@@ -147,35 +231,36 @@ func TestPaidOnPicksTheEdition(t *testing.T) {
 		}
 	}
 	// Every edition, the one in force included, at its permanent address.
-	for _, p := range []string{"smm-mentoring/oferta/2026-11-01/index.html", "smm-mentoring/oferta/2026-11-20/index.html", "smm-mentoring/oferta/2026-11-20/smm-mentoring.md"} {
+	for _, p := range []string{"smm-mentoring/oferta/2026-11-01/index.html", "smm-mentoring/oferta/2026-12-01/index.html",
+		"smm-mentoring/oferta/2026-12-10/index.html", "smm-mentoring/oferta/2026-12-10/smm-mentoring.md"} {
 		if _, ok := tree[p]; !ok {
 			t.Errorf("no %s", p)
 		}
 	}
-	frozen, _ := os.ReadFile(filepath.Join(dir, "editions", "2026-11-20", "ru", "smm-mentoring.md"))
-	if tree["smm-mentoring/oferta/2026-11-20/smm-mentoring.md"] != string(frozen) {
+	frozen, _ := os.ReadFile(filepath.Join(dir, "editions", "2026-12-10", "ru", "smm-mentoring.md"))
+	if tree["smm-mentoring/oferta/2026-12-10/smm-mentoring.md"] != string(frozen) {
 		t.Error("the published edition file differs from the frozen one")
 	}
-	if !strings.Contains(tree["smm-mentoring/oferta/index.html"], `href="../../smm-mentoring/oferta/2026-11-20/"`) {
+	if !strings.Contains(tree["smm-mentoring/oferta/index.html"], `href="../../smm-mentoring/oferta/2026-12-10/"`) {
 		t.Error("the contract does not link its permanent address")
 	}
-	if !strings.Contains(norm(tree["smm-mentoring/faq/index.html"]), `<a href="../../smm-mentoring/oferta/2026-11-20/"><time datetime="2026-11-20">`) {
+	if !strings.Contains(norm(tree["smm-mentoring/faq/index.html"]), `<a href="../../smm-mentoring/oferta/2026-12-10/"><time datetime="2026-12-10">`) {
 		t.Error("the FAQ does not link the edition its calculator follows")
 	}
 }
 
 // TestPaidOnWithoutRecordedTerms: an edition frozen with its text only
-// (before oferta recorded terms) cannot be computed under; calc says so.
+// (before oferta recorded terms, as the school's 2026-09-01) cannot be
+// computed under; calc says so, and the site still shows its text.
 func TestPaidOnWithoutRecordedTerms(t *testing.T) {
-	t.Setenv("OFERTA_TODAY", "2026-11-20")
-	dir := priceAndPolicyChange(t, "2026-11-20")
-	os.Remove(filepath.Join(dir, "editions", "2026-11-01", "ru", "smm-mentoring.toml"))
-	code, _, stderr := run(t, "calc", "smm-mentoring", "--used", "3", "--paid-on", "2026-11-05", "-s", dir)
-	if code != 2 || !strings.Contains(stderr, "frozen before oferta recorded refund terms") || !strings.Contains(stderr, "editions/2026-11-01/ru/smm-mentoring.md") {
+	t.Setenv("OFERTA_TODAY", paidOnToday)
+	dir := exampleSiteWithEditions(t)
+	checkRecordedTerms(t, dir)
+	code, _, stderr := run(t, "calc", "smm-mentoring", "--used", "3", "--paid-on", "2026-10-15", "-s", dir)
+	if code != 2 || !strings.Contains(stderr, "frozen before oferta recorded refund terms") || !strings.Contains(stderr, "editions/2026-09-01/ru/smm-mentoring.md") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
-	// The site still builds: the edition's page shows its text.
-	if tree := mustBuild(t, dir); tree["smm-mentoring/oferta/2026-11-01/index.html"] == "" {
+	if tree := mustBuild(t, dir); tree["smm-mentoring/oferta/2026-09-01/index.html"] == "" {
 		t.Error("no page for the edition without terms")
 	}
 }
@@ -184,8 +269,8 @@ func TestPaidOnWithoutRecordedTerms(t *testing.T) {
 // contract in force stays at <slug>/oferta/ until its day, in build and in
 // serve alike, and is in force from that day on.
 func TestScheduledEdition(t *testing.T) {
-	t.Setenv("OFERTA_TODAY", "2026-11-20")
-	dir := priceAndPolicyChange(t, "2026-11-20")
+	t.Setenv("OFERTA_TODAY", paidOnToday)
+	dir := priceAndPolicyChange(t, paidOnToday)
 	// Schedule a third edition: the price goes up again on 15 December.
 	course := filepath.Join(dir, "content", "smm-mentoring.toml")
 	src, _ := os.ReadFile(course)
@@ -226,7 +311,7 @@ func TestScheduledEdition(t *testing.T) {
 	}
 	check("before", fromTree(mustBuild(t, dir)))
 	check("before", serveTree(t, dir))
-	if res := calcOut(t, dir); res.Edition != "2026-11-20" || res.Paid != "96000.00" {
+	if res := calcOut(t, dir); res.Edition != paidOnToday || res.Paid != "96000.00" {
 		t.Errorf("calc today, before the scheduled edition: %+v", res)
 	}
 	t.Setenv("OFERTA_TODAY", "2026-12-15")
@@ -283,8 +368,8 @@ func serveTree(t *testing.T, dir string) func(string) string {
 // in force, and a date before the first edition leaves the field blank.
 func TestStatementPicksEditionByPaymentDate(t *testing.T) {
 	ctx := chrometest.New(t, 2*time.Minute)
-	t.Setenv("OFERTA_TODAY", "2026-11-20")
-	dir := priceAndPolicyChange(t, "2026-11-20")
+	t.Setenv("OFERTA_TODAY", paidOnToday)
+	dir := priceAndPolicyChange(t, paidOnToday)
 	mustBuild(t, dir)
 	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 	defer srv.Close()
@@ -293,8 +378,12 @@ func TestStatementPicksEditionByPaymentDate(t *testing.T) {
 	}
 	for _, c := range []struct{ paid, edition, offer string }{
 		{"05.11.2026", "1 ноября 2026 г.", "https://school.example/smm-mentoring/oferta/2026-11-01/"},
-		{"2026-11-20", "20 ноября 2026 г.", "https://school.example/smm-mentoring/oferta/2026-11-20/"},
-		{"15.10.2026", "", "https://school.example/smm-mentoring/oferta/"},
+		{"2026-12-05", "1 декабря 2026 г.", "https://school.example/smm-mentoring/oferta/2026-12-01/"},
+		{"2026-12-10", "10 декабря 2026 г.", "https://school.example/smm-mentoring/oferta/2026-12-10/"},
+		// An edition without recorded terms is still the text the client
+		// accepted.
+		{"15.10.2026", "1 сентября 2026 г.", "https://school.example/smm-mentoring/oferta/2026-09-01/"},
+		{"15.08.2026", "", "https://school.example/smm-mentoring/oferta/"},
 	} {
 		if err := chromedp.Do(ctx, typeInto("#st-paid-on", c.paid)); err != nil {
 			t.Fatal(err)

@@ -51,7 +51,9 @@ func TestStatementGroundsAndWords(t *testing.T) {
 }
 
 // Typing an amount into the statement writes it in words, as `oferta calc`
-// writes the same amount.
+// writes the same amount. The amount typed is calc's refund for the
+// course, written the way a client might type it (so the test follows the
+// school's numbers, whatever they are).
 func TestStatementAmountInWords(t *testing.T) {
 	ctx := chrometest.New(t, 2*time.Minute)
 	dir := exampleSite(t)
@@ -59,11 +61,17 @@ func TestStatementAmountInWords(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 	defer srv.Close()
 	cases := []struct {
-		page, course, used, typed string
+		page, course, used string
+		typed              func(refund string) string // refund as calc's JSON writes it: "8662.50"
 	}{
-		{"/smm-mentoring/refund/", "smm-mentoring", "3", "47 600"},
-		{"/recorded-excel/refund/", "recorded-excel", "3", "8365,5"},
-		{"/en/english-speaking-club/refund/", "english-speaking-club", "3", "5640.00"},
+		// Thousands grouped by a space, no kopecks when there are none.
+		{"/smm-mentoring/refund/", "smm-mentoring", "3", typedGrouped},
+		// A decimal comma, a trailing zero left off: "8662,5".
+		{"/recorded-excel/refund/", "recorded-excel", "3", func(r string) string {
+			return strings.TrimSuffix(strings.TrimSuffix(strings.Replace(r, ".", ",", 1), "0"), ",")
+		}},
+		// As calc prints it.
+		{"/en/english-speaking-club/refund/", "en/english-speaking-club", "3", func(r string) string { return r }},
 	}
 	for _, c := range cases {
 		code, out, stderr := run(t, "calc", c.course, "--used", c.used, "--format", "json", "-s", dir)
@@ -71,12 +79,14 @@ func TestStatementAmountInWords(t *testing.T) {
 			t.Fatalf("calc: exit %d: %s", code, stderr)
 		}
 		var want struct {
+			Refund      string `json:"refund"`
 			RefundWords string `json:"refund_words"`
 		}
 		if err := json.Unmarshal([]byte(out), &want); err != nil || want.RefundWords == "" {
 			t.Fatalf("calc json: %v %s", err, out)
 		}
-		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.WaitVisible(chromedp.CSS("#st-amount")), typeInto("#st-amount", c.typed)); err != nil {
+		typed := c.typed(want.Refund)
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.WaitVisible(chromedp.CSS("#st-amount")), typeInto("#st-amount", typed)); err != nil {
 			t.Fatalf("%s: %v", c.page, err)
 		}
 		js := "document.querySelector('#st-amount-words').textContent"
@@ -86,7 +96,23 @@ func TestStatementAmountInWords(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got != want.RefundWords {
-			t.Errorf("%s: typed %q, the page writes %q; oferta calc writes %q", c.page, c.typed, got, want.RefundWords)
+			t.Errorf("%s: typed %q, the page writes %q; oferta calc writes %q", c.page, typed, got, want.RefundWords)
 		}
 	}
+}
+
+// typedGrouped writes "50000.00" as "50 000" and "8662.50" as "8 662,50".
+func typedGrouped(refund string) string {
+	whole, frac, _ := strings.Cut(refund, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	if strings.Trim(frac, "0") != "" {
+		b.WriteString("," + frac)
+	}
+	return b.String()
 }
