@@ -252,3 +252,29 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// calcPDF prints the calculation document html to PDF. The document is
+// standalone (its stylesheet inline), so it is served from the assets
+// folder, where the stylesheet's font addresses lead.
+func calcPDF(ctx context.Context, r *render.Renderer, html []byte) ([]byte, error) {
+	browser, err := pdf.Find()
+	if err != nil {
+		return nil, err
+	}
+	served := map[string][]byte{}
+	assets, err := r.Assets()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range assets {
+		served[f.Path] = f.Data
+	}
+	const page = "assets/calculation.html"
+	served[page] = html
+	p, err := pdf.Start(ctx, browser, served)
+	if err != nil {
+		return nil, err
+	}
+	defer p.Close()
+	return p.Print(page)
+}
