@@ -127,7 +127,7 @@ func run(ctx context.Context, args []string) error {
 			}
 			// How much wider than the screen the page is: 0 on a
 			// page that does not overflow sideways.
-			over, err := chromedp.Run(p.Context(), chromedp.Evaluate[int64](`document.documentElement.scrollWidth - window.innerWidth`))
+			over, err := chromedp.Run(p.Context(), chromedp.Evaluate[int64](fmt.Sprintf(`document.documentElement.scrollWidth - %d`, v.width)))
 			if err == nil && over > 0 {
 				fmt.Printf("%s %s: %d px wider than the screen\n", s.name, v.name, over)
 			}

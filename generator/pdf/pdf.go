@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -140,6 +141,10 @@ func (p *Printer) Print(pagePath string) ([]byte, error) {
 	if err := p.Load(pagePath); err != nil {
 		return nil, err
 	}
+	titles, err := p.headings()
+	if err != nil {
+		return nil, fmt.Errorf("reading the headings of %s: %w", pagePath, err)
+	}
 	yes := true
 	res, err := chromedp.Run(p.ctx, chromedp.Action[page.PrintToPDFResult](func(ctx context.Context, t *chromedp.Target) (page.PrintToPDFResult, error) {
 		return cdp.Call(ctx, t, page.PrintToPDF, page.PrintToPDFParams{
@@ -154,7 +159,30 @@ func (p *Printer) Print(pagePath string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("printing %s: %w", pagePath, err)
 	}
-	return res.Data, nil
+	// A PDF whose outline cannot be mended keeps Chromium's.
+	data, _ := fixOutline(res.Data, titles)
+	return data, nil
+}
+
+// headings returns the text of the headings the print shows, in
+// document order, as a reader sees it: the titles of the bookmarks.
+func (p *Printer) headings() ([]string, error) {
+	media := func(m string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+			return err
+		})
+	}
+	if err := chromedp.Do(p.ctx, media("print")); err != nil {
+		return nil, err
+	}
+	titles, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("h1,h2,h3,h4,h5,h6")]
+		.filter(h => h.getClientRects().length > 0)
+		.map(h => h.innerText.replace(/\s+/g, " ").trim())`))
+	if err2 := chromedp.Do(p.ctx, media("")); err == nil {
+		err = err2
+	}
+	return titles, err
 }
 
 // Load opens the page at pagePath and waits until its fonts are loaded,
