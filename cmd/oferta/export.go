@@ -22,10 +22,11 @@ import (
 // runExport writes each course's contract (and, as PDF, its statement
 // form) as a file to send or sign.
 func runExport(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "export", "export [COURSE…] --format pdf|docx [-o DIR] [-s DIR]")
+	fs := newFlags(e, "export", "export [COURSE…] --format pdf|docx [-o DIR] [-s DIR] [--draft]")
 	dir := fs.String("s", ".", "the site `folder`")
 	out := fs.String("o", "", "the `folder` to write the files into (default: export/ inside the site); files of other names in it are left alone")
 	format := fs.String("format", "pdf", "pdf (the contract and the statement form, printed by Chromium) or docx (the contract for Word)")
+	draft := fs.Bool("draft", false, "export despite lint errors, every document marked as a draft (for review, never to sign)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -55,8 +56,10 @@ func runExport(ctx context.Context, e *env, args []string) int {
 	findings := relocate(*dir, checked.Findings)
 	if errs, warns := lint.Count(findings); errs > 0 {
 		lint.WriteText(e.stderr, findings)
-		fmt.Fprintf(e.stderr, "oferta export: %s; nothing was exported (a contract to sign must pass oferta lint)\n", countText(errs, warns))
-		return exitFindings
+		if !*draft {
+			fmt.Fprintf(e.stderr, "oferta export: %s; nothing was exported (a contract to sign must pass oferta lint; --draft exports a draft for review)\n", countText(errs, warns))
+			return exitFindings
+		}
 	}
 	picked, err := pickCourses(checked, pos)
 	if err != nil {
@@ -70,9 +73,9 @@ func runExport(ctx context.Context, e *env, args []string) int {
 	var files []render.File
 	switch *format {
 	case "pdf":
-		files, err = exportPDF(ctx, r, checked, picked, browser)
+		files, err = exportPDF(ctx, r, checked, picked, browser, *draft)
 	case "docx":
-		files, err = exportDOCX(r, checked, picked)
+		files, err = exportDOCX(r, checked, picked, *draft)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -129,7 +132,7 @@ func exportName(k *contract.Contract, doc, ext string) string {
 
 // exportPDF prints each course's contract and statement pages, rendered
 // in-process and served to Chromium from memory.
-func exportPDF(ctx context.Context, r *render.Renderer, c *build.Checked, picked []int, browser string) ([]render.File, error) {
+func exportPDF(ctx context.Context, r *render.Renderer, c *build.Checked, picked []int, browser string, draft bool) ([]render.File, error) {
 	served := map[string][]byte{}
 	assets, err := r.Assets()
 	if err != nil {
@@ -139,7 +142,7 @@ func exportPDF(ctx context.Context, r *render.Renderer, c *build.Checked, picked
 		served[f.Path] = f.Data
 	}
 	for _, i := range picked {
-		pages, err := r.Course(c.Contracts[i], c.Status[i], false)
+		pages, err := r.Course(c.Contracts[i], c.Status[i], draft)
 		if err != nil {
 			return nil, err
 		}
@@ -171,7 +174,7 @@ func exportPDF(ctx context.Context, r *render.Renderer, c *build.Checked, picked
 }
 
 // exportDOCX writes each course's contract in force as a Word document.
-func exportDOCX(r *render.Renderer, c *build.Checked, picked []int) ([]render.File, error) {
+func exportDOCX(r *render.Renderer, c *build.Checked, picked []int, draft bool) ([]render.File, error) {
 	var out []render.File
 	for _, i := range picked {
 		k, st := c.Contracts[i], c.Status[i]
@@ -190,6 +193,17 @@ func exportDOCX(r *render.Renderer, c *build.Checked, picked []int) ([]render.Fi
 			}
 		}
 		info.Edition += " " + lang.Date(k.Lang, st.InForce)
+		if draft {
+			label, err := r.String(k.Lang, "draft_label")
+			if err != nil {
+				return nil, err
+			}
+			text, err := r.String(k.Lang, "draft_text")
+			if err != nil {
+				return nil, err
+			}
+			info.Draft = label + " " + text
+		}
 		if c.Site.Config.BaseURL != "" {
 			info.URL = contract.ContractURL(c.Site, k.Course)
 		}

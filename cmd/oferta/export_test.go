@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -338,5 +340,41 @@ func TestDiffDOCX(t *testing.T) {
 	}
 	if !slices.Contains(got["deletion"], "10") || !slices.Contains(got["insertion"], "7") {
 		t.Errorf("LibreOffice does not see 10 deleted and 7 inserted: %v", got)
+	}
+}
+
+// TestExportDraft: a contract that fails lint is not exported, unless as
+// a draft, which says so at its top.
+func TestExportDraft(t *testing.T) {
+	dir := exampleSite(t)
+	cfg := filepath.Join(dir, "oferta.toml")
+	src, _ := os.ReadFile(cfg)
+	writeFile(t, cfg, strings.Replace(string(src), "payout_days = 10", "payout_days = 30", 1))
+	out := t.TempDir()
+	code, _, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "docx", "smm-mentoring")
+	if code != 1 || !strings.Contains(stderr, "refund/payout-too-slow") || !strings.Contains(stderr, "--draft") {
+		t.Fatalf("exit %d, want 1 with the finding and the way out:\n%s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Fatalf("files were written: %v", entries)
+	}
+	code, stdout, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "docx", "--draft", "smm-mentoring")
+	if code != 0 {
+		t.Fatalf("--draft: exit %d\n%s", code, stderr)
+	}
+	z, err := zip.OpenReader(strings.TrimSpace(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		r, _ := f.Open()
+		b, _ := io.ReadAll(r)
+		if !strings.Contains(string(b), "Черновик. Документ не прошёл проверку") {
+			t.Error("the draft does not say it is one")
+		}
 	}
 }

@@ -13,6 +13,9 @@ type ContractInfo struct {
 	Heading string // "Договор оказания услуг по обучению"
 	Edition string // "Редакция от 1 ноября 2026 г."
 	URL     string // the contract's address, "" without base_url
+	// Draft, when not empty, marks the document as a draft at its top
+	// ("Черновик. Документ не прошёл проверку…").
+	Draft string
 	// RequisitesSection is the id of the section whose lists become a
 	// table of the seller's requisites ("requisites").
 	RequisitesSection string
@@ -24,6 +27,9 @@ type ContractInfo struct {
 // requisites as a table.
 func Contract(doc *edition.Doc, info ContractInfo) ([]byte, error) {
 	d := New(info.Heading+": "+doc.Title, doc.Lang)
+	if info.Draft != "" {
+		d.Paragraph(StyleMeta, Run{Text: info.Draft, Bold: true})
+	}
 	d.Paragraph(StyleMeta, Run{Text: info.Kicker})
 	d.Paragraph(StyleTitle, Run{Text: info.Heading})
 	d.Paragraph(StyleSubtitle, Run{Text: doc.Title})
