@@ -23,6 +23,7 @@ func diffToFile(e *env, checked *build.Checked, format, out string, courses []ed
 				return "Tracked changes against the edition of " + latest + ": accept or reject each one (Review → Accept/Reject)."
 			},
 			Date: changesDate(checked, courses),
+			Lang: checked.Site.Config.DefaultLanguage(),
 		})
 		if err != nil {
 			fmt.Fprintln(e.stderr, "oferta diff:", err)

@@ -16,6 +16,9 @@ type ChangesInfo struct {
 	Against func(latest string) string
 	// Date is the date of the changes (w:date): the coming edition's.
 	Date time.Time
+	// Lang is the language the document is spell-checked in: the site's
+	// default language.
+	Lang string
 }
 
 // Changes writes what the working tree changes in each course's contract
@@ -24,7 +27,7 @@ type ChangesInfo struct {
 // accepts or rejects in Word or LibreOffice. Courses without a frozen
 // edition have nothing to compare and are left out.
 func Changes(courses []edition.CourseChange, info ChangesInfo) ([]byte, error) {
-	d := New(info.Title, "")
+	d := New(info.Title, info.Lang)
 	d.Date = info.Date
 	d.TrackRevisions = true
 	d.Paragraph(StyleTitle, Run{Text: info.Title})
