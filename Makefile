@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test preflight browser-note vet unit html feed tools bench bench-go bench-site fuzz clean oferta
+.PHONY: site test preflight browser-note vet unit html feed tools bench bench-go bench-site fuzz clean oferta screenshots fonts
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -88,5 +88,27 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s -fuzzminimizetime 200x ./generator/site
 
+# Pictures of every kind of page of the example site as a phone (390 px),
+# a desktop (1280 px) and its A4 print (first two pages), into
+# .screenshots/; needs Chromium, and pdftoppm (poppler-utils) for print.
+screenshots:
+	$(GO) run ./cmd/screenshots -o .screenshots
+
+# The theme's bundled fonts, subset from Debian's fonts-noto-core with
+# python3-fonttools (see README "Fonts"). The result is committed; run
+# this only to change the characters covered.
+FONT_SRC   ?= /usr/share/fonts/truetype/noto
+# Debian's python3 has python3-fonttools; a pyenv python on the PATH may not.
+PYTHON     ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+FONT_CHARS := U+0020-007E,U+00A0-017F,U+0218-021B,U+02C6,U+02DA,U+02DC,U+0400-045F,U+0490-0491,U+1E9E,U+2002-200B,U+2010-2027,U+202F,U+2030-203A,U+2044,U+20AC,U+20BD,U+2116,U+2122,U+2190-2193,U+2212,U+2713,U+2714,U+FEFF
+FONT_DIR   := themes/default/assets/fonts
+fonts:
+	@for f in NotoSans-Regular NotoSans-Bold NotoSerif-Regular NotoSerif-Bold NotoSerif-Italic; do \
+	  $(PYTHON) -m fontTools.subset $(FONT_SRC)/$$f.ttf --unicodes="$(FONT_CHARS)" \
+	    --layout-features='kern,liga,clig,calt,locl,ccmp,mark,mkmk,case,tnum,lnum,pnum' \
+	    --flavor=woff2 --no-hinting --desubroutinize --output-file=$(FONT_DIR)/$$f.woff2 || exit 1; done
+	$(PYTHON) -m fontTools.subset $(FONT_SRC)/NotoSansMath-Regular.ttf --unicodes="U+2190-2193,U+2212" \
+	  --layout-features='' --flavor=woff2 --no-hinting --desubroutinize --output-file=$(FONT_DIR)/NotoSansMath-Arrows.woff2
+
 clean:
-	rm -rf public .ci/public .ci/public-de .ci/public-ro oferta .bench
+	rm -rf public .ci/public .ci/public-de .ci/public-ro oferta .bench .screenshots

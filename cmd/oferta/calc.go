@@ -17,12 +17,12 @@ import (
 )
 
 func runCalc(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--paid-on DATE] [--client NAME] [--order ID] [--date YYYY-MM-DD] [--format text|json|html] [-s DIR]")
+	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--paid-on DATE] [--client NAME] [--order ID] [--date YYYY-MM-DD] [--format text|json|html|pdf] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
 	used := fs.Int("used", -1, "units of the course already delivered (0 to the course's duration)")
 	paidText := fs.String("paid", "", "the `amount` actually paid, e.g. 40000 or 40000.50 (default: the price)")
 	day := fs.Int("day", -1, "days since the client's start; decides whether the guarantee period applies")
-	format := fs.String("format", "text", "output: text, json or html (a printable calculation document)")
+	format := fs.String("format", "text", "output: text, json, html (a printable calculation document) or pdf (the same, printed by Chromium)")
 	paidOn := fs.String("paid-on", "", "the `date` of payment (YYYY-MM-DD): the refund is computed under the contract edition in force that day (default: the edition in force today)")
 	calcFor := calcForFlags(fs)
 	pos, err := parseArgs(fs, args)
@@ -41,9 +41,9 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 	switch *format {
-	case "text", "json", "html":
+	case "text", "json", "html", "pdf":
 	default:
-		return bad("unknown format %q; use text, json or html", *format)
+		return bad("unknown format %q; use text, json, html or pdf", *format)
 	}
 	usedGiven := false
 	fs.Visit(func(f *flag.Flag) { usedGiven = usedGiven || f.Name == "used" })
@@ -107,7 +107,7 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	switch *format {
 	case "json":
 		return calcJSON(e, k, req, res, checked.Site.Config.BaseURL, ed, who)
-	case "html":
+	case "html", "pdf":
 		r, err := render.New(checked.Site)
 		if err != nil {
 			return printErrors(e, *dir, err)
@@ -115,6 +115,11 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		doc, err := r.CalculationIn(k, req, res, ed, who)
 		if err != nil {
 			return bad("%v", err)
+		}
+		if *format == "pdf" {
+			if doc, err = calcPDF(ctx, r, doc); err != nil {
+				return bad("%v", err)
+			}
 		}
 		e.stdout.Write(doc)
 		return exitOK

@@ -181,9 +181,10 @@ func latestDate(c *build.Checked) time.Time {
 }
 
 func runDiff(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "diff", "diff [--format text|markdown|json] [-s DIR]")
+	fs := newFlags(e, "diff", "diff [--format text|markdown|json|docx] [-o FILE] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
-	format := fs.String("format", "text", "output: text, markdown (for a pull-request comment) or json")
+	format := fs.String("format", "text", "output: text, markdown (for a pull-request comment), json or docx (Word, with tracked changes)")
+	outFile := fs.String("o", "", "write to this `file` instead of standard output (needed for docx on a terminal)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -192,8 +193,8 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitBadInput
 	}
-	if *format != "text" && *format != "markdown" && *format != "json" {
-		fmt.Fprintf(e.stderr, "oferta diff: unknown format %q; use text, markdown or json\n", *format)
+	if *format != "text" && *format != "markdown" && *format != "json" && *format != "docx" {
+		fmt.Fprintf(e.stderr, "oferta diff: unknown format %q; use text, markdown, json or docx\n", *format)
 		return exitBadInput
 	}
 	checked, err := build.CheckContext(ctx, *dir, e.builtin)
@@ -201,6 +202,9 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		return inputError(ctx, e, *dir, err)
 	}
 	courses, impacts := edition.Report(checked.Status)
+	if *format == "docx" || *outFile != "" {
+		return diffToFile(e, checked, *format, *outFile, courses, impacts)
+	}
 	switch *format {
 	case "json":
 		writeDiffJSON(e.stdout, courses, impacts, frozenEditions(checked))

@@ -48,6 +48,7 @@ func commands() []command {
 		{"serve", "live preview that rebuilds on save", runServe},
 		{"freeze", "record the current contracts and their refund terms as a dated edition", runFreeze},
 		{"diff", "what the working tree changes against the latest edition", runDiff},
+		{"export", "each course's contract and statement form as PDF or Word files", runExport},
 		{"new", "scaffold a site (new site DIR) or a course (new course SLUG)", runNew},
 		{"version", "print the version", runVersion},
 	}
