@@ -86,7 +86,7 @@ func run(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		doc, err := r.Calculation(k, req, res)
+		doc, err := r.Calculation(k, req, res, render.CalcFor{})
 		if err != nil {
 			return err
 		}
