@@ -19,6 +19,7 @@ type describeWords struct {
 	fee, retention, deductions     string // each takes the percentage where it has %s
 	lessIntro                      string
 	prorata, flat, none, custom    string
+	prorataDed                     string // prorata with deductions: units, deductions, the rest of lessText
 	example                        string // paid, used, total, refund
 	channelForm, channelPost       string
 	channelMessenger, channelEmail string
@@ -31,6 +32,7 @@ var describeTable = map[string]describeWords{
 		deductions:       "die in diesem Vertrag aufgeführten, belegten Kosten, soweit sie tatsächlich angefallen sind",
 		lessIntro:        "; davon werden abgezogen: ",
 		prorata:          "Der Kurs umfasst %s. Sie erhalten den Anteil des gezahlten Betrags zurück, der dem Anteil des noch nicht erbrachten Kurses entspricht%s. Der Erstattungsbetrag ist nie kleiner als null.",
+		prorataDed:       "Der Kurs umfasst %s. Vom gezahlten Betrag wird zuerst abgezogen: %s; vom Rest erhalten Sie den Anteil zurück, der dem Anteil des noch nicht erbrachten Kurses entspricht%s. Der Erstattungsbetrag ist nie kleiner als null.",
 		flat:             "Sie erhalten den gesamten gezahlten Betrag zurück, gleich wie viel des Kurses bereits erbracht wurde%s. Der Erstattungsbetrag ist nie kleiner als null.",
 		none:             "Dieser Vertrag legt keine eigene Erstattungsformel fest.",
 		custom:           "Der Erstattungsbetrag wird nach der Formel %s berechnet; dabei ist paid der gezahlte Betrag, used die erbrachten Einheiten des Kurses und total %s.",
@@ -46,6 +48,7 @@ var describeTable = map[string]describeWords{
 		deductions:       "costurile documentate enumerate în acest contract, dacă au fost efectiv suportate",
 		lessIntro:        "; din aceasta se scad: ",
 		prorata:          "Cursul durează %s. Vi se restituie partea din suma plătită egală cu partea din curs care nu a fost încă prestată%s. Suma restituită nu este niciodată mai mică decât zero.",
+		prorataDed:       "Cursul durează %s. Din suma plătită se scad mai întâi %s; din rest vi se restituie partea egală cu partea din curs care nu a fost încă prestată%s. Suma restituită nu este niciodată mai mică decât zero.",
 		flat:             "Vi se restituie întreaga sumă plătită, oricât din curs ar fi fost deja prestat%s. Suma restituită nu este niciodată mai mică decât zero.",
 		none:             "Prezentul contract nu stabilește o formulă proprie de restituire.",
 		custom:           "Suma restituită se calculează după formula %s, unde paid este suma plătită, used unitățile de curs prestate, iar total este %s.",
@@ -80,6 +83,17 @@ func describeIn(k *Contract, w describeWords) Wording {
 	}
 	switch t.PolicyID {
 	case refund.PolicyProrata:
+		// (paid - deductions) * (total - used) / total - paid * (bank_fee + retention):
+		// the deductions come off the amount paid before it is shared out.
+		if len(c.Refund.Deductions) > 0 {
+			fees := less[:len(less)-1]
+			feeText := ""
+			if len(fees) > 0 {
+				feeText = w.lessIntro + strings.Join(fees, "; ")
+			}
+			formulaText = fmt.Sprintf(w.prorataDed, unitsTotal, w.deductions, feeText)
+			break
+		}
 		formulaText = fmt.Sprintf(w.prorata, unitsTotal, lessText)
 	case refund.PolicyFlat:
 		formulaText = fmt.Sprintf(w.flat, lessText)

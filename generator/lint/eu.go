@@ -158,17 +158,21 @@ var Phone = &Rule{
 
 Why: the trader must give the consumer the contact details through which the withdrawal can be sent; where the trader shows a telephone number, the information on the right of withdrawal must give it too, or the information is incomplete and the withdrawal period runs 12 months longer (Directive 2011/83/EU arts. 6(1)(c), 6(1)(h), 10; Annex I(A) note 2; CJEU C-266/19, EIS, 14 May 2020). The library's clauses give the phone whenever seller.phone is set; this rule catches a site clause that replaces them and drops it.
 
+On de and ro sites the model form is not checked: there it is the national statutory form, reproduced as the law words it (Anlage 2 to Art. 246a EGBGB: name, address and e-mail; OUG 34/2014 Annex 1 B: name, address, fax and e-mail), which has no place for a phone; the withdrawal information (Anlage 1, Annex 1 A) gives it.
+
 Fix: in the site's clause, add {{ if .seller.phone }}, telephone {{ .seller.phone }}{{ end }} where the seller's address and e-mail are given, or remove the site clause to use the library's.`,
 	Run: func(p *Pass) error {
 		phone := strings.TrimSpace(p.Site.Config.Seller.Phone)
 		if phone == "" {
 			return nil
 		}
+		// de, ro: the model form is the national statutory one, verbatim.
+		forms := p.Site.Config.Jurisdiction == "eu"
 		for _, k := range p.Contracts {
 			for _, cl := range k.Clauses {
 				id := cl.Source.ID
 				info := cl.Source.Kind == "refund-ground" && strings.Contains(id, "withdrawal")
-				if !info && !strings.Contains(id, "model-form") {
+				if !info && !(forms && strings.Contains(id, "model-form")) {
 					continue
 				}
 				if !strings.Contains(strings.ReplaceAll(cl.Markdown, `\`, ""), phone) {
