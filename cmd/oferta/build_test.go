@@ -402,6 +402,13 @@ func TestBuildRefusesAForeignFolder(t *testing.T) {
 // instead of the samples.
 func fillScaffold(t *testing.T, dir string) {
 	t.Helper()
+	fillScaffoldURL(t, dir, true)
+}
+
+// fillScaffoldURL is fillScaffold; with url false it leaves base_url as
+// it is (a site made with --base-url has no placeholder to replace).
+func fillScaffoldURL(t *testing.T, dir string, url bool) {
+	t.Helper()
 	replace := func(file string, pairs ...string) {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -416,9 +423,12 @@ func fillScaffold(t *testing.T, dir string) {
 		}
 		writeFile(t, file, s)
 	}
+	if url {
+		replace(filepath.Join(dir, "oferta.toml"),
+			`base_url = "https://replace-with-your-site.invalid/"`, `base_url = "https://school.example/"`)
+	}
 	replace(filepath.Join(dir, "oferta.toml"),
 		`title = "My school"`, `title = "Школа Соколовой"`,
-		`base_url = "https://replace-with-your-site.invalid/"`, `base_url = "https://school.example/"`,
 		`"ИП Образцова Мария Ивановна"`, `"ИП Соколова Марина Андреевна"`,
 		`"771234567859"`, `"165538412749"`,
 		`"326774600123455"`, `"319169002845312"`,

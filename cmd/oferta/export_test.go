@@ -276,8 +276,10 @@ func TestExportDOCX(t *testing.T) {
 		t.Error("export touched a file of the user's in the folder")
 	}
 	files := strings.Fields(stdout)
-	if len(files) != 4 {
-		t.Fatalf("want a document for each of the 4 courses, got %v", files)
+	// One document per contract: the four courses, the English-speaking
+	// club in Russian and in English.
+	if len(files) != 5 {
+		t.Fatalf("want a document for each of the 5 contracts, got %v", files)
 	}
 	// The same input gives the same bytes.
 	first, _ := os.ReadFile(files[0])
@@ -294,7 +296,9 @@ func TestExportDOCX(t *testing.T) {
 	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", pdfDir}, files...)
 	tool(t, soffice, args...)
 	for _, f := range files {
-		slug := strings.SplitN(filepath.Base(f), ".", 2)[0]
+		// slug.lang.oferta.docx
+		parts := strings.SplitN(filepath.Base(f), ".", 3)
+		slug := parts[1] + "/" + parts[0]
 		pdfFile := filepath.Join(pdfDir, strings.TrimSuffix(filepath.Base(f), ".docx")+".pdf")
 		if _, err := os.Stat(pdfFile); err != nil {
 			t.Errorf("LibreOffice did not convert %s: %v", f, err)

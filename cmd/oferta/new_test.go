@@ -32,6 +32,7 @@ func TestNewSiteBaseURL(t *testing.T) {
 	if cfg := readConfig(t, dir); !strings.Contains(cfg, `base_url = "https://anna.example/courses/"`) || strings.Contains(cfg, site.SampleBaseURL) {
 		t.Errorf("--base-url not written:\n%s", cfg)
 	}
+	fillScaffoldURL(t, dir, false) // the seller's own details: seller/sample refuses the samples
 	checked := mustBuild(t, dir)
 	if !strings.Contains(checked["first-course/refund/index.html"], "https://anna.example/courses/first-course/oferta/") {
 		t.Error("the statement does not quote the contract's full address")
