@@ -154,7 +154,7 @@ var Phone = &Rule{
 	Name:            "eu/phone",
 	DefaultSeverity: Error,
 	Jurisdictions:   []string{"eu", "de", "ro"},
-	Doc: `seller.phone is set, but a course's withdrawal information (its refund-ground clause with "withdrawal" in the id) or its model withdrawal form (a clause with "model-form" in the id) does not give it.
+	Doc: `seller.phone is set, but a course's withdrawal information (its refund-ground clause with "withdrawal" in the id) or, on an eu site, its model withdrawal form (a clause with "model-form" in the id) does not give it.
 
 Why: the trader must give the consumer the contact details through which the withdrawal can be sent; where the trader shows a telephone number, the information on the right of withdrawal must give it too, or the information is incomplete and the withdrawal period runs 12 months longer (Directive 2011/83/EU arts. 6(1)(c), 6(1)(h), 10; Annex I(A) note 2; CJEU C-266/19, EIS, 14 May 2020). The library's clauses give the phone whenever seller.phone is set; this rule catches a site clause that replaces them and drops it.
 
