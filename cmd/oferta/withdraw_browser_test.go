@@ -99,6 +99,13 @@ func tab(t *testing.T, browser context.Context, noScript bool) context.Context {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
+	// Reduced motion turns off the theme's smooth scrolling: a click
+	// computed while the page still glides to #withdraw-form would land
+	// beside "Confirm withdrawal" and submit nothing.
+	reduce := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, reduce); err != nil {
+		t.Fatal(err)
+	}
 	if noScript {
 		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 			t.Fatal(err)
