@@ -48,6 +48,7 @@ func commands() []command {
 		{"freeze", "record the current contracts as a dated edition", runFreeze},
 		{"diff", "what the working tree changes against the latest edition", runDiff},
 		{"new", "scaffold a site (new site DIR) or a course (new course SLUG)", runNew},
+		{"schema", "JSON Schemas of oferta.toml, courses and clauses, for editors", runSchema},
 		{"version", "print the version", runVersion},
 	}
 }
