@@ -58,8 +58,8 @@ func newSite(e *env, args []string) int {
 	cfgText := strings.Replace(string(cfg), "{{EDITION}}", time.Now().Format("2006-01-02"), 1)
 	course := courseText("My first course")
 	files := map[string]string{
-		"oferta.toml":               cfgText,
-		"content/first-course.toml": course,
+		"oferta.toml":               schemaDirective("oferta.toml") + cfgText,
+		"content/first-course.toml": schemaDirective("content/first-course.toml") + course,
 		".gitignore":                "/public/\n",
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
@@ -72,6 +72,10 @@ func newSite(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "oferta new site: %v\n", err)
 			return exitBadInput
 		}
+	}
+	if _, err := writeSchemas(filepath.Join(dir, schemaDir)); err != nil {
+		fmt.Fprintf(e.stderr, "oferta new site: %v\n", err)
+		return exitBadInput
 	}
 	fmt.Fprintf(e.stdout, "created a site in %s\n\nNext:\n  1. put your own details into %s ([seller])\n  2. describe your courses in %s\n  3. oferta build -s %s   (pages go to %s)\n",
 		dir, filepath.Join(dir, "oferta.toml"), filepath.Join(dir, "content"), dir, filepath.Join(dir, "public"))
@@ -116,7 +120,11 @@ func newCourse(e *env, args []string) int {
 		return exitBadInput
 	}
 	title := strings.ToUpper(slug[:1]) + strings.ReplaceAll(slug[1:], "-", " ")
-	if err := os.WriteFile(file, []byte(courseText(title)), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte(schemaDirective("content/"+slug+".toml")+courseText(title)), 0o644); err != nil {
+		fmt.Fprintf(e.stderr, "oferta new course: %v\n", err)
+		return exitBadInput
+	}
+	if err := ensureSchemas(e, *dir); err != nil {
 		fmt.Fprintf(e.stderr, "oferta new course: %v\n", err)
 		return exitBadInput
 	}

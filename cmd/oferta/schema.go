@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -56,4 +57,34 @@ func writeSchemas(dir string) ([]string, error) {
 		out = append(out, path)
 	}
 	return out, nil
+}
+
+// schemaDirective is the first line of a file that `oferta new` writes at
+// rel (a slash path inside the site): a taplo `#:schema` directive with the
+// path of its JSON Schema relative to the file, so that Even Better TOML
+// and other taplo-based editors complete keys and flag typos offline, with
+// the schema of the oferta version that wrote the site.
+func schemaDirective(rel string) string {
+	name := "course.schema.json"
+	if rel == "oferta.toml" {
+		name = "oferta.schema.json"
+	}
+	up := strings.Repeat("../", strings.Count(rel, "/"))
+	if up == "" {
+		up = "./"
+	}
+	return "#:schema " + up + schemaDir + "/" + name + "\n"
+}
+
+// ensureSchemas writes schema/ into a site that has none, so that the
+// directive of a new course points at a file.
+func ensureSchemas(e *env, dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, schemaDir, "course.schema.json")); err == nil {
+		return nil
+	}
+	written, err := writeSchemas(filepath.Join(dir, schemaDir))
+	for _, f := range written {
+		fmt.Fprintf(e.stdout, "wrote %s (for editors; `oferta schema` refreshes it)\n", f)
+	}
+	return err
 }
