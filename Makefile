@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test preflight browser-note vet unit html tools bench bench-go bench-site fuzz clean oferta
+.PHONY: site test preflight browser-note vet unit html tools bench bench-go bench-site fuzz clean oferta dist
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -73,5 +73,20 @@ bench-site:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
 
+# Release binaries: a static oferta for each platform in dist/, named
+# oferta_<version>_<os>_<arch>, and SHA256SUMS to check a download with
+# `sha256sum -c --ignore-missing SHA256SUMS`.
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+dist:
+	rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=""; [ "$$os" = windows ] && ext=.exe; \
+	  out=dist/oferta_$(VERSION)_$${os}_$${arch}$$ext; \
+	  echo "$$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $$out ./cmd/oferta; \
+	done
+	cd dist && sha256sum oferta_* > SHA256SUMS
+	@echo "dist/: $$(ls dist | wc -l) files; check one with: cd dist && sha256sum -c --ignore-missing SHA256SUMS"
+
 clean:
-	rm -rf public .ci/public oferta .bench
+	rm -rf public .ci/public oferta .bench dist

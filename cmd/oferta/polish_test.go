@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"context"
 	"io"
 	"os"
@@ -178,5 +179,50 @@ func TestBuildProgressOnTerminal(t *testing.T) {
 	}
 	if _, stderr := build("", "-q"); strings.Contains(stderr, "building:") {
 		t.Errorf("progress with -q: %q", stderr)
+	}
+}
+
+// TestLintSARIFToStdout: without -o, SARIF goes to standard output and
+// nothing else does, so that `oferta lint --format sarif | reviewdog
+// -f=sarif` reads a whole, valid log; the summary goes to stderr.
+func TestLintSARIFToStdout(t *testing.T) {
+	code, stdout, stderr := run(t, "lint", "-s", repoRoot, "--format", "sarif")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Region           struct{ StartLine int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	if err := dec.Decode(&log); err != nil {
+		t.Fatalf("stdout is not one SARIF log: %v\n%s", err, stdout)
+	}
+	if dec.More() {
+		t.Errorf("stdout holds more than the SARIF log")
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) == 0 {
+		t.Fatalf("unexpected log: %+v", log)
+	}
+	// reviewdog's filter compares these with the pull request's diff:
+	// paths relative to the repository and a line.
+	for _, r := range log.Runs[0].Results {
+		loc := r.Locations[0].PhysicalLocation
+		if filepath.IsAbs(loc.ArtifactLocation.URI) || loc.ArtifactLocation.URI == "" || loc.Region.StartLine == 0 {
+			t.Errorf("%s: location %+v", r.RuleID, loc)
+		}
+	}
+	if !strings.Contains(stderr, "oferta lint: ") {
+		t.Errorf("the summary is not on stderr: %q", stderr)
 	}
 }
