@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test preflight browser-note vet unit html tools bench bench-go bench-site fuzz clean oferta dist
+.PHONY: site test preflight browser-note vet unit html tools bench bench-go bench-site fuzz clean oferta dist schema
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -72,6 +72,11 @@ bench-site:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
+
+# The JSON Schemas in schema/, regenerated from generator/site/keys.go
+# (a test fails while they are stale).
+schema:
+	$(GO) run ./cmd/oferta schema
 
 # Release binaries: a static oferta for each platform in dist/, named
 # oferta_<version>_<os>_<arch>, and SHA256SUMS to check a download with
