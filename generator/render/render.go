@@ -46,7 +46,7 @@ func Recycle(files []File) {
 }
 
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
-var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes"}
+var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes", "widget"}
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
@@ -361,6 +361,9 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
+	if err := r.addWidget(k, add, w.faqTitle+": "+k.Course.Title); err != nil {
+		return nil, err
+	}
 	if err := add("refund", "refund", w.statementTitle+": "+k.Course.Title, func(pg *Page) error {
 		pg.Statement = r.statementView(k, cv)
 		pg.Statement.Edition = inForce
@@ -409,12 +412,13 @@ func (r *Renderer) Assets() ([]File, error) {
 	return files, err
 }
 
-// Sitemap lists every HTML page. Without a base_url the locations are
-// relative paths, which keeps the file useful as a page list.
+// Sitemap lists every HTML page but the widgets (see InSitemap). Without a
+// base_url the locations are relative paths, which keeps the file useful
+// as a page list.
 func Sitemap(baseURL string, files []File) File {
 	var paths []string
 	for _, f := range files {
-		if path.Base(f.Path) == "index.html" {
+		if path.Base(f.Path) == "index.html" && InSitemap(f.Path) {
 			paths = append(paths, strings.TrimSuffix(f.Path, "index.html"))
 		}
 	}

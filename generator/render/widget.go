@@ -1,0 +1,31 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/oferta-dev/oferta/generator/contract"
+)
+
+// WidgetDir is the folder of a course's calculator widget, under the
+// course's folder: <slug>/widget/.
+const WidgetDir = "widget"
+
+// addWidget renders the course's stand-alone calculator: the FAQ page's
+// calculator alone, for an <iframe> on another site. A course without a
+// computable formula has no calculator and so no widget.
+func (r *Renderer) addWidget(k *contract.Contract, add func(kind, sub, title string, fill func(*Page) error) error, title string) error {
+	if k.Terms == nil {
+		return nil
+	}
+	return add("widget", WidgetDir, title, func(pg *Page) error {
+		var err error
+		pg.FAQ, err = r.faqView(k, pg)
+		return err
+	})
+}
+
+// InSitemap reports whether a page belongs in the sitemap: every page but
+// the widgets, which are not indexed.
+func InSitemap(path string) bool {
+	return !strings.HasSuffix(path, "/"+WidgetDir+"/index.html")
+}
