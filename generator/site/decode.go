@@ -92,9 +92,14 @@ func (t *table) Has(key string) bool {
 }
 
 // get returns the value of key and the key's description. A missing
-// required key is reported.
-func (t *table) get(key string) (any, *Key, bool) {
+// required key is reported. The accessor's kind must be the one the key
+// tables give the key: a decoder that reads a key as something else is a
+// bug, found by every test that decodes the key.
+func (t *table) get(key string, kinds ...Kind) (any, *Key, bool) {
 	k := t.spec.field(key)
+	if !slices.Contains(kinds, k.Kind) {
+		panic(fmt.Sprintf("site: the decoder reads %q as kind %v, the key tables in keys.go say %v", t.keyPath(key), kinds, k.Kind))
+	}
 	v, ok := t.m[key]
 	t.used[key] = true
 	if !ok {
@@ -139,7 +144,7 @@ func tomlType(v any) string {
 // String returns a string value. When the key lists allowed values, a
 // value outside them is reported and "" returned.
 func (t *table) String(key string) string {
-	v, k, ok := t.get(key)
+	v, k, ok := t.get(key, KindString)
 	if !ok {
 		return ""
 	}
@@ -198,7 +203,7 @@ func quoteAll(list []string) []string {
 
 // Int returns a whole number within the key's [Min, Max].
 func (t *table) Int(key string) int {
-	v, k, ok := t.get(key)
+	v, k, ok := t.get(key, KindInt)
 	if !ok {
 		return 0
 	}
@@ -219,7 +224,7 @@ func (t *table) Int(key string) int {
 // (up to 15 significant digits, so that it converts back exactly) or a
 // decimal string such as "80000.50", within the key's bounds.
 func (t *table) Decimal(key string) *big.Rat {
-	v, k, ok := t.get(key)
+	v, k, ok := t.get(key, KindDecimal)
 	if !ok {
 		return nil
 	}
@@ -266,7 +271,7 @@ func decimalValue(v any) (*big.Rat, error) {
 
 // Bool returns a boolean.
 func (t *table) Bool(key string) bool {
-	v, _, ok := t.get(key)
+	v, _, ok := t.get(key, KindBool)
 	if !ok {
 		return false
 	}
@@ -280,7 +285,7 @@ func (t *table) Bool(key string) bool {
 // Date returns a TOML local date (2026-11-01); a string in that form is
 // accepted too.
 func (t *table) Date(key string) time.Time {
-	v, _, ok := t.get(key)
+	v, _, ok := t.get(key, KindDate)
 	if !ok {
 		return time.Time{}
 	}
@@ -304,7 +309,7 @@ func (t *table) Date(key string) time.Time {
 // Strings returns an array of strings. When the key lists allowed values,
 // an element outside them is reported and left out.
 func (t *table) Strings(key string) []string {
-	v, k, ok := t.get(key)
+	v, k, ok := t.get(key, KindStrings)
 	if !ok {
 		return nil
 	}
@@ -344,7 +349,7 @@ func (t *table) elemPos(key string, i int) Pos {
 // Table returns a sub-table (or a map of free keys), or nil when it is
 // absent.
 func (t *table) Table(key string) *table {
-	v, k, ok := t.get(key)
+	v, k, ok := t.get(key, KindTable, KindMap)
 	if !ok {
 		return nil
 	}
@@ -358,7 +363,7 @@ func (t *table) Table(key string) *table {
 
 // Tables returns an array of tables ([[key]] or key = [{…}, {…}]).
 func (t *table) Tables(key string) []*table {
-	v, k, ok := t.get(key)
+	v, k, ok := t.get(key, KindTables)
 	if !ok {
 		return nil
 	}

@@ -32,6 +32,16 @@ const (
 	KindMap     // a table with free keys (Pattern); Elem describes each value
 )
 
+var kindNames = [...]string{KindString: "string", KindInt: "whole number", KindDecimal: "decimal", KindBool: "boolean",
+	KindDate: "date", KindStrings: "array of strings", KindTable: "table", KindTables: "array of tables", KindMap: "table of free keys"}
+
+func (k Kind) String() string {
+	if k > 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
 // Key describes one key of a TOML document.
 type Key struct {
 	Name     string
