@@ -58,7 +58,6 @@ type Key struct {
 	MinExclusive bool
 	NoMax        bool
 	Default      any    // shown to editors; the decoder applies defaults itself
-	Example      string // a TOML value shown in documentation, e.g. `"ru"`
 	Keys         []*Key // KindTable, KindTables and the top-level document
 	Elem         *Key   // KindMap: every value
 }
