@@ -60,8 +60,9 @@ func TestCalculatorWidgetOnAnotherOrigin(t *testing.T) {
 	var height int
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		h, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("iframe").style.height`))
-		if err == nil && strings.HasSuffix(h, "px") {
-			height, _ = strconv.Atoi(strings.TrimSuffix(h, "px"))
+		// The first message may come before the calculator shows: wait
+		// for the frame to grow to it.
+		if height, _ = strconv.Atoi(strings.TrimSuffix(h, "px")); err == nil && height >= 200 {
 			break
 		}
 	}
@@ -90,5 +91,75 @@ func TestCalculatorWidgetOnAnotherOrigin(t *testing.T) {
 	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("header.site-header, footer, a[href]").length`))
 	if err != nil || n != 0 {
 		t.Errorf("the widget has %d header, footer or link elements (%v)", n, err)
+	}
+}
+
+// TestContractInAFrame shows a course's contract in a frame, as a sales
+// page embeds it: from another origin the frame takes the contract's
+// height; from the same origin the test can look inside and see the page
+// without the site's header and footer, its links opening a new tab.
+func TestContractInAFrame(t *testing.T) {
+	ctx := chrometest.New(t, 2*time.Minute)
+	dir := exampleSite(t)
+	mustBuild(t, dir)
+	files := http.FileServer(http.Dir(filepath.Join(dir, "public")))
+	host := func(src string) string {
+		return fmt.Sprintf("<!doctype html><html><body><h1>Shop</h1>"+widgetSnippet+"</body></html>", src)
+	}
+	school := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/host.html" {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, host("/smm-mentoring/oferta/"))
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer school.Close()
+	shop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, host(school.URL+"/smm-mentoring/oferta/"))
+	}))
+	defer shop.Close()
+
+	frameHeight := func() int {
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			h, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("iframe").style.height`))
+			if n, _ := strconv.Atoi(strings.TrimSuffix(h, "px")); err == nil && n >= 1500 {
+				return n
+			}
+		}
+		h, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("iframe").style.height`))
+		n, _ := strconv.Atoi(strings.TrimSuffix(h, "px"))
+		return n
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(shop.URL)); err != nil {
+		t.Fatal(err)
+	}
+	if h := frameHeight(); h < 1500 {
+		t.Errorf("from another origin the contract's frame is %dpx high; the contract is longer", h)
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(school.URL+"/host.html")); err != nil {
+		t.Fatal(err)
+	}
+	frameHeight()
+	ok, err := waitFor(ctx, `(function () {
+		var d = document.querySelector("iframe").contentDocument;
+		if (!d || !d.documentElement.classList.contains("in-frame")) return false;
+		var header = d.querySelector(".site-header"), footer = d.querySelector(".site-footer");
+		var away = d.querySelectorAll('a[href]:not([href^="#"])'), inPage = d.querySelectorAll('a[href^="#"]');
+		for (var i = 0; i < away.length; i++) if (away[i].target !== "_blank") return false;
+		for (var j = 0; j < inPage.length; j++) if (inPage[j].target) return false;
+		return getComputedStyle(header).display === "none" && getComputedStyle(footer).display === "none" && away.length > 0 && inPage.length > 0;
+	})()`)
+	if err != nil || !ok {
+		t.Errorf("in a frame the contract keeps the site's header or footer, or its links open inside the frame (%v)", err)
+	}
+	// Not in a frame, the page is as published.
+	if err := chromedp.Do(ctx, chromedp.Navigate(school.URL+"/smm-mentoring/oferta/"), chromedp.WaitVisible(chromedp.CSS(".site-header"))); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("a[target]").length + (document.documentElement.classList.contains("in-frame") ? 1 : 0)`)); err != nil || n != 0 {
+		t.Errorf("outside a frame the page was changed (%d, %v)", n, err)
 	}
 }
