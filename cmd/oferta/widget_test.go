@@ -87,6 +87,16 @@ func TestCalculatorWidgetOnAnotherOrigin(t *testing.T) {
 		got, _ := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#oferta-calc-result"), "data-amount"))
 		t.Errorf("the widget shows %q for used=3; oferta calc gives %q (%v)", got.Value, want.Refund, err)
 	}
+	// It loads its own files and nothing else.
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(function (e) { return e.name; })`))
+	if err != nil || !strings.Contains(strings.Join(loaded, " "), "/assets/calc.js") {
+		t.Errorf("resources loaded: %v (%v)", loaded, err)
+	}
+	for _, u := range loaded {
+		if !strings.HasPrefix(u, school.URL+"/") {
+			t.Errorf("the widget loads %s, from another host", u)
+		}
+	}
 	// Nothing of the site around it: no header, footer or links.
 	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("header.site-header, footer, a[href]").length`))
 	if err != nil || n != 0 {
