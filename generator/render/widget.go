@@ -18,9 +18,14 @@ func (r *Renderer) addWidget(k *contract.Contract, add func(kind, sub, title str
 		return nil
 	}
 	return add("widget", WidgetDir, title, func(pg *Page) error {
-		var err error
-		pg.FAQ, err = r.faqView(k, pg)
-		return err
+		// Only the calculator and its first amount: not the questions and
+		// answers, whose Markdown the FAQ page has rendered already.
+		v := &FAQView{}
+		if err := r.refundTable(k, v); err != nil {
+			return nil // lint reports the formula; the widget stays empty
+		}
+		pg.FAQ = v
+		return nil
 	})
 }
 
