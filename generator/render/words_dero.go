@@ -23,7 +23,7 @@ var deWords = pageWords{
 	guaranteeNote:  "Innerhalb von %s ab Kursbeginn gilt eine Garantie: Sie erhalten %s zurück, gleich wie viel des Kurses erbracht wurde.",
 	summary: map[string]string{
 		"refund.policy.prorata": "Erstattung anteilig für den noch nicht erbrachten Teil des Kurses.",
-		"refund.policy.flat":    "Erstattung des gesamten gezahlten Betrags, abzüglich der im Vertrag genannten Posten.",
+		"refund.policy.flat":    "Erstattung des gezahlten Betrags unabhängig vom erbrachten Teil des Kurses, abzüglich der im Vertrag genannten Posten, falls es welche gibt.",
 		"refund.policy.none":    "Erstattung nach dem Gesetz.",
 		"":                      "Der Vertrag beschreibt, wie erstattet wird.",
 	},
@@ -40,7 +40,7 @@ var roWords = pageWords{
 	guaranteeNote:  "În %s de la începutul cursului se aplică o garanție: vi se restituie %s, oricât din curs ar fi fost prestat.",
 	summary: map[string]string{
 		"refund.policy.prorata": "Restituire proporțională cu partea din curs care nu a fost încă prestată.",
-		"refund.policy.flat":    "Restituirea întregii sume plătite, mai puțin sumele enumerate în contract.",
+		"refund.policy.flat":    "Restituirea sumei plătite indiferent de partea prestată a cursului, mai puțin sumele enumerate în contract, dacă există.",
 		"refund.policy.none":    "Restituire potrivit legii.",
 		"":                      "Contractul descrie cum se fac restituirile.",
 	},
