@@ -17,8 +17,8 @@ import (
 
 // TestCalculatorDeRo types into the calculator of the German and the
 // Romanian sister sites and checks that it shows the amount `oferta calc`
-// gives, formatted as the language writes money ("1.057,50 €",
-// "1.580,00 lei"), with amounts typed the way a German or Romanian client
+// gives, formatted as the language writes money ("1.072,50 €": (1 490 − 60) · 9/12,
+// "1.610,00 lei"), with amounts typed the way a German or Romanian client
 // types them.
 func TestCalculatorDeRo(t *testing.T) {
 	ctx := chrometest.New(t, 3*time.Minute)
@@ -28,9 +28,9 @@ func TestCalculatorDeRo(t *testing.T) {
 		display   map[string]string
 	}{
 		{"de", "deutsch-b1", [][3]string{{"3", "", ""}, {"3", "1.490,00", "20"}, {"12", "", ""}, {"5", "745,5", "20"}, {"2", "", "3"}},
-			map[string]string{"3": "1.057,50\u00a0€"}},
+			map[string]string{"3": "1.072,50\u00a0€"}},
 		{"ro", "engleza-b1", [][3]string{{"3", "", ""}, {"3", "2.400,00 lei", "20"}, {"10", "", ""}, {"4", "1200,50", "20"}, {"2", "", "3"}},
-			map[string]string{"3": "1.580,00\u00a0lei"}},
+			map[string]string{"3": "1.610,00\u00a0lei"}},
 	} {
 		dir := t.TempDir()
 		copyFile(t, filepath.Join(repoRoot, "examples", site.dir, "oferta.toml"), filepath.Join(dir, "oferta.toml"))
