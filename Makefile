@@ -1,6 +1,6 @@
 # oferta — the two commands a new developer needs:
 #   make site   build the example school (this repository) into public/
-#   make test   vet, unit/integration/browser tests, HTML and SARIF validation
+#   make test   vet, unit/integration/browser tests, HTML, SARIF and Atom validation
 GO      ?= go
 TOOLS   := .ci/node_modules
 VNU     := $(TOOLS)/vnu-jar/build/dist/vnu.jar
@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test preflight browser-note vet unit html tools bench bench-go bench-site fuzz clean oferta dist schema
+.PHONY: site test preflight browser-note vet unit html feed tools bench bench-go bench-site fuzz clean oferta screenshots fonts dist schema
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -16,7 +16,7 @@ oferta:
 site:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/oferta build
 
-test: preflight vet unit html
+test: preflight vet unit html feed
 	@$(MAKE) --no-print-directory browser-note
 
 # What the tests need, checked before anything runs, naming the Debian
@@ -27,6 +27,7 @@ preflight:
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v jing >/dev/null 2>&1 || missing="$$missing jing"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make test needs:$$missing (apt-get install -y$$missing)"; exit 1; fi
 	@$(MAKE) --no-print-directory browser-note
@@ -51,12 +52,25 @@ tools: $(VNU) $(SARIF)
 unit: tools
 	OFERTA_SARIF_MULTITOOL=$(CURDIR)/$(SARIF) $(GO) test -count=1 ./...
 
-# Every page of the example site must pass the Nu HTML Checker with zero errors.
+# Every page of the example site and of its German and Romanian sisters
+# (examples/de, examples/ro) must pass the Nu HTML Checker with zero errors.
 html: tools
-	rm -rf .ci/public
+	rm -rf .ci/public .ci/public-de .ci/public-ro
 	$(GO) run ./cmd/oferta build -q -d .ci/public
-	java -jar $(VNU) --errors-only --skip-non-html .ci/public
-	@echo "vnu: every page of the example site is valid HTML"
+	$(GO) run ./cmd/oferta build -q -s examples/de -d .ci/public-de
+	$(GO) run ./cmd/oferta build -q -s examples/ro -d .ci/public-ro
+	java -jar $(VNU) --errors-only --skip-non-html .ci/public .ci/public-de .ci/public-ro
+	@echo "vnu: every page of the example sites is valid HTML"
+
+# The example site's feed.xml must be valid Atom (RFC 4287): jing (Debian
+# package jing) checks it against .ci/atom.rnc, and must reject a feed
+# whose entry lacks its id, so the check is known to bite.
+JING ?= jing
+feed: html
+	@command -v $(JING) >/dev/null || { echo "jing is missing: apt-get install jing"; exit 1; }
+	$(JING) -c .ci/atom.rnc .ci/public/feed.xml .ci/public-de/feed.xml .ci/public-ro/feed.xml 2>/dev/null
+	@if $(JING) -c .ci/atom.rnc .ci/testdata/feed-no-id.xml >/dev/null 2>&1; then echo "jing accepted an invalid feed"; exit 1; fi
+	@echo "jing: feed.xml is valid Atom"
 
 # Performance: the Go benchmarks, then oferta against Hugo on synthetic
 # sites of 100, 1,000 and 10,000 courses (one table, also written to
@@ -72,6 +86,29 @@ bench-site:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseEval -fuzztime 60s ./generator/expr
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s -fuzzminimizetime 200x ./generator/site
+
+# Pictures of every kind of page of the example site as a phone (390 px),
+# a desktop (1280 px) and its A4 print (first two pages), into
+# .screenshots/; needs Chromium, and pdftoppm (poppler-utils) for print.
+screenshots:
+	$(GO) run ./cmd/screenshots -o .screenshots
+
+# The theme's bundled fonts, subset from Debian's fonts-noto-core with
+# python3-fonttools (see README "Fonts"). The result is committed; run
+# this only to change the characters covered.
+FONT_SRC   ?= /usr/share/fonts/truetype/noto
+# Debian's python3 has python3-fonttools; a pyenv python on the PATH may not.
+PYTHON     ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+FONT_CHARS := U+0020-007E,U+00A0-017F,U+0218-021B,U+02C6,U+02DA,U+02DC,U+0400-045F,U+0490-0491,U+1E9E,U+2002-200B,U+2010-2027,U+202F,U+2030-203A,U+2044,U+20AC,U+20BD,U+2116,U+2122,U+2190-2193,U+2212,U+2713,U+2714,U+FEFF
+FONT_DIR   := themes/default/assets/fonts
+fonts:
+	@for f in NotoSans-Regular NotoSans-Bold NotoSerif-Regular NotoSerif-Bold NotoSerif-Italic; do \
+	  $(PYTHON) -m fontTools.subset $(FONT_SRC)/$$f.ttf --unicodes="$(FONT_CHARS)" \
+	    --layout-features='kern,liga,clig,calt,locl,ccmp,mark,mkmk,case,tnum,lnum,pnum' \
+	    --flavor=woff2 --no-hinting --desubroutinize --output-file=$(FONT_DIR)/$$f.woff2 || exit 1; done
+	$(PYTHON) -m fontTools.subset $(FONT_SRC)/NotoSansMath-Regular.ttf --unicodes="U+2190-2193,U+2212" \
+	  --layout-features='' --flavor=woff2 --no-hinting --desubroutinize --output-file=$(FONT_DIR)/NotoSansMath-Arrows.woff2
 
 # The JSON Schemas in schema/, regenerated from generator/site/keys.go
 # (a test fails while they are stale).
@@ -94,4 +131,4 @@ dist:
 	@echo "dist/: $$(ls dist | wc -l) files; check one with: cd dist && sha256sum -c --ignore-missing SHA256SUMS"
 
 clean:
-	rm -rf public .ci/public oferta .bench dist
+	rm -rf public .ci/public .ci/public-de .ci/public-ro oferta .bench .screenshots dist

@@ -35,7 +35,8 @@ func TestCalculatorMatchesCalc(t *testing.T) {
 		{"smm-mentoring", "/smm-mentoring/faq/", 8, false},
 		{"group-copywriting", "/group-copywriting/faq/", 6, false},
 		{"recorded-excel", "/recorded-excel/faq/", 24, true},
-		{"english-speaking-club", "/en/english-speaking-club/faq/", 8, false},
+		{"ru/english-speaking-club", "/english-speaking-club/faq/", 8, false},
+		{"en/english-speaking-club", "/en/english-speaking-club/faq/", 8, false},
 	}
 	checked := 0
 	for _, c := range courses {

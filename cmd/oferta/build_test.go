@@ -19,7 +19,7 @@ func TestBuildExampleSite(t *testing.T) {
 		}
 	}
 	courses := map[string]string{ // folder → language
-		"smm-mentoring": "ru", "group-copywriting": "ru", "recorded-excel": "ru", "en/english-speaking-club": "en",
+		"smm-mentoring": "ru", "group-copywriting": "ru", "recorded-excel": "ru", "english-speaking-club": "ru", "en/english-speaking-club": "en",
 	}
 	for folder, lang := range courses {
 		for _, page := range []string{"oferta", "faq", "refund"} {
@@ -47,7 +47,7 @@ func TestBuildExampleSite(t *testing.T) {
 	}
 	// The contract is numbered and carries its edition date.
 	contract := tree["smm-mentoring/oferta/index.html"]
-	for _, want := range []string{"1.1.", "2026-11-01", "ИНН"} {
+	for _, want := range []string{"1.1.", "2026-12-01", "ИНН"} {
 		if !strings.Contains(contract, want) {
 			t.Errorf("smm-mentoring contract lacks %q", want)
 		}
@@ -172,6 +172,15 @@ func TestNewSiteBuildsOutsideRepository(t *testing.T) {
 	if code, _, stderr := run(t, "new", "course", "smm-basics", "-s", dir); code != 0 {
 		t.Fatalf("new course exited %d: %s", code, stderr)
 	}
+	// The scaffold's sample seller and placeholders fail the build
+	// (seller/sample, site/base-url-missing) until they are filled in.
+	if code, _, _ := run(t, "build", "-s", dir); code != 1 {
+		t.Errorf("build of the untouched scaffold: exit %d, want 1", code)
+	}
+	fillScaffold(t, dir)
+	if code, stdout, stderr := run(t, "lint", "--strict", "-s", dir); code != 0 {
+		t.Errorf("lint --strict of the filled-in scaffold: exit %d\n%s%s", code, stdout, stderr)
+	}
 	tree := mustBuild(t, dir)
 	var pages []string
 	for p := range tree {
@@ -198,7 +207,9 @@ func TestSiteClauseReplacesBuiltin(t *testing.T) {
 	before := mustBuild(t, base)
 
 	over := exampleSite(t)
-	const marker = "Этот пункт заменён юристом школы."
+	// A replacement of a statutory clause keeps what the law requires of it
+	// (clause/statutory-override): here, that a claim is not required.
+	const marker = "Этот пункт заменён юристом школы: претензию перед судом направлять не обязательно."
 	writeFile(t, filepath.Join(over, "clauses", "ru", "override", "disputes.md"), `+++
 id = "disputes.claims"
 kind = "disputes"
@@ -233,8 +244,8 @@ weight = 10
 			t.Errorf("%s: the change spans %d clauses, want one", p, n)
 		}
 	}
-	if changed != 3 {
-		t.Errorf("%d files changed, want the 3 Russian contracts", changed)
+	if changed != 4 {
+		t.Errorf("%d files changed, want the 4 Russian contracts", changed)
 	}
 }
 
@@ -383,5 +394,43 @@ func TestBuildRefusesAForeignFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(empty, ".oferta-output")); err != nil {
 		t.Errorf("no marker in the output: %v", err)
+	}
+}
+
+// fillScaffold does what the scaffold's comments ask a new user to do:
+// the seller's own details, the site's address and each course's texts
+// instead of the samples.
+func fillScaffold(t *testing.T, dir string) {
+	t.Helper()
+	replace := func(file string, pairs ...string) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data)
+		for i := 0; i < len(pairs); i += 2 {
+			if !strings.Contains(s, pairs[i]) {
+				t.Fatalf("%s: the scaffold no longer has %q", file, pairs[i])
+			}
+			s = strings.ReplaceAll(s, pairs[i], pairs[i+1])
+		}
+		writeFile(t, file, s)
+	}
+	replace(filepath.Join(dir, "oferta.toml"),
+		`title = "My school"`, `title = "Школа Соколовой"`,
+		`base_url = "https://replace-with-your-site.invalid/"`, `base_url = "https://school.example/"`,
+		`"ИП Образцова Мария Ивановна"`, `"ИП Соколова Марина Андреевна"`,
+		`"771234567859"`, `"165538412749"`,
+		`"326774600123455"`, `"319169002845312"`,
+		`"Россия, 101000, г. Москва, ул. Образцовая, д. 1"`, `"420111, г. Казань, ул. Учебная, д. 12"`)
+	courses, err := filepath.Glob(filepath.Join(dir, "content", "*.toml"))
+	if err != nil || len(courses) == 0 {
+		t.Fatalf("no courses in the scaffold: %v", err)
+	}
+	for _, c := range courses {
+		replace(c,
+			`["6 live lessons", "homework review"]`, `["6 живых занятий", "проверка домашних заданий"]`,
+			`"Who this course is for."`, `"Тем, кто ведёт соцсети своего проекта."`,
+			`"What a student can expect to be able to do (no promises)."`, `"Вы составите контент-план на месяц; охваты и продажи мы не обещаем."`)
 	}
 }

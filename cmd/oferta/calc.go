@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
@@ -16,12 +17,14 @@ import (
 )
 
 func runCalc(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--format text|json|html] [-s DIR]")
+	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--paid-on DATE] [--client NAME] [--order ID] [--date YYYY-MM-DD] [--format text|json|html|pdf] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
 	used := intUnset(fs, "used", "units of the course already delivered (0 to the course's duration)")
 	paidText := fs.String("paid", "", "the `amount` actually paid, e.g. 40000 or 40000.50 (default: the price)")
 	day := intUnset(fs, "day", "days since the client's start; decides whether the guarantee period applies")
-	format := fs.String("format", "text", "output: text, json or html (a printable calculation document)")
+	format := fs.String("format", "text", "output: text, json, html (a printable calculation document) or pdf (the same, printed by Chromium)")
+	paidOn := fs.String("paid-on", "", "the `date` of payment (YYYY-MM-DD): the refund is computed under the contract edition in force that day (default: the edition in force today)")
+	calcFor := calcForFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -38,9 +41,9 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 	switch *format {
-	case "text", "json", "html":
+	case "text", "json", "html", "pdf":
 	default:
-		return bad("unknown format %q; use text, json or html", *format)
+		return bad("unknown format %q; use text, json, html or pdf", *format)
 	}
 	usedGiven := false
 	fs.Visit(func(f *flag.Flag) { usedGiven = usedGiven || f.Name == "used" })
@@ -55,6 +58,10 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		return inputError(ctx, e, *dir, err)
 	}
 	k, err := findCourse(checked, pos[0])
+	if err != nil {
+		return bad("%v", err)
+	}
+	k, ed, err := calcEdition(checked, k, *paidOn)
 	if err != nil {
 		return bad("%v", err)
 	}
@@ -93,22 +100,32 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return bad("%v", err)
 	}
+	who, err := calcFor(*format == "html")
+	if err != nil {
+		return bad("%v", err)
+	}
 	switch *format {
 	case "json":
-		return calcJSON(e, k, req, res)
-	case "html":
+		return calcJSON(e, k, req, res, checked.Site.Config.BaseURL, ed, who)
+	case "html", "pdf":
 		r, err := render.New(checked.Site)
 		if err != nil {
 			return printErrors(e, *dir, err)
 		}
-		doc, err := r.Calculation(k, req, res)
+		doc, err := r.CalculationIn(k, req, res, ed, who)
 		if err != nil {
 			return bad("%v", err)
+		}
+		if *format == "pdf" {
+			if doc, err = calcPDF(ctx, r, doc); err != nil {
+				return bad("%v", err)
+			}
 		}
 		e.stdout.Write(doc)
 		return exitOK
 	}
-	fmt.Fprint(e.stdout, render.CalcText(k, req, res))
+	fmt.Fprint(e.stdout, render.CalcText(k, req, res, who))
+	fmt.Fprintln(e.stdout, calcEditionLine(k.Lang, checked.Site.Config.BaseURL, ed))
 	return exitOK
 }
 
@@ -147,7 +164,7 @@ type calcStep struct {
 
 // calcJSON prints the SPEC's object: money as strings with the minor
 // unit's decimals.
-func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Result) int {
+func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Result, baseURL string, ed render.EditionRef, who render.CalcFor) int {
 	out := struct {
 		Course    string     `json:"course"`
 		Language  string     `json:"language"`
@@ -160,10 +177,25 @@ func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Resul
 		Guarantee bool       `json:"guarantee"`
 		Refund    string     `json:"refund"`
 		Steps     []calcStep `json:"steps"`
+		// Edition is the date of the contract edition the refund is
+		// computed under, EditionURL its permanent address.
+		Edition    string `json:"edition"`
+		EditionURL string `json:"edition_url"`
+		// The refund in words, and whom the calculation is for when
+		// given.
+		RefundWords string `json:"refund_words,omitempty"`
+		Client      string `json:"client,omitempty"`
+		Order       string `json:"order,omitempty"`
+		Date        string `json:"date,omitempty"`
 	}{
 		Course: k.Course.Slug, Language: k.Lang, Currency: k.Terms.Currency.Code, Policy: k.Terms.PolicyID,
 		Paid: res.Paid.String(), Used: req.Used, Total: k.Terms.Total, Guarantee: res.Guarantee,
 		Refund: res.Amount.String(), Steps: []calcStep{},
+		Edition: ed.Date.Format("2006-01-02"), EditionURL: baseURL + ed.Href,
+		RefundWords: render.AmountWords(res.Amount, k.Lang), Client: who.Client, Order: who.Order,
+	}
+	if !who.Date.IsZero() {
+		out.Date = who.Date.Format(time.DateOnly)
 	}
 	if req.HasDay {
 		d := req.Day

@@ -7,7 +7,7 @@ import (
 )
 
 func TestCalcText(t *testing.T) {
-	dir := exampleSite(t)
+	dir := exampleSiteWithFee(t)
 	code, out, stderr := run(t, "calc", "smm-mentoring", "--used", "3", "-s", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -17,7 +17,7 @@ func TestCalcText(t *testing.T) {
 		"Расчёт возврата: Наставничество по SMM: 8 недель",
 		"Оплачено", "80" + nb + "000,00" + nb + "₽",
 		"Пройдено 3" + nb + "недели из 8", "−30" + nb + "000,00" + nb + "₽",
-		"Комиссия платёжной системы, 3" + nb + "%", "−2" + nb + "400,00" + nb + "₽",
+		"Комиссия банка-эквайера, не более 3" + nb + "%", "−2" + nb + "400,00" + nb + "₽",
 		"К возврату", "47" + nb + "600,00" + nb + "₽",
 	} {
 		if !strings.Contains(out, want) {
@@ -25,14 +25,14 @@ func TestCalcText(t *testing.T) {
 		}
 	}
 	// English courses answer in English; flags may come first.
-	code, out, _ = run(t, "calc", "--used", "2", "-s", dir, "english-speaking-club", "--paid", "6000")
+	code, out, _ = run(t, "calc", "--used", "2", "-s", dir, "en/english-speaking-club", "--paid", "6000")
 	if code != 0 || !strings.Contains(out, "Refund calculation") || !strings.Contains(out, "Cost: Placement test") {
 		t.Errorf("English calc: exit %d\n%s", code, out)
 	}
 }
 
 func TestCalcJSON(t *testing.T) {
-	dir := exampleSite(t)
+	dir := exampleSiteWithFee(t)
 	tests := []struct {
 		args      []string
 		refund    string
@@ -48,7 +48,8 @@ func TestCalcJSON(t *testing.T) {
 		{[]string{"recorded-excel", "--used", "20", "--day", "14"}, "9603.00", "9900.00", true},
 		{[]string{"recorded-excel", "--used", "20", "--day", "15"}, "1353.00", "9900.00", false},
 		{[]string{"group-copywriting", "--used", "5"}, "34920.00", "36000.00", false},
-		{[]string{"english-speaking-club", "--used", "3"}, "5640.00", "12000.00", false},
+		// The placement test is not in the prorated base: (12000 - 1500) * 5/8 - 360.
+		{[]string{"en/english-speaking-club", "--used", "3"}, "6202.50", "12000.00", false},
 	}
 	for _, tt := range tests {
 		args := append([]string{"calc", "--format", "json", "-s", dir}, tt.args...)
@@ -66,7 +67,7 @@ func TestCalcJSON(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &got); err != nil {
 			t.Fatalf("%v: %v\n%s", tt.args, err, out)
 		}
-		if got.Refund != tt.refund || got.Paid != tt.paid || got.Guarantee != tt.guarantee || got.Currency != "RUB" || got.Course != tt.args[0] {
+		if got.Refund != tt.refund || got.Paid != tt.paid || got.Guarantee != tt.guarantee || got.Currency != "RUB" || got.Course != strings.TrimPrefix(tt.args[0], "en/") {
 			t.Errorf("%v: got %+v, want refund %s paid %s guarantee %v", tt.args, got, tt.refund, tt.paid, tt.guarantee)
 		}
 		if len(got.Steps) < 2 || got.Steps[len(got.Steps)-1].Amount != tt.refund {
@@ -79,12 +80,12 @@ func TestCalcJSON(t *testing.T) {
 }
 
 func TestCalcHTML(t *testing.T) {
-	dir := exampleSite(t)
-	code, out, stderr := run(t, "calc", "english-speaking-club", "--used", "2", "--format", "html", "-s", dir)
+	dir := exampleSiteWithFee(t)
+	code, out, stderr := run(t, "calc", "en/english-speaking-club", "--used", "2", "--format", "html", "-s", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{`<html lang="en"`, "Refund calculation", "RUB\u00a07,140.00", "Placement test with a teacher", "INN 165538412749", "<style>"} {
+	for _, want := range []string{`<html lang="en"`, "Refund calculation", "RUB\u00a07,515.00", "Placement test with a teacher", "INN 165538412749", "<style>"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("HTML document lacks %q", want)
 		}

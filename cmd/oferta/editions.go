@@ -14,13 +14,14 @@ import (
 	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/site"
 )
 
 func runFreeze(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "freeze", "freeze [--date YYYY-MM-DD] [--force] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
-	dateText := fs.String("date", "", "the edition's `date`; it must be the edition date in oferta.toml (the default)")
-	force := fs.Bool("force", false, "replace an edition already frozen with this date")
+	dateText := fs.String("date", "", "the new edition's `date`; also sets edition in oferta.toml (default: the edition date in oferta.toml)")
+	force := fs.Bool("force", false, "replace an edition already frozen with this date, or record the refund terms of an edition frozen with its text only")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -29,30 +30,67 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitBadInput
 	}
+	var date time.Time
+	if *dateText != "" {
+		if date, err = time.Parse("2006-01-02", *dateText); err != nil {
+			fmt.Fprintf(e.stderr, "oferta freeze: --date %q is not a date like 2026-11-01\n", *dateText)
+			return exitBadInput
+		}
+	}
 	checked, err := build.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
 		return inputError(ctx, e, *dir, err)
 	}
-	cfg := checked.Site.Config
-	// The contract states its edition date (edition in oferta.toml), so an
-	// edition is frozen with exactly that date: the text and its name agree.
-	date := cfg.Edition
-	if *dateText != "" {
-		d, err := time.Parse("2006-01-02", *dateText)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "oferta freeze: --date %q is not a date like 2026-11-01\n", *dateText)
+	// The contract states its edition date (edition in oferta.toml), so
+	// an edition is frozen with exactly that date: --date sets it there
+	// first, editing that one line, and puts the file back as it was when
+	// nothing is frozen.
+	restore := func() {}
+	setDate := false
+	if *dateText != "" && !date.Equal(checked.Site.Config.Edition) {
+		file := filepath.Join(*dir, "oferta.toml")
+		orig := []byte(checked.Site.ConfigSource)
+		if err := os.WriteFile(file, []byte(site.SetEdition(string(orig), date)), 0o644); err != nil {
+			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
 			return exitBadInput
 		}
-		if !d.Equal(date) {
-			fmt.Fprintf(e.stderr, "%s: the contracts state the edition of %s; set edition = %s here first, then freeze\n",
-				sitePath(*dir, cfg.KeyPos("edition").String()), date.Format("2006-01-02"), d.Format("2006-01-02"))
-			return exitBadInput
+		restore = func() { os.WriteFile(file, orig, 0o644) }
+		setDate = true
+		if checked, err = build.CheckContext(ctx, *dir, e.builtin); err != nil {
+			restore()
+			return inputError(ctx, e, *dir, err)
 		}
 	}
+	code := freeze(ctx, e, *dir, checked, *force)
+	if code == nothingToFreeze {
+		restore()
+		return exitOK
+	}
+	if code != exitOK {
+		restore()
+		return code
+	}
+	if setDate {
+		fmt.Fprintf(e.stdout, "set edition = %s in %s\n", date.Format("2006-01-02"), sitePath(*dir, "oferta.toml"))
+	}
+	return exitOK
+}
+
+// nothingToFreeze is freeze's answer when no contract changed since its
+// latest edition and oferta.toml names a later date: runFreeze then puts
+// oferta.toml back and exits 0.
+const nothingToFreeze = -1
+
+// freeze records every contract that changed since its latest edition,
+// with its refund terms, as the edition of oferta.toml's date. It writes
+// nothing when it refuses.
+func freeze(ctx context.Context, e *env, dir string, checked *build.Checked, force bool) int {
+	date := checked.Site.Config.Edition
+	iso := date.Format("2006-01-02")
 	// A frozen edition must be publishable: every lint error but the one
 	// freezing fixes blocks it.
 	var blocking []lint.Finding
-	for _, f := range relocate(*dir, checked.Findings) {
+	for _, f := range relocate(dir, checked.Findings) {
 		if f.Severity == lint.Error && f.Rule != "edition/stale" {
 			blocking = append(blocking, f)
 		}
@@ -69,29 +107,47 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 		data []byte
 	}
 	var todo []frozen
-	unchanged := 0
+	unchanged, texts, termsOnly := 0, 0, 0
 	for i, k := range checked.Contracts {
 		st := checked.Status[i]
+		base := filepath.Join("editions", iso, k.Lang, k.Course.Slug)
+		terms := edition.TermsFromContract(k, date)
 		if st.Latest != nil && !st.Stale {
+			// The text reads as its latest edition. One frozen before
+			// oferta recorded terms gets them with --force: its text
+			// states the same price, percentages and formula.
+			if force && st.Latest.Terms == nil && terms != nil && st.Latest.Date.Equal(date) {
+				todo = append(todo, frozen{base + ".toml", terms.Marshal()})
+				termsOnly++
+				continue
+			}
 			unchanged++
 			continue
 		}
-		rel := filepath.Join("editions", date.Format("2006-01-02"), k.Lang, k.Course.Slug+".md")
 		switch {
 		case st.Latest != nil && date.Before(st.Latest.Date):
-			fmt.Fprintf(e.stderr, "oferta freeze: %s already has an edition of %s, later than %s; nothing was frozen\n", k.Course.Slug, st.Latest.Date.Format("2006-01-02"), date.Format("2006-01-02"))
+			fmt.Fprintf(e.stderr, "oferta freeze: %s already has an edition of %s, later than %s; nothing was frozen\n", k.Course.Slug, st.Latest.Date.Format("2006-01-02"), iso)
 			return exitBadInput
-		case st.Latest != nil && date.Equal(st.Latest.Date) && !*force:
-			fmt.Fprintf(e.stderr, "oferta freeze: %s already holds the edition of %s, which clients may have accepted; set a new edition date in oferta.toml, or use --force to replace it; nothing was frozen\n", sitePath(*dir, filepath.ToSlash(rel)), date.Format("2006-01-02"))
+		case st.Latest != nil && date.Equal(st.Latest.Date) && !force:
+			fmt.Fprintf(e.stderr, "oferta freeze: %s already holds the edition of %s, which clients may have accepted; run %s for a new edition, or add --force to replace it; nothing was frozen\n",
+				sitePath(dir, filepath.ToSlash(base+".md")), iso, edition.FreezeCommand(st, date, checked.Site.Today))
 			return exitBadInput
 		}
-		todo = append(todo, frozen{rel, edition.FromContract(k, date).Marshal()})
+		todo = append(todo, frozen{base + ".md", edition.FromContract(k, date).Marshal()})
+		texts++
+		if terms != nil {
+			todo = append(todo, frozen{base + ".toml", terms.Marshal()})
+		}
+	}
+	if len(todo) == 0 && checked.Site.Config.Edition.After(latestDate(checked)) {
+		fmt.Fprintf(e.stdout, "no contract changed since its latest edition: nothing to freeze as the edition of %s; oferta.toml is left as it was\n", iso)
+		return nothingToFreeze
 	}
 	if ctx.Err() != nil {
 		return interrupted(e)
 	}
 	for _, f := range todo {
-		full := filepath.Join(*dir, f.rel)
+		full := filepath.Join(dir, f.rel)
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
 			return exitBadInput
@@ -100,16 +156,35 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "oferta freeze: %v\n", err)
 			return exitBadInput
 		}
-		fmt.Fprintf(e.stdout, "froze %s\n", sitePath(*dir, filepath.ToSlash(f.rel)))
+		fmt.Fprintf(e.stdout, "froze %s\n", sitePath(dir, filepath.ToSlash(f.rel)))
 	}
-	fmt.Fprintf(e.stdout, "edition %s: %d %s frozen, %d unchanged since their latest edition\n", date.Format("2006-01-02"), len(todo), plural(len(todo), "contract", "contracts"), unchanged)
+	msg := fmt.Sprintf("edition %s: %d %s frozen", iso, texts, plural(texts, "contract", "contracts"))
+	if termsOnly > 0 {
+		msg += fmt.Sprintf(", refund terms recorded beside %d unchanged %s", termsOnly, plural(termsOnly, "text", "texts"))
+	}
+	fmt.Fprintf(e.stdout, "%s, %d unchanged since their latest edition\n", msg, unchanged)
+	if date.After(checked.Site.Today) {
+		fmt.Fprintf(e.stdout, "the edition of %s is scheduled: the site shows it as coming and keeps the edition in force until that day\n", iso)
+	}
 	return exitOK
 }
 
+// latestDate is the date of the latest frozen edition of any course.
+func latestDate(c *build.Checked) time.Time {
+	var d time.Time
+	for _, st := range c.Status {
+		if st.Latest != nil && st.Latest.Date.After(d) {
+			d = st.Latest.Date
+		}
+	}
+	return d
+}
+
 func runDiff(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "diff", "diff [--format text|markdown|json] [-s DIR]")
+	fs := newFlags(e, "diff", "diff [--format text|markdown|json|docx] [-o FILE] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
-	format := fs.String("format", "text", "output: text, markdown (for a pull-request comment) or json")
+	format := fs.String("format", "text", "output: text, markdown (for a pull-request comment), json or docx (Word, with tracked changes)")
+	outFile := fs.String("o", "", "write to this `file` instead of standard output (needed for docx on a terminal)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -118,8 +193,8 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitBadInput
 	}
-	if *format != "text" && *format != "markdown" && *format != "json" {
-		fmt.Fprintf(e.stderr, "oferta diff: unknown format %q; use text, markdown or json\n", *format)
+	if *format != "text" && *format != "markdown" && *format != "json" && *format != "docx" {
+		fmt.Fprintf(e.stderr, "oferta diff: unknown format %q; use text, markdown, json or docx\n", *format)
 		return exitBadInput
 	}
 	checked, err := build.CheckContext(ctx, *dir, e.builtin)
@@ -127,9 +202,12 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		return inputError(ctx, e, *dir, err)
 	}
 	courses, impacts := edition.Report(checked.Status)
+	if *format == "docx" || *outFile != "" {
+		return diffToFile(e, checked, *format, *outFile, courses, impacts)
+	}
 	switch *format {
 	case "json":
-		writeDiffJSON(e.stdout, courses, impacts)
+		writeDiffJSON(e.stdout, courses, impacts, frozenEditions(checked))
 	case "markdown":
 		writeDiffMarkdown(e.stdout, courses, impacts)
 	default:
@@ -275,7 +353,43 @@ func mdEscape(s string) string {
 	return strings.NewReplacer("*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`).Replace(s)
 }
 
-func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []edition.Impact) {
+// frozenEdition is one frozen edition in `oferta diff --format json`.
+type frozenEdition struct {
+	Course string `json:"course"` // "lang/slug"
+	Date   string `json:"date"`
+	State  string `json:"state"` // in-force | coming | earlier
+	File   string `json:"file"`
+	// SHA256 is the SHA-256 of the file's bytes, as `sha256sum FILE`
+	// prints it.
+	SHA256    string `json:"sha256"`
+	TermsFile string `json:"terms_file,omitempty"` // "" when frozen with its text only
+}
+
+// frozenEditions lists every frozen edition of every course, by course,
+// then date.
+func frozenEditions(c *build.Checked) []frozenEdition {
+	out := []frozenEdition{}
+	for i, k := range c.Contracts {
+		st := c.Status[i]
+		for _, d := range st.Frozen() {
+			state := "earlier"
+			switch {
+			case d == st.InForceDoc:
+				state = "in-force"
+			case d.Date.After(st.InForce) && !st.Stale:
+				state = "coming"
+			}
+			fe := frozenEdition{Course: k.Lang + "/" + k.Course.Slug, Date: d.Date.Format("2006-01-02"), State: state, File: d.File, SHA256: d.SHA256}
+			if d.Terms != nil {
+				fe.TermsFile = d.Terms.File
+			}
+			out = append(out, fe)
+		}
+	}
+	return out
+}
+
+func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []edition.Impact, editions []frozenEdition) {
 	type word struct {
 		Op   string `json:"op"`
 		Text string `json:"text"`
@@ -293,12 +407,18 @@ func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []editio
 		Course string `json:"course"`
 		Title  string `json:"title"`
 		Latest string `json:"latest_edition,omitempty"`
+		SHA256 string `json:"latest_sha256,omitempty"`
 		New    bool   `json:"new,omitempty"`
 	}
 	out := struct {
-		Clauses []clause `json:"clauses"`
-		Courses []course `json:"courses"`
-	}{Clauses: []clause{}, Courses: []course{}}
+		Clauses  []clause        `json:"clauses"`
+		Courses  []course        `json:"courses"`
+		Editions []frozenEdition `json:"editions"`
+	}{Clauses: []clause{}, Courses: []course{}, Editions: editions}
+	latestSum := map[string]string{}
+	for _, fe := range editions {
+		latestSum[fe.Course+"@"+fe.Date] = fe.SHA256
+	}
 	for _, im := range impacts {
 		c := im.Change
 		cl := clause{Kind: c.Kind, ID: c.ID, Title: c.Title, OldNumber: c.OldNumber, NewNumber: c.NewNumber, Courses: im.Courses}
@@ -308,7 +428,7 @@ func writeDiffJSON(w io.Writer, courses []edition.CourseChange, impacts []editio
 		out.Clauses = append(out.Clauses, cl)
 	}
 	for _, cc := range courses {
-		out.Courses = append(out.Courses, course{Course: cc.Course, Title: cc.Title, Latest: cc.Latest, New: cc.New})
+		out.Courses = append(out.Courses, course{Course: cc.Course, Title: cc.Title, Latest: cc.Latest, SHA256: latestSum[cc.Course+"@"+cc.Latest], New: cc.New})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

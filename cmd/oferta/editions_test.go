@@ -15,14 +15,18 @@ import (
 // page keeps its old text.
 func TestFreezeAndDiff(t *testing.T) {
 	dir := exampleSite(t)
+	// Start from an earlier edition date than the school's own.
+	cfgPath := filepath.Join(dir, "oferta.toml")
+	cfgSrc, _ := os.ReadFile(cfgPath)
+	writeFile(t, cfgPath, replaceLine(string(cfgSrc), "edition", "edition = 2026-11-01"))
 	code, out, stderr := run(t, "freeze", "--date", "2026-11-01", "-s", dir)
 	if code != 0 {
 		t.Fatalf("freeze: exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "4 contracts frozen") {
+	if !strings.Contains(out, "5 contracts frozen") {
 		t.Errorf("freeze output: %s", out)
 	}
-	for _, f := range []string{"ru/smm-mentoring.md", "ru/group-copywriting.md", "ru/recorded-excel.md", "en/english-speaking-club.md"} {
+	for _, f := range []string{"ru/smm-mentoring.md", "ru/group-copywriting.md", "ru/recorded-excel.md", "ru/english-speaking-club.md", "en/english-speaking-club.md"} {
 		if _, err := os.Stat(filepath.Join(dir, "editions", "2026-11-01", f)); err != nil {
 			t.Errorf("no edition file %s: %v", f, err)
 		}
@@ -94,7 +98,7 @@ jurisdictions = ["ru"]
 			}
 		}
 	}
-	want := "ru/group-copywriting,ru/recorded-excel,ru/smm-mentoring"
+	want := "ru/english-speaking-club,ru/group-copywriting,ru/recorded-excel,ru/smm-mentoring"
 	if got := strings.Join(byID["refund.deadline.payout"], "|"); got != want {
 		t.Errorf("payout clause changed in %q, want %q", got, want)
 	}
@@ -120,24 +124,22 @@ jurisdictions = ["ru"]
 		t.Errorf("changed courses %q, want %q (the English course is untouched)", got, want)
 	}
 
-	// A new edition needs its date in oferta.toml first: the contract
-	// states it.
-	if code, _, stderr := run(t, "freeze", "--date", "2026-12-01", "-s", dir); code != 2 || !strings.Contains(stderr, "set edition = 2026-12-01") {
-		t.Errorf("freeze with another date than oferta.toml's: exit %d: %s", code, stderr)
-	}
 	// Freezing again under a date already frozen would rewrite what
-	// clients accepted.
-	if code, _, stderr := run(t, "freeze", "-s", dir); code != 2 || !strings.Contains(stderr, "--force") {
+	// clients accepted: the message gives the one command to run.
+	if code, _, stderr := run(t, "freeze", "-s", dir); code != 2 || !strings.Contains(stderr, "--force") || !strings.Contains(stderr, "oferta freeze --date 2026-12-01") {
 		t.Errorf("re-freezing 2026-11-01: exit %d: %s", code, stderr)
 	}
+	// One command sets the new date in oferta.toml, keeping its
+	// comments, and freezes the new edition; the first one keeps its
+	// own page with its old text.
 	cfg := filepath.Join(dir, "oferta.toml")
-	cfgText, _ := os.ReadFile(cfg)
-	writeFile(t, cfg, replaceLine(string(cfgText), "edition", "edition = 2026-12-01"))
-
-	// Freeze the new edition; the first one becomes an archive page with
-	// its old text.
-	if code, _, stderr := run(t, "freeze", "-s", dir); code != 0 {
-		t.Fatalf("second freeze: exit %d: %s", code, stderr)
+	before, _ := os.ReadFile(cfg)
+	if code, out, stderr := run(t, "freeze", "--date", "2026-12-01", "-s", dir); code != 0 || !strings.Contains(out, "set edition = 2026-12-01") {
+		t.Fatalf("freeze --date 2026-12-01: exit %d: %s%s", code, out, stderr)
+	}
+	after, _ := os.ReadFile(cfg)
+	if want := strings.Replace(string(before), "edition = 2026-11-01", "edition = 2026-12-01", 1); string(after) != want {
+		t.Errorf("oferta.toml changed beyond its edition line:\n%s", after)
 	}
 	tree := mustBuild(t, dir)
 	archive, ok := tree["smm-mentoring/oferta/2026-11-01/index.html"]
@@ -147,7 +149,7 @@ jurisdictions = ["ru"]
 	if strings.Contains(archive, "которым Клиент платил") {
 		t.Error("the archive page shows the new text")
 	}
-	if !strings.Contains(oldPayout, "Срок и способ выплаты") {
+	if !strings.Contains(oldPayout, "Срок и способ возврата денежных средств") {
 		t.Fatal("the frozen text lacks the payout clause")
 	}
 	if !strings.Contains(tree["smm-mentoring/oferta/index.html"], "которым Клиент платил") {
@@ -159,7 +161,7 @@ jurisdictions = ["ru"]
 	if _, ok := tree["smm-mentoring/oferta/changes/index.html"]; !ok {
 		t.Error("no changes page")
 	}
-	if code, out, _ := run(t, "freeze", "-s", dir); code != 0 || !strings.Contains(out, "0 contracts frozen, 4 unchanged") {
+	if code, out, _ := run(t, "freeze", "-s", dir); code != 0 || !strings.Contains(out, "0 contracts frozen, 5 unchanged") {
 		t.Errorf("freeze with nothing to freeze: exit %d: %s", code, out)
 	}
 	if code, _, _ := run(t, "freeze", "--date", "tomorrow", "-s", dir); code != 2 {

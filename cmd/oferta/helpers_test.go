@@ -32,6 +32,25 @@ func exampleSite(t *testing.T) string {
 	return dir
 }
 
+// exampleSiteWithFee is the example school with a 3 % acquiring fee, so
+// that the calculation shows every kind of step. The school itself
+// withholds no fee.
+func exampleSiteWithFee(t *testing.T) string {
+	t.Helper()
+	dir := exampleSite(t)
+	path := filepath.Join(dir, "oferta.toml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := strings.Replace(string(data), "bank_fee_percent = 0", "bank_fee_percent = 3", 1)
+	if cfg == string(data) {
+		t.Fatal("the example school's oferta.toml has no bank_fee_percent = 0")
+	}
+	writeFile(t, path, cfg)
+	return dir
+}
+
 func copyFile(t *testing.T, from, to string) {
 	t.Helper()
 	data, err := os.ReadFile(from)

@@ -115,8 +115,12 @@ func explainRule(e *env, name string) int {
 			sev = append(sev, j+": "+s.String())
 		}
 	}
-	fmt.Fprintf(e.stdout, "%s\n\nDefault severity: %s.\nChange it in oferta.toml with [lint] severity = { %q = \"warning\" }, or turn it off with [lint] disable = [%q].\n\n%s\n",
-		r.Name, strings.Join(sev, ", "), r.Name, r.Name, strings.TrimSpace(r.Doc))
+	how := fmt.Sprintf("Change it in oferta.toml with [lint] severity = { %q = \"warning\" }, or turn it off with [lint] disable = [{ rule = %q, reason = \"why it does not apply\" }].", r.Name, r.Name)
+	if lint.Statutory(r.Name) {
+		how = "It stands for a right the law gives and cannot be disabled or ignored; build with --draft to preview a site that breaks it."
+	}
+	fmt.Fprintf(e.stdout, "%s\n\nDefault severity: %s.\n%s\n\n%s\n",
+		r.Name, strings.Join(sev, ", "), how, strings.TrimSpace(r.Doc))
 	return exitOK
 }
 

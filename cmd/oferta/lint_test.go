@@ -14,6 +14,7 @@ func lintSite(t *testing.T, refund, course string) string {
 	t.Helper()
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "oferta.toml"), `title = "Test school"
+base_url = "https://school.example/"
 jurisdiction = "ru"
 edition = 2026-11-01
 
@@ -44,7 +45,7 @@ const (
 	cleanRefund  = "payout_days = 10\n"
 	feeRefund    = "payout_days = 10\nbank_fee_percent = 3\n"
 	slowRefund   = "payout_days = 30\n"
-	feeWarning   = "oferta.toml:17:1: warning: refund.bank_fee_percent = 3 withholds the payment fee from a refund [refund/bank-fee]\n"
+	feeWarning   = "oferta.toml:18:1: warning: refund.bank_fee_percent = 3 withholds the payment fee from a refund [refund/bank-fee]\n"
 	ignoreReason = "\n[lint]\nignore = [{ rule = \"refund/bank-fee\", reason = \"the processor's statement shows the fee it kept\" }]\n"
 	ignoreBare   = "\n[lint]\nignore = [{ rule = \"refund/bank-fee\" }]\n"
 )
@@ -103,7 +104,7 @@ func TestLintJSON(t *testing.T) {
 		t.Fatalf("exit %d, %s", code, out)
 	}
 	f := got.Findings[0]
-	if f.Rule != "refund/payout-too-slow" || f.Severity != "error" || !strings.HasSuffix(f.File, "oferta.toml") || f.Line != 16 || f.Column != 1 || f.Course != "" {
+	if f.Rule != "refund/payout-too-slow" || f.Severity != "error" || !strings.HasSuffix(f.File, "oferta.toml") || f.Line != 17 || f.Column != 1 || f.Course != "" {
 		t.Errorf("finding %+v", f)
 	}
 }
@@ -144,7 +145,7 @@ func TestLintSARIF(t *testing.T) {
 	r := log.Runs[0].Results[0]
 	loc := r.Locations[0].PhysicalLocation
 	// Site-relative, whatever -s says.
-	if r.RuleID != "refund/payout-too-slow" || r.Level != "error" || loc.ArtifactLocation.URI != "oferta.toml" || loc.Region.StartLine != 16 {
+	if r.RuleID != "refund/payout-too-slow" || r.Level != "error" || loc.ArtifactLocation.URI != "oferta.toml" || loc.Region.StartLine != 17 {
 		t.Errorf("result %+v", r)
 	}
 }
@@ -152,7 +153,7 @@ func TestLintSARIF(t *testing.T) {
 func TestLintGitHub(t *testing.T) {
 	dir := lintSite(t, feeRefund, "")
 	code, out, _ := run(t, "lint", "-s", dir, "--format", "github")
-	want := "::warning file=" + filepath.Join(dir, "oferta.toml") + ",line=17,col=1,title=refund/bank-fee::refund.bank_fee_percent = 3 withholds the payment fee from a refund\n"
+	want := "::warning file=" + filepath.Join(dir, "oferta.toml") + ",line=18,col=1,title=refund/bank-fee::refund.bank_fee_percent = 3 withholds the payment fee from a refund\n"
 	if code != 0 || out != want {
 		t.Errorf("exit %d\ngot  %q\nwant %q", code, out, want)
 	}

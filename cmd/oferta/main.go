@@ -25,6 +25,7 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
+	ctx = interactive(ctx, os.Stdin) // only a person at a terminal is asked questions
 	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/oferta-dev/oferta/generator/site"
 )
 
 //go:embed scaffold
@@ -28,7 +30,7 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	}
 	switch args[0] {
 	case "site":
-		return newSite(e, args[1:])
+		return newSite(ctx, e, args[1:])
 	case "course":
 		return newCourse(e, args[1:])
 	}
@@ -36,8 +38,11 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	return exitBadInput
 }
 
-func newSite(e *env, args []string) int {
-	fs := newFlags(e, "new site", "new site DIR")
+func newSite(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "new site", "new site DIR [--base-url URL] [--lang ru|de|ro] [--jurisdiction ru|de|ro]")
+	baseURL := fs.String("base-url", "", "the `address` where the pages will be published, e.g. https://school.example/ (asked for at a terminal; a placeholder to replace otherwise)")
+	lang := fs.String("lang", "ru", "the site's `language`: ru, de or ro")
+	jurisdiction := fs.String("jurisdiction", "", "the `law` lint applies: ru, de or ro (default: the language's own)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -45,6 +50,14 @@ func newSite(e *env, args []string) int {
 	if len(pos) != 1 {
 		fs.Usage()
 		return exitBadInput
+	}
+	if *baseURL != "" {
+		u, err := checkBaseURL(*baseURL)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "oferta new site: --base-url: %v\n", err)
+			return exitBadInput
+		}
+		*baseURL = u
 	}
 	dir := pos[0]
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
@@ -54,9 +67,24 @@ func newSite(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta new site: %v\n", err)
 		return exitBadInput
 	}
-	cfg, _ := scaffold.ReadFile("scaffold/site/oferta.toml")
-	cfgText := strings.Replace(string(cfg), "{{EDITION}}", time.Now().Format("2006-01-02"), 1)
-	course := courseText("My first course")
+	sample, ok := scaffoldFor(*lang, *jurisdiction)
+	if !ok {
+		fmt.Fprintf(e.stderr, "oferta new site: no sample site for --lang %s --jurisdiction %s; use ru/ru, de/de or ro/ro and change oferta.toml afterwards\n", *lang, *jurisdiction)
+		return exitBadInput
+	}
+	if *baseURL == "" {
+		if in, ok := terminal(ctx); ok {
+			*baseURL = askBaseURL(in, e.stdout)
+		}
+	}
+	note := "Set by oferta new site."
+	if *baseURL == "" {
+		*baseURL = site.SampleBaseURL
+		note = "REPLACE the placeholder below with your site's address before publishing: lint reports it until you do."
+	}
+	cfg, _ := scaffold.ReadFile(sample.config)
+	cfgText := strings.NewReplacer("{{EDITION}}", time.Now().Format("2006-01-02"), "{{BASE_URL}}", *baseURL, "{{BASE_URL_NOTE}}", note).Replace(string(cfg))
+	course := courseText(sample.course, sample.title)
 	files := map[string]string{
 		"oferta.toml":               schemaDirective("oferta.toml") + cfgText,
 		"content/first-course.toml": schemaDirective("content/first-course.toml") + course,
@@ -77,15 +105,55 @@ func newSite(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta new site: %v\n", err)
 		return exitBadInput
 	}
-	fmt.Fprintf(e.stdout, "created a site in %s\n\nNext:\n  1. put your own details into %s ([seller])\n  2. describe your courses in %s\n  3. oferta build -s %s   (pages go to %s)\n",
-		dir, filepath.Join(dir, "oferta.toml"), filepath.Join(dir, "content"), dir, filepath.Join(dir, "public"))
+	fmt.Fprintf(e.stdout, "created a site in %s\n", dir)
+	if *baseURL == site.SampleBaseURL {
+		fmt.Fprintf(e.stdout, "base_url is a placeholder (%s): replace it with your site's address in oferta.toml\n", site.SampleBaseURL)
+	}
+	fmt.Fprintf(e.stdout, "\nNext:\n  1. put your own details into %s ([seller])\n  2. describe your courses in %s\n  3. oferta build -s %s   (pages go to %s)\n",
+		filepath.Join(dir, "oferta.toml"), filepath.Join(dir, "content"), dir, filepath.Join(dir, "public"))
 	return exitOK
 }
 
 var errNotExist = fs.ErrNotExist
 
-func courseText(title string) string {
-	src, _ := scaffold.ReadFile("scaffold/course.toml")
+// siteSample is the scaffold of a site in one language under one law.
+type siteSample struct {
+	config, course, title string
+}
+
+// scaffoldFor returns the sample site for a language and a jurisdiction
+// ("" is the language's own).
+func scaffoldFor(lang, jurisdiction string) (siteSample, bool) {
+	samples := map[string]siteSample{
+		"ru": {"scaffold/site/oferta.toml", "scaffold/course.toml", "My first course"},
+		"de": {"scaffold/site/oferta.de.toml", "scaffold/course.de.toml", "Mein erster Kurs"},
+		"ro": {"scaffold/site/oferta.ro.toml", "scaffold/course.ro.toml", "Primul meu curs"},
+	}
+	if jurisdiction == "" {
+		jurisdiction = lang
+	}
+	s, ok := samples[lang]
+	return s, ok && jurisdiction == lang
+}
+
+// courseFileFor returns the course scaffold in the first language of the
+// site in dir: a German site gets a German sample course.
+func courseFileFor(dir string) string {
+	src, err := os.ReadFile(filepath.Join(dir, "oferta.toml"))
+	if err == nil {
+		if m := firstLangRE.FindSubmatch(src); m != nil {
+			if s, ok := scaffoldFor(string(m[1]), ""); ok {
+				return s.course
+			}
+		}
+	}
+	return "scaffold/course.toml"
+}
+
+var firstLangRE = regexp.MustCompile(`(?m)^languages\s*=\s*\[\s*"([a-z]{2})"`)
+
+func courseText(file, title string) string {
+	src, _ := scaffold.ReadFile(file)
 	q := strconv.Quote(title)
 	return strings.Replace(string(src), `"{{TITLE}}"`, q, 1)
 }
@@ -120,7 +188,7 @@ func newCourse(e *env, args []string) int {
 		return exitBadInput
 	}
 	title := strings.ToUpper(slug[:1]) + strings.ReplaceAll(slug[1:], "-", " ")
-	if err := os.WriteFile(file, []byte(schemaDirective("content/"+slug+".toml")+courseText(title)), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte(schemaDirective("content/"+slug+".toml")+courseText(courseFileFor(*dir), title)), 0o644); err != nil {
 		fmt.Fprintf(e.stderr, "oferta new course: %v\n", err)
 		return exitBadInput
 	}

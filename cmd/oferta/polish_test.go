@@ -186,7 +186,12 @@ func TestBuildProgressOnTerminal(t *testing.T) {
 // nothing else does, so that `oferta lint --format sarif | reviewdog
 // -f=sarif` reads a whole, valid log; the summary goes to stderr.
 func TestLintSARIFToStdout(t *testing.T) {
-	code, stdout, stderr := run(t, "lint", "-s", repoRoot, "--format", "sarif")
+	// A warning, so that the log has a result with a location.
+	dir := exampleSite(t)
+	path := filepath.Join(dir, "content", "smm-mentoring.toml")
+	old, _ := os.ReadFile(path)
+	writeFile(t, path, strings.Replace(string(old), "\n[refund]\n", "\n[refund]\nretention_percent = 5\n", 1))
+	code, stdout, stderr := run(t, "lint", "-s", dir, "--format", "sarif")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -23,16 +23,11 @@ func showProgress(quiet, terminal bool, getenv func(string) string) bool {
 	return getenv("TERM") != "dumb"
 }
 
-// isTerminal reports whether w is a character device, as a terminal is.
-// The check is portable (no ioctl); a redirection to a file or a pipe is
-// never one.
-func isTerminal(w io.Writer) bool {
+// writerIsTerminal reports whether w is a terminal (see isTerminal); a
+// redirection to a file or a pipe never is.
+func writerIsTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && isTerminal(f)
 }
 
 // progressLine draws "building: 120/10000 courses" on one line of a

@@ -50,9 +50,11 @@ func commands() []command {
 		{"build", "lint, then write the site to public/", runBuild},
 		{"lint", "check refund terms and clauses; --explain RULE tells why", runLint},
 		{"calc", "the refund for one request, step by step", runCalc},
+		{"kit", "the seller's texts for refund requests, never published", runKit},
 		{"serve", "live preview that rebuilds on save", runServe},
-		{"freeze", "record the current contracts as a dated edition", runFreeze},
+		{"freeze", "record the current contracts and their refund terms as a dated edition", runFreeze},
 		{"diff", "what the working tree changes against the latest edition", runDiff},
+		{"export", "each course's contract and statement form as PDF or Word files", runExport},
 		{"new", "scaffold a site (new site DIR) or a course (new course SLUG)", runNew},
 		{"schema", "JSON Schemas of oferta.toml, courses and clauses, for editors", runSchema},
 		{"version", "print the version", runVersion},
@@ -75,7 +77,7 @@ func runCommands(ctx context.Context, args []string, stdout, stderr io.Writer, c
 			code = crashed(stderr, p, debug.Stack())
 		}
 	}()
-	e := &env{stdout: stdout, stderr: stderr, builtin: site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}, terminal: isTerminal, getenv: os.Getenv, now: time.Now}
+	e := &env{stdout: stdout, stderr: stderr, builtin: site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}, terminal: writerIsTerminal, getenv: os.Getenv, now: time.Now}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {

@@ -98,7 +98,7 @@ func TestServeCommand(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop after its context was cancelled")
 	}
-	if !strings.Contains(stdout.String(), "built 4 courses") {
+	if !strings.Contains(stdout.String(), "built 5 courses") {
 		t.Errorf("no build line in:\n%s", stdout.String())
 	}
 	if _, err := http.Get(url); err == nil {

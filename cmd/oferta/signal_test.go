@@ -21,6 +21,12 @@ import (
 // TestMain lets a test run this binary as the oferta command itself:
 // with OFERTA_TEST_MAIN=1 it is main, with the arguments it was given.
 func TestMain(m *testing.M) {
+	// The build date is fixed, so that which edition is in force, and so
+	// every page, does not depend on the day the tests run; a test may
+	// override it with t.Setenv.
+	if _, ok := os.LookupEnv("OFERTA_TODAY"); !ok {
+		os.Setenv("OFERTA_TODAY", "2026-12-01")
+	}
 	if os.Getenv("OFERTA_TEST_MAIN") == "1" {
 		main()
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/spell"
 )
 
 // Checked is a loaded site with its contracts assembled and linted.
@@ -220,6 +221,15 @@ func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(re
 // write's error instead.
 var errWriteFailed = errors.New("writing failed")
 
+// extraAssets are the scripts the generator writes beside the theme's
+// assets: the refund calculator and the amounts in words.
+func extraAssets() []render.File {
+	return []render.File{
+		{Path: "assets/calc.js", Data: refund.CalcJS},
+		{Path: "assets/words.js", Data: spell.Script()},
+	}
+}
+
 // renderSite renders the pages of every course on every core and passes
 // each course's files to course (called concurrently, with the course's
 // index in c.Contracts). With lend, the pages given to course are the
@@ -232,7 +242,7 @@ func renderSite(ctx context.Context, c *Checked, draft, lend bool, course func(i
 		return nil, err
 	}
 	r.Lend = lend
-	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
+	r.Extra = extraAssets()
 	// The sitemap needs every path but none of the pages, so only the
 	// paths are kept.
 	paths := make([][]string, len(c.Contracts))
@@ -281,13 +291,18 @@ func renderSite(ctx context.Context, c *Checked, draft, lend bool, course func(i
 		return nil, err
 	}
 	rest = append(rest, assets...)
+	sitePages, err := r.SitePages(draft)
+	if err != nil {
+		return nil, err
+	}
+	rest = append(rest, sitePages...)
 	for _, ps := range paths {
 		for _, p := range ps {
 			listed = append(listed, render.File{Path: p})
 		}
 	}
 	listed = append(listed, rest...)
-	rest = append(rest, render.Sitemap(c.Site.Config.BaseURL, listed))
+	rest = append(rest, render.Sitemap(c.Site.Config.BaseURL, listed), r.Feed(c.Contracts, c.Status))
 	return rest, nil
 }
 

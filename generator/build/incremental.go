@@ -11,7 +11,6 @@ import (
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
-	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -221,7 +220,7 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 	if err != nil {
 		return nil, err
 	}
-	r.Extra = []render.File{{Path: "assets/calc.js", Data: refund.CalcJS}}
+	r.Extra = extraAssets()
 	all = all || prev == nil || d.All || prev.Draft != draft
 	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts))}
 	keep := newKeeper(prev)
@@ -308,12 +307,29 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 		if err != nil {
 			return nil, err
 		}
+		// The site-wide pages (the withdrawal function's entry) read
+		// only the settings, the theme and draft, like the assets.
+		sitePages, err := r.SitePages(draft)
+		if err != nil {
+			return nil, err
+		}
+		p.assets = append(p.assets, sitePages...)
 		keep.keep(p.assets)
 		fresh = append(fresh, p.assets...)
 	} else {
 		p.assets = prev.assets
 	}
 	rest = append(rest, p.assets...)
+	// The feed of editions is small (one entry per frozen edition) and
+	// made again on every rebuild.
+	feed := []render.File{r.Feed(c.Contracts, c.Status)}
+	if old, ok := prevFile(prev, render.FeedPath); ok && bytes.Equal(old.Data, feed[0].Data) {
+		rest = append(rest, old)
+	} else {
+		keep.keep(feed)
+		rest = append(rest, feed[0])
+		fresh = append(fresh, feed[0])
+	}
 
 	files, same := patch(prev, fresh, len(rest)+1, p.courses)
 	if !same {
@@ -349,6 +365,17 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 	sort.Strings(p.Changed)
 	p.Removed = removed
 	return p, nil
+}
+
+// prevFile returns the file at path among prev's, if any.
+func prevFile(prev *Pages, path string) (render.File, bool) {
+	if prev == nil {
+		return render.File{}, false
+	}
+	if i, found := slices.BinarySearchFunc(prev.Files, path, byPath); found {
+		return prev.Files[i], true
+	}
+	return render.File{}, false
 }
 
 // patch returns prev's files with fresh ones in their place, when the

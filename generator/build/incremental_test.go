@@ -32,6 +32,10 @@ func testRecheck(t *testing.T, withFiles bool) {
 	copyDir(t, "../../content", filepath.Join(dir, "content"))
 	cfg := readFile(t, "../../oferta.toml")
 	writeFile(t, filepath.Join(dir, "oferta.toml"), cfg)
+	transfer, err := fs.ReadFile(oferta.Clauses(), "ru/alternatives/transfer.md")
+	if err != nil {
+		t.Fatal(err)
+	}
 	changeGroup, err := fs.ReadFile(oferta.Clauses(), "ru/alternatives/change-group.md")
 	if err != nil {
 		t.Fatal(err)
@@ -70,10 +74,10 @@ func testRecheck(t *testing.T, withFiles bool) {
 			}
 		}, assembled: 0, removed: []string{"excel-copy/oferta/index.html"}, files: []string{"content/excel-copy.toml"}},
 		{name: "clause text that one course includes", edit: func() {
-			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.TrimRight(string(changeGroup), "\n")+"\n\nПеревод в другую группу бесплатный.\n")
-		}, assembled: 1, onlyCourse: "group-copywriting/", changed: []string{"group-copywriting/oferta/index.html"}, files: []string{"clauses/ru/alternatives/change-group.md"}},
+			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/transfer.md"), strings.TrimRight(string(transfer), "\n")+"\n\nПередача места бесплатна.\n")
+		}, assembled: 1, onlyCourse: "smm-mentoring/", changed: []string{"smm-mentoring/oferta/index.html"}, files: []string{"clauses/ru/alternatives/transfer.md"}},
 		{name: "clause condition", edit: func() {
-			replaceIn(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), `when = 'course.format != "recorded"'`, `when = 'course.format == "group"'`)
+			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.Replace(string(changeGroup), `when = 'course.format == "group"'`, `when = 'course.format != "recorded"'`, 1))
 		}, assembled: -1, files: []string{"clauses/ru/alternatives/change-group.md"}},
 		{name: "settings", edit: func() {
 			replaceIn(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")

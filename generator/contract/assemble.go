@@ -31,8 +31,10 @@ type Contract struct {
 	// formula is missing or unusable (a Problem says why).
 	Terms *refund.Terms
 	// FormulaText is the refund rule in words with the course's numbers,
-	// and Example one worked example; both plain text, empty without Terms.
+	// FlatText the rule of the guarantee period, and Example one worked
+	// example; all plain text, empty without Terms.
 	FormulaText string
+	FlatText    string
 	Example     string
 	FAQ         []FAQ
 	Problems    []Problem
@@ -221,6 +223,10 @@ func (a *Assembler) parseTemplate(src string, at textPos) *parse.Tree {
 		a.problems = append(a.problems, parseProblem(at, err))
 		return nil
 	}
+	if probs := staticProblems(t, at); len(probs) > 0 {
+		a.problems = append(a.problems, probs...)
+		return nil
+	}
 	return t.Tree
 }
 
@@ -328,14 +334,15 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		k.Policy, _ = k.Clause(policy.ID)
 		k.Terms = a.terms(k, policy, ll)
 	}
-	k.FormulaText, k.Example = describe(k)
-	data := templateData(s, c, escapeMarkdown(k.FormulaText), escapeMarkdown(k.Example))
+	w := euWording(k, describe(k))
+	k.FormulaText, k.FlatText, k.Example = w.Formula, w.Flat, w.Example
+	data := templateData(s, c, Wording{Formula: escapeMarkdown(w.Formula), Flat: escapeMarkdown(w.Flat), Example: escapeMarkdown(w.Example)})
 	cur, _ := money.Lookup(c.Currency)
 	// One template carries this course's functions for all its clauses:
 	// binding a FuncMap is far dearer than executing a short clause.
 	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, k.Clause))
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
-	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, clause: k.Clause,
+	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, clause: k.Clause, budget: &budget{},
 		channel: func() string {
 			return escapeMarkdown(ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, c.Language))
 		}}
@@ -494,6 +501,7 @@ type runner struct {
 	currency string
 	clause   func(id string) (*Clause, bool) // the contract's, for ref
 	channel  func() string
+	budget   *budget // the contract's, shared by its clauses
 }
 
 // execute runs one clause template for this course, or takes its text
@@ -510,10 +518,15 @@ func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, se
 	}
 	if memoized {
 		if text, ok := m.get(key); ok {
+			if run.budget.out+len(text) > maxContractOutput {
+				k.Problems = append(k.Problems, outputProblem(at, false))
+				return ""
+			}
+			run.budget.out += len(text)
 			return text
 		}
 	}
-	if probs := checkTree(tree, run.data, run.exists, at); len(probs) > 0 {
+	if probs := checkTree(tree, run.data, run.exists, at, run.budget); len(probs) > 0 {
 		k.Problems = append(k.Problems, probs...)
 		return ""
 	}
@@ -524,10 +537,16 @@ func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, se
 	b := textBuffers.Get().(*bytes.Buffer)
 	defer textBuffers.Put(b)
 	b.Reset()
-	if err := run.tmpl.Execute(b, run.data); err != nil {
+	w := &limitWriter{buf: b, max: min(maxClauseOutput, maxContractOutput-run.budget.out)}
+	if err := run.tmpl.Execute(w, run.data); err != nil {
+		if errors.Is(err, errTooLong) {
+			k.Problems = append(k.Problems, outputProblem(at, w.max == maxClauseOutput))
+			return ""
+		}
 		k.Problems = append(k.Problems, execProblem(at, err))
 		return ""
 	}
+	run.budget.out += b.Len()
 	text := seen.string(b.Bytes())
 	if memoized {
 		m.put(key, text) // only texts made without a problem

@@ -101,9 +101,20 @@ func execProblem(where textPos, err error) Problem {
 // does not have and every `ref` to a clause id that the library does not
 // have, including those in branches that this course does not take, so a
 // lawyer sees a typo before any course happens to need that branch.
-func checkTree(tree *parse.Tree, data map[string]any, clauseExists func(string) bool, where textPos) []Problem {
-	c := &checker{root: data, where: where, clauseExists: clauseExists}
+//
+// It also counts the steps the template will take for this course against
+// the contract's budget (see bounds.go): every node once for each time
+// the loops around it run, with both branches of every if.
+func checkTree(tree *parse.Tree, data map[string]any, clauseExists func(string) bool, where textPos, b *budget) []Problem {
+	c := &checker{root: data, where: where, clauseExists: clauseExists, budget: b, mult: 1}
+	var spent int
+	if b != nil {
+		spent = b.steps
+	}
 	c.list(tree.Root, data)
+	if c.over {
+		b.steps = spent // the clause does not run, so it spends nothing
+	}
 	sort.SliceStable(c.problems, func(i, j int) bool {
 		a, b := c.problems[i].Pos, c.problems[j].Pos
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
@@ -116,6 +127,32 @@ type checker struct {
 	where        textPos
 	clauseExists func(string) bool
 	problems     []Problem
+	// budget is the contract's, and mult how many times the node being
+	// checked runs: the product of the lengths of the lists that the
+	// ranges around it loop over.
+	budget *budget
+	mult   int
+	over   bool // the budget is spent; reported once
+}
+
+// step charges the budget for one node that runs mult times.
+func (c *checker) step(n parse.Node, times int) {
+	if c.budget == nil || c.over {
+		return
+	}
+	c.budget.steps += times
+	if c.budget.steps > maxContractSteps {
+		c.over = true
+		c.problems = append(c.problems, stepsProblem(n.Position(), c.where))
+	}
+}
+
+// times is mult*n, saturating past the budget.
+func times(mult, n int) int {
+	if n != 0 && mult > (maxContractSteps+1)/n {
+		return maxContractSteps + 1
+	}
+	return mult * n
 }
 
 func (c *checker) report(rule string, pos parse.Pos, format string, args ...any) {
@@ -135,6 +172,7 @@ func (c *checker) list(l *parse.ListNode, dot any) {
 }
 
 func (c *checker) node(n parse.Node, dot any) {
+	c.step(n, c.mult)
 	switch n := n.(type) {
 	case *parse.ActionNode:
 		c.pipe(n.Pipe, dot)
@@ -147,12 +185,31 @@ func (c *checker) node(n parse.Node, dot any) {
 		c.list(n.List, v)
 		c.list(n.ElseList, dot)
 	case *parse.RangeNode:
+		reported := len(c.problems)
 		v := c.pipe(n.Pipe, dot)
 		var elem any = unknown{}
-		if list, ok := v.([]any); ok && len(list) > 0 {
-			elem = list[0]
+		count := 0
+		switch list := v.(type) {
+		case []any:
+			count = len(list)
+			if count > 0 {
+				elem = list[0]
+			}
+		case map[string]any:
+			count = len(list)
+		default:
+			if c.mult > 0 && len(c.problems) == reported {
+				c.report("template/invalid", n.Position(), "range works only over a list of the data, such as {{ range .refund.deductions }}")
+			}
+			if c.mult > 0 {
+				return
+			}
 		}
+		saved := c.mult
+		c.mult = times(c.mult, count)
+		c.step(n, c.mult)
 		c.list(n.List, elem)
+		c.mult = saved
 		c.list(n.ElseList, dot)
 	case *parse.TemplateNode:
 		if n.Pipe != nil {

@@ -1,8 +1,10 @@
 package contract
 
 import (
+	"cmp"
 	"math/big"
 	"path"
+	"slices"
 
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -11,7 +13,7 @@ import (
 // from a user's TOML is escaped for Markdown here, once, so that no
 // template can forget to. Every key of the schema is present, with a zero
 // value when unset, so that a missing key always means a typo.
-func templateData(s *site.Site, c *site.Course, formulaText, example string) map[string]any {
+func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 	cfg := s.Config
 	seller := cfg.Seller
 	r := c.Refund
@@ -34,6 +36,9 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"jurisdiction": cfg.Jurisdiction,
 			"currency":     c.Currency,
 			"edition":      cfg.Edition,
+			// has_withdrawal_function: the site publishes the art. 11a
+			// withdrawal function (see WithdrawURL).
+			"has_withdrawal_function": cfg.HasWithdrawalFunction(),
 		},
 		"seller": map[string]any{
 			"name":     escapeMarkdown(seller.Name),
@@ -42,24 +47,41 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"ogrn":     escapeMarkdown(seller.OGRN),
 			"vat_id":   escapeMarkdown(seller.VATID),
 			"register": escapeMarkdown(seller.Register),
+			"country":  escapeMarkdown(seller.Country),
 			"address":  escapeMarkdown(seller.Address),
 			"email":    escapeMarkdown(seller.Email),
 			"phone":    escapeMarkdown(seller.Phone),
+
+			"registration": escapeMarkdown(seller.Registration),
+			"hours":        escapeMarkdown(seller.Hours),
+			"license":      escapeMarkdown(seller.License),
+			"bank":         escapeMarkdown(seller.Bank),
 		},
 		"course": map[string]any{
-			"title":    escapeMarkdown(c.Title),
-			"slug":     c.Slug,
-			"format":   c.Format,
-			"price":    c.Price,
-			"currency": c.Currency,
-			"language": c.Language,
-			"start":    start,
-			"includes": escapeAll(c.Includes),
-			"for_whom": escapeMarkdown(c.ForWhom),
-			"results":  escapeMarkdown(c.Results),
-			"zfu":      escapeMarkdown(c.ZFU),
-			"duration": map[string]any{"unit": c.Duration.Unit, "count": c.Duration.Count},
-			"url":      escapeMarkdown(ContractURL(s, c)),
+			"title":            escapeMarkdown(c.Title),
+			"slug":             c.Slug,
+			"format":           c.Format,
+			"price":            c.Price,
+			"currency":         c.Currency,
+			"language":         c.Language,
+			"start":            start,
+			"includes":         escapeAll(c.Includes),
+			"for_whom":         escapeMarkdown(c.ForWhom),
+			"results":          escapeMarkdown(c.Results),
+			"zfu":              escapeMarkdown(c.ZFU),
+			"learning_control": c.LearningControl,
+			"duration":         map[string]any{"unit": c.Duration.Unit, "count": c.Duration.Count},
+			"url":              escapeMarkdown(ContractURL(s, c)),
+			// refund_url: the statement form's address, absolute when the
+			// site has a base_url (clauses print it only then).
+			"refund_url": escapeMarkdown(s.Config.BaseURL + CoursePath(s, c) + "refund/"),
+			// withdraw_url is the page of the withdrawal function
+			// (<slug>/withdraw/), which the statutory texts name.
+			"withdraw_url": escapeMarkdown(WithdrawURL(s, c)),
+			// translations: the other languages the same offer (a course
+			// with the same slug) is published in, so that a clause about
+			// languages is true of every course.
+			"translations": translations(s, c),
 		},
 		"refund": map[string]any{
 			"policy":            escapeMarkdown(r.Policy),
@@ -72,10 +94,35 @@ func templateData(s *site.Site, c *site.Course, formulaText, example string) map
 			"deductions":        deductions,
 			"alternatives":      escapeAll(r.Alternatives),
 			"params":            params,
-			"formula_text":      formulaText,
-			"example":           example,
+			"formula_text":      w.Formula,
+			"flat_text":         w.Flat,
+			"example":           w.Example,
 		},
 	}
+}
+
+// translations returns the site's other languages that have a course with
+// c's slug, in the site's order of languages. Courses are sorted by the
+// language's place in the site's list, then by slug, so each language is
+// one binary search.
+func translations(s *site.Site, c *site.Course) []any {
+	out := []any{}
+	langs := s.Config.Languages
+	for li, l := range langs {
+		if l == c.Language {
+			continue
+		}
+		i, found := slices.BinarySearchFunc(s.Courses, c.Slug, func(x *site.Course, slug string) int {
+			if n := cmp.Compare(slices.Index(langs, x.Language), li); n != 0 {
+				return n
+			}
+			return cmp.Compare(x.Slug, slug)
+		})
+		if found && s.Courses[i].Language == l {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func escapeAll(list []string) []any {
@@ -101,33 +148,42 @@ func ContractURL(s *site.Site, c *site.Course) string {
 	return s.Config.BaseURL + CoursePath(s, c) + "oferta/"
 }
 
+// WithdrawURL is the address of the course's withdrawal function page
+// (eu, de and ro sites), absolute when the site has a base_url.
+func WithdrawURL(s *site.Site, c *site.Course) string {
+	return s.Config.BaseURL + CoursePath(s, c) + "withdraw/"
+}
+
 // whenVars are the data paths a clause's `when` may read, as plain values:
 // strings, exact numbers and booleans.
 func whenVars(s *site.Site, c *site.Course) map[string]any {
 	r := c.Refund
 	return map[string]any{
-		"course.format":            c.Format,
-		"course.language":          c.Language,
-		"course.slug":              c.Slug,
-		"course.currency":          c.Currency,
-		"course.price":             c.Price,
-		"course.zfu":               c.ZFU,
-		"course.duration.unit":     c.Duration.Unit,
-		"course.duration.count":    ratInt(c.Duration.Count),
-		"course.has_start":         !c.Start.IsZero(),
-		"refund.policy":            r.Policy,
-		"refund.review_days":       ratInt(r.ReviewDays),
-		"refund.payout_days":       ratInt(r.PayoutDays),
-		"refund.bank_fee_percent":  r.BankFeePercent,
-		"refund.retention_percent": r.RetentionPercent,
-		"refund.guarantee_days":    ratInt(r.GuaranteeDays),
-		"refund.channel":           r.Channel,
-		"refund.has_deductions":    len(r.Deductions) > 0,
-		"refund.has_alternatives":  len(r.Alternatives) > 0,
-		"site.jurisdiction":        s.Config.Jurisdiction,
-		"site.currency":            s.Config.Currency,
-		"seller.kind":              s.Config.Seller.Kind,
-		"seller.has_phone":         s.Config.Seller.Phone != "",
+		"course.format":                c.Format,
+		"course.language":              c.Language,
+		"course.slug":                  c.Slug,
+		"course.currency":              c.Currency,
+		"course.price":                 c.Price,
+		"course.zfu":                   c.ZFU,
+		"course.learning_control":      c.LearningControl,
+		"course.zfu_valid":             site.ValidZFU(c.ZFU),
+		"course.duration.unit":         c.Duration.Unit,
+		"course.duration.count":        ratInt(c.Duration.Count),
+		"course.has_start":             !c.Start.IsZero(),
+		"refund.policy":                r.Policy,
+		"refund.review_days":           ratInt(r.ReviewDays),
+		"refund.payout_days":           ratInt(r.PayoutDays),
+		"refund.bank_fee_percent":      r.BankFeePercent,
+		"refund.retention_percent":     r.RetentionPercent,
+		"refund.guarantee_days":        ratInt(r.GuaranteeDays),
+		"refund.channel":               r.Channel,
+		"refund.has_deductions":        len(r.Deductions) > 0,
+		"refund.has_alternatives":      len(r.Alternatives) > 0,
+		"site.jurisdiction":            s.Config.Jurisdiction,
+		"site.currency":                s.Config.Currency,
+		"seller.kind":                  s.Config.Seller.Kind,
+		"seller.has_phone":             s.Config.Seller.Phone != "",
+		"site.has_withdrawal_function": s.Config.HasWithdrawalFunction(),
 	}
 }
 

@@ -7,5 +7,7 @@
 // placeholder naming data that does not exist, a reference to an unknown
 // clause, a formula or `when` that does not parse) are not returned as
 // errors: they are collected as Problems with their positions, so that lint
-// can show a lawyer all of them at once.
+// can show a lawyer all of them at once. A template that could loop or
+// write without bound is such a problem too (bounds.go): it is refused or
+// stopped, never left to hang a build.
 package contract

@@ -10,12 +10,13 @@ import (
 	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/spell"
 )
 
 // funcNames are the helpers every clause template may call. The parser
 // needs the names before any course is known; the functions themselves
 // are bound per course by funcs.
-var funcNames = []string{"money", "days", "percent", "date", "units", "plural", "ref", "channel"}
+var funcNames = []string{"money", "words", "days", "percent", "date", "units", "plural", "ref", "channel"}
 
 func parseFuncs() template.FuncMap {
 	m := template.FuncMap{}
@@ -36,6 +37,13 @@ func funcs(s *site.Site, c *site.Course, cur money.Currency, clause func(id stri
 				return "", fmt.Errorf("money: %w", err)
 			}
 			return money.FormatRat(r, cur, l), nil
+		},
+		"words": func(v any) (string, error) {
+			r, err := toRat(v)
+			if err != nil {
+				return "", fmt.Errorf("words: %w", err)
+			}
+			return spell.Amount(money.Round(r, cur), l)
 		},
 		"days": func(v any) (string, error) {
 			n, err := toInt(v)
@@ -88,6 +96,9 @@ func funcs(s *site.Site, c *site.Course, cur money.Currency, clause func(id stri
 // ChannelText says in words how a refund statement is sent, with the
 // seller's contact: "by e-mail to school@example.org".
 func ChannelText(seller site.Seller, channel, baseURL, l string) string {
+	if w, ok := describeTable[l]; ok {
+		return channelIn(seller, channel, baseURL, w)
+	}
 	ru := l == "ru"
 	switch channel {
 	case "form":

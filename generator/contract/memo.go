@@ -63,7 +63,7 @@ func newMemo(tree *parse.Tree) *memo {
 // arguments and on the course's language and currency, which every key
 // holds.
 var pureFuncs = map[string]bool{
-	"money": true, "days": true, "percent": true, "date": true, "units": true, "plural": true,
+	"money": true, "words": true, "days": true, "percent": true, "date": true, "units": true, "plural": true,
 	"eq": true, "ne": true, "lt": true, "le": true, "gt": true, "ge": true,
 	"and": true, "or": true, "not": true, "len": true, "print": true, "printf": true, "println": true,
 }

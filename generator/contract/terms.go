@@ -72,87 +72,177 @@ func ExampleUsed(total int) int {
 	return n
 }
 
-// describe returns the course's refund formula in words, with its
-// numbers, and one worked example.
-func describe(k *Contract) (formulaText, example string) {
+// Wording is the course's refund rule in words, with its numbers.
+type Wording struct {
+	// Formula is the policy's rule: what is refunded on withdrawal.
+	Formula string
+	// Flat is what the flat rule refunds (the guarantee period's rule):
+	// "the whole amount paid" only when nothing at all is deducted.
+	Flat string
+	// Example is one worked example of the policy, in the third person so
+	// that the contract and the FAQ may both print it.
+	Example string
+}
+
+// describe returns the course's refund rule in words. Every sentence
+// follows from the formula's actual terms: a text says the whole amount
+// is refunded only when nothing is deducted (Civil Code art. 431 reads an
+// ambiguous contract for the consumer).
+func describe(k *Contract) Wording {
 	t := k.Terms
 	if t == nil {
-		return "", ""
+		return Wording{}
 	}
 	c := k.Course
 	l := c.Language
+	if w, ok := describeTable[l]; ok {
+		return describeIn(k, w)
+	}
 	ru := l == "ru"
 	unitsTotal, _ := lang.Units(l, t.Total, c.Duration.Unit)
 	fee := lang.Percent(l, c.Refund.BankFeePercent)
 	ret := lang.Percent(l, c.Refund.RetentionPercent)
-	var less []string
-	if c.Refund.BankFeePercent.Sign() > 0 {
+	hasFee := c.Refund.BankFeePercent.Sign() > 0
+	hasRet := c.Refund.RetentionPercent.Sign() > 0
+	hasDed := len(c.Refund.Deductions) > 0
+
+	// The deductions with their amounts, named as the course names them.
+	var ded []string
+	for _, d := range c.Refund.Deductions {
+		ded = append(ded, "«"+d.Name+"» — "+money.FormatRat(d.Amount, t.Currency, l))
+	}
+	dedList := strings.Join(ded, "; ")
+	if !ru {
+		ded = ded[:0]
+		for _, d := range c.Refund.Deductions {
+			ded = append(ded, "“"+d.Name+"”, "+money.FormatRat(d.Amount, t.Currency, l))
+		}
+		dedList = strings.Join(ded, "; ")
+	}
+	// Shares of the amount paid withheld at most, as the clauses on the
+	// acquirer's fee and on documented costs set them out.
+	var shares []string
+	if hasFee {
 		if ru {
-			less = append(less, "комиссия платёжной системы — "+fee+" от оплаченной суммы")
+			shares = append(shares, "комиссия банка-эквайера (платёжного агрегатора), фактически удержанная с платежа Клиента, — не более "+fee+" от уплаченной суммы")
 		} else {
-			less = append(less, "the payment-processing fee of "+fee+" of the amount paid")
+			shares = append(shares, "the fee the acquiring bank (payment aggregator) actually withheld on the client's payment, at most "+fee+" of the amount paid")
 		}
 	}
-	if c.Refund.RetentionPercent.Sign() > 0 {
+	if hasRet {
 		if ru {
-			less = append(less, "удерживаемая доля — "+ret+" от оплаченной суммы")
+			shares = append(shares, "фактически понесённые Исполнителем и подтверждённые документами расходы — не более "+ret+" от уплаченной суммы")
 		} else {
-			less = append(less, "a retained share of "+ret+" of the amount paid")
+			shares = append(shares, "the seller's actual costs supported by documents, at most "+ret+" of the amount paid")
 		}
 	}
-	if len(c.Refund.Deductions) > 0 {
+
+	var w Wording
+	// The flat rule: paid - paid * (bank_fee + retention) - deductions.
+	var flatLess []string
+	if hasDed {
 		if ru {
-			less = append(less, "документально подтверждённые расходы, перечисленные в договоре, если они фактически понесены")
+			flatLess = append(flatLess, "расходы, указанные в договоре, если они фактически понесены: "+dedList)
 		} else {
-			less = append(less, "the documented costs listed in this contract, if actually incurred")
+			flatLess = append(flatLess, "the costs stated in this contract, if actually incurred: "+dedList)
 		}
 	}
-	lessText := ""
-	if len(less) > 0 {
-		if ru {
-			lessText = "; из неё вычитаются: " + strings.Join(less, "; ")
-		} else {
-			lessText = "; from it we deduct " + strings.Join(less, "; ")
-		}
+	flatLess = append(flatLess, shares...)
+	switch {
+	case len(flatLess) == 0 && ru:
+		w.Flat = "Возвращается вся уплаченная сумма, независимо от того, сколько единиц курса использовано."
+	case len(flatLess) == 0:
+		w.Flat = "The whole amount paid is refunded, however many units of the course have been used."
+	case ru:
+		w.Flat = "Возвращается уплаченная сумма, независимо от того, сколько единиц курса использовано, за вычетом следующих сумм: " + strings.Join(flatLess, "; ") + ". Сумма возврата не может быть меньше нуля."
+	default:
+		w.Flat = "The amount paid is refunded, however many units of the course have been used, less the following: " + strings.Join(flatLess, "; ") + ". The refund is never below zero."
 	}
+
 	switch t.PolicyID {
 	case "refund.policy.prorata":
+		// (paid - deductions) * (total - used) / total - paid * (bank_fee + retention)
+		var b strings.Builder
 		if ru {
-			formulaText = fmt.Sprintf("Курс рассчитан на %s. Возвращается доля оплаченной суммы, равная доле ещё не пройденной части курса%s. Сумма возврата не бывает меньше нуля.", unitsTotal, lessText)
+			if hasDed {
+				fmt.Fprintf(&b, "Из уплаченной суммы вычитаются расходы, указанные в договоре, если они фактически понесены: %s. Оставшаяся сумма делится на число единиц курса (%s), и Клиенту возвращается её часть, приходящаяся на единицы курса, не использованные на день получения заявления.", dedList, unitsTotal)
+			} else {
+				fmt.Fprintf(&b, "Уплаченная сумма делится на число единиц курса (%s), и Клиенту возвращается её часть, приходящаяся на единицы курса, не использованные на день получения заявления.", unitsTotal)
+			}
+			if len(shares) > 0 {
+				fmt.Fprintf(&b, " Из этой части вычитается: %s.", strings.Join(shares, "; "))
+			}
+			b.WriteString(" Сумма возврата не может быть меньше нуля.")
 		} else {
-			formulaText = fmt.Sprintf("The course runs for %s. You get back the share of the amount paid that equals the share of the course not yet delivered%s. The refund is never below zero.", unitsTotal, lessText)
+			if hasDed {
+				fmt.Fprintf(&b, "The costs stated in this contract, if actually incurred, are deducted from the amount paid: %s. The rest is divided by the number of units of the course (%s), and the client gets back the part of it that falls on the units not used by the day the statement is received.", dedList, unitsTotal)
+			} else {
+				fmt.Fprintf(&b, "The amount paid is divided by the number of units of the course (%s), and the client gets back the part of it that falls on the units not used by the day the statement is received.", unitsTotal)
+			}
+			if len(shares) > 0 {
+				fmt.Fprintf(&b, " From that part the following is deducted: %s.", strings.Join(shares, "; "))
+			}
+			b.WriteString(" The refund is never below zero.")
 		}
+		w.Formula = b.String()
 	case "refund.policy.flat":
-		if ru {
-			formulaText = fmt.Sprintf("Возвращается вся оплаченная сумма, сколько бы курса ни было пройдено%s. Сумма возврата не бывает меньше нуля.", lessText)
-		} else {
-			formulaText = fmt.Sprintf("You get back the whole amount paid, however much of the course was delivered%s. The refund is never below zero.", lessText)
-		}
+		w.Formula = w.Flat
 	case "refund.policy.none":
 		if ru {
-			formulaText = "Договор не устанавливает собственной формулы возврата."
+			w.Formula = "Договор не устанавливает собственной формулы расчёта суммы возврата."
 		} else {
-			formulaText = "This contract sets no refund formula of its own."
+			w.Formula = "This contract sets no refund formula of its own."
 		}
 	default:
 		if ru {
-			formulaText = fmt.Sprintf("Сумма возврата считается по формуле %s, где paid — оплаченная сумма, used — пройденные единицы курса, total — %s.", t.Policy.String(), unitsTotal)
+			w.Formula = fmt.Sprintf("Сумма возврата считается по формуле %s, где paid — уплаченная сумма, used — единицы курса, использованные на день получения заявления, total — %s.", t.Policy.String(), unitsTotal)
 		} else {
-			formulaText = fmt.Sprintf("The refund is computed by the formula %s, where paid is the amount paid, used the units of the course delivered and total is %s.", t.Policy.String(), unitsTotal)
+			w.Formula = fmt.Sprintf("The refund is computed by the formula %s, where paid is the amount paid, used the units of the course used by the day the statement is received and total is %s.", t.Policy.String(), unitsTotal)
 		}
 	}
+
 	used := ExampleUsed(t.Total)
 	res, err := refund.Compute(t, refund.Request{Used: used})
 	if err != nil {
-		return formulaText, ""
+		return w
 	}
 	usedText, _ := lang.UnitsGenitive(l, used, c.Duration.Unit)
 	paid := money.FormatRat(t.Price, t.Currency, l)
 	got := money.Format(res.Amount, l)
+	// A fee, a share or a cost is withheld at most as stated: if it was
+	// less, or not incurred, the client gets more.
+	atLeast := hasFee || hasRet || hasDed
 	if ru {
-		example = fmt.Sprintf("Например, если вы оплатили %s и отказались от курса после %s из %d, вам вернут %s.", paid, usedText, t.Total, got)
+		q := ""
+		if atLeast {
+			q = "не менее "
+		}
+		w.Example = fmt.Sprintf("Например, при оплате %s и отказе от договора после использования %s курса из %d возвращается %s%s.", paid, usedText, t.Total, q, got)
 	} else {
-		example = fmt.Sprintf("For example, if you paid %s and leave after %s of %d, you get %s back.", paid, usedText, t.Total, got)
+		q := ""
+		if atLeast {
+			q = "at least "
+		}
+		w.Example = fmt.Sprintf("For example, if %s was paid and the client withdraws after %s of %d have been used, %s%s is refunded.", paid, usedText, t.Total, q, got)
 	}
-	return formulaText, example
+	return w
+}
+
+// Under returns a copy of k that computes refunds under other terms: an
+// earlier edition's, recorded when it was frozen. c is the course as that
+// edition stated it (price, duration, refund settings) and policy the
+// edition's policy clause (its number and title), or nil to keep k's.
+// The copy's text is k's; only its terms, formula text and worked example
+// are those of t. k is not modified.
+func (k *Contract) Under(c *site.Course, t *refund.Terms, policy *Clause) *Contract {
+	u := *k
+	u.Course = c
+	u.Terms = t
+	u.analysis = nil // computed from t, not shared with k
+	if policy != nil {
+		u.Policy = policy
+	}
+	w := euWording(&u, describe(&u))
+	u.FormulaText, u.FlatText, u.Example = w.Formula, w.Flat, w.Example
+	return &u
 }

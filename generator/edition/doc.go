@@ -20,4 +20,15 @@
 //
 // Section and clause headings end in {#id}; everything between two
 // clause headings is the clause's text.
+//
+// Beside each text, <slug>.toml records the course's refund terms in that
+// edition (Terms): the formula, price, currency, percentages, deductions,
+// guarantee, deadlines and duration, so that a refund can be computed
+// under the edition a client accepted (Doc.Contract). Editions frozen
+// before terms were recorded have no such file (Doc.Terms is nil).
+//
+// A course's Status is taken on the site's build date: the latest edition
+// dated on or before it is in force, later ones are scheduled (Coming),
+// earlier ones are archived. Each frozen Doc carries the SHA-256 of its
+// file's bytes, its public fingerprint.
 package edition

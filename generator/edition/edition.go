@@ -2,6 +2,8 @@ package edition
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"strings"
@@ -22,6 +24,18 @@ type Doc struct {
 	Lang     string
 	Date     time.Time
 	Sections []Section
+	// SHA256 is the fingerprint of a frozen edition: the SHA-256 of its
+	// file's bytes exactly as stored, in lower-case hex, as `sha256sum
+	// editions/<date>/<lang>/<slug>.md` prints it. "" for the current text.
+	SHA256 string
+	// Terms are the refund terms recorded beside a frozen text; nil for
+	// the current contract and for an edition frozen before oferta
+	// recorded terms.
+	Terms *Terms
+	// Raw is the edition file's bytes as stored (nil for the current
+	// text): the site publishes them beside the edition's page, so that
+	// anyone can recompute SHA256.
+	Raw []byte
 }
 
 // Section is a numbered section of a frozen contract.
@@ -213,5 +227,19 @@ func Parse(f site.EditionFile) (*Doc, error) {
 		body = append(body, l)
 	}
 	flush()
+	sum := sha256.Sum256(f.Text)
+	d.SHA256 = hex.EncodeToString(sum[:])
+	d.Raw = f.Text
+	if f.TermsFile != "" {
+		t, err := ParseTerms(f.TermsFile, f.Terms)
+		if err != nil {
+			return nil, err
+		}
+		if t.Course != d.Course || t.Language != d.Lang || !t.Edition.Equal(d.Date) {
+			return nil, site.Errorf(site.Pos{File: f.TermsFile, Line: 1}, "the terms name course %q in %q of %s, but the file is the edition of %s of %s/%s",
+				t.Course, t.Language, t.Edition.Format("2006-01-02"), d.Date.Format("2006-01-02"), d.Lang, d.Course)
+		}
+		d.Terms = t
+	}
 	return d, nil
 }

@@ -1,6 +1,8 @@
 package edition
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,7 +38,11 @@ func TestMarshalParseRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got.File = ""
+	sum := sha256.Sum256(data)
+	if got.SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("fingerprint %s is not the SHA-256 of the file", got.SHA256)
+	}
+	got.File, got.SHA256, got.Raw = "", "", nil
 	if !reflect.DeepEqual(got, d) {
 		t.Errorf("round trip changed the text:\n%s\ngot %+v", data, got)
 	}

@@ -1,7 +1,7 @@
 // Package expr is the small expression language of refund formulas and of
 // clause `when` conditions:
 //
-//	max(0, paid * (total - used) / total - paid * (bank_fee + retention) - deductions)
+//	max(0, (paid - deductions) * (total - used) / total - paid * (bank_fee + retention))
 //	course.format != "recorded" and refund.guarantee_days > 0
 //
 // Numbers are exact rationals (math/big), never float64, so a formula gives

@@ -2,7 +2,9 @@
 // templates need: plural forms (through golang.org/x/text's CLDR rules),
 // dates, percentages, and the words for course units and days.
 //
-// Russian and English are complete; German and Romanian have the same
-// tables so that sites in those languages build, to be reviewed by native
-// speakers.
+// Russian, English, German and Romanian are complete, each with a
+// built-in clause library and the default theme's UI strings (a test
+// keeps Supported and those in step). German deadlines take the dative
+// ("innerhalb von 14 Tagen"); Romanian puts "de" before the noun from 20
+// on ("20 de zile", "101 zile").
 package lang

@@ -120,8 +120,14 @@ func Units(lang string, n int, unit string) (string, error) {
 	return strconv.Itoa(n) + NBSP + w, nil
 }
 
-// Days returns "10 дней", "1 day".
+// Days returns a deadline in days: "10 дней", "1 day". German deadlines
+// always follow "innerhalb von", "binnen" or "nach", so German gets the
+// dative: "1 Tag", "14 Tagen".
 func Days(lang string, n int) string {
+	if lang == "de" {
+		s, _ := UnitsGenitive(lang, n, "day")
+		return s
+	}
 	s, _ := Units(lang, n, "day")
 	return s
 }
@@ -173,10 +179,27 @@ var genitive = map[string][2]string{
 	"month":  {"месяца", "месяцев"},
 }
 
+// dativeDE holds the German dative forms (singular, plural).
+var dativeDE = map[string][2]string{
+	"day":    {"Tag", "Tagen"},
+	"week":   {"Woche", "Wochen"},
+	"lesson": {"Lektion", "Lektionen"},
+	"month":  {"Monat", "Monaten"},
+}
+
 // UnitsGenitive returns n with its unit word in the form that follows
-// "after" and "of": ru "после 1 недели", "из 8 недель"; other languages
-// as Units.
+// "after" and "of": ru "после 1 недели", "из 8 недель"; de the dative
+// "nach 3 Tagen"; other languages as Units.
 func UnitsGenitive(l string, n int, unit string) (string, error) {
+	if l == "de" {
+		// German takes the dative after "nach" and "von": "nach 3 Tagen".
+		forms, ok := dativeDE[unit]
+		if !ok {
+			return "", fmt.Errorf("unknown unit %q; use day, week, lesson or month", unit)
+		}
+		w, err := Plural(l, n, forms[:]...)
+		return strconv.Itoa(n) + NBSP + w, err
+	}
 	if l != "ru" {
 		return Units(l, n, unit)
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // benchSite writes a site of n courses of every format and policy into dir.
-func benchSite(b *testing.B, dir string, n int) {
+func benchSite(b testing.TB, dir string, n int) {
 	b.Helper()
 	write := func(name, data string) {
 		p := filepath.Join(dir, name)

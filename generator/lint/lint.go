@@ -50,6 +50,10 @@ type Finding struct {
 	Line     int
 	Col      int
 	Course   string // the course's slug, or "" for site-wide findings
+	// atLeast raises the rule's severity for this finding: a rule that is
+	// a warning in general reports an error beyond a threshold (see
+	// Pass.ReportError).
+	atLeast Severity
 }
 
 // Rule is one check.
@@ -87,6 +91,11 @@ type Pass struct {
 	Editions []edition.Status
 	report   func(Finding)
 	all      []*Rule // every rule Run knows, enabled or not
+	// texts is shared by every pass of one Check: a clause text many
+	// contracts print is scanned once. scanned keeps this pass's findings
+	// of the text rules, which several rules read.
+	texts   *textCache
+	scanned map[*contract.Contract][]textFinding
 }
 
 // Analysis returns the refund analysis of a contract (see refund.Analyze),
@@ -103,6 +112,13 @@ func (p *Pass) Analysis(k *contract.Contract) (a refund.Analysis, ok bool, err e
 // Report records a finding of the pass's rule at pos.
 func (p *Pass) Report(pos site.Pos, course string, format string, args ...any) {
 	p.report(Finding{Rule: p.Rule.Name, Message: fmt.Sprintf(format, args...), File: pos.File, Line: pos.Line, Col: pos.Col, Course: course})
+}
+
+// ReportError records a finding that is an error whatever the rule's
+// severity: a warning rule's finding beyond the threshold its Doc names.
+// Only [lint] severity = "error" can change it, and only to error.
+func (p *Pass) ReportError(pos site.Pos, course string, format string, args ...any) {
+	p.report(Finding{Rule: p.Rule.Name, Message: fmt.Sprintf(format, args...), File: pos.File, Line: pos.Line, Col: pos.Col, Course: course, atLeast: Error})
 }
 
 // Input is what Run checks.
@@ -147,7 +163,8 @@ func Run(in Input) ([]Finding, error) {
 // contracts are checked on every core.
 func Check(in Input) (*Result, error) {
 	rules, severity := enabled(in.Site.Config)
-	whole, err := runRules(rules, &Pass{Site: in.Site, Whole: true, LibraryProblems: in.LibraryProblems})
+	texts := newTextCache(in.Site)
+	whole, err := runRules(rules, &Pass{Site: in.Site, Whole: true, LibraryProblems: in.LibraryProblems, texts: texts})
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +177,7 @@ func Check(in Input) (*Result, error) {
 				return
 			}
 		}
-		p := &Pass{Site: in.Site, Contracts: in.Contracts[i : i+1]}
+		p := &Pass{Site: in.Site, Contracts: in.Contracts[i : i+1], texts: texts}
 		if i < len(in.Editions) {
 			p.Editions = in.Editions[i : i+1]
 		}
@@ -177,7 +194,11 @@ func Check(in Input) (*Result, error) {
 func enabled(cfg *site.Config) ([]*Rule, map[string]Severity) {
 	disabled := map[string]bool{}
 	for _, d := range cfg.Lint.Disable {
-		disabled[d] = true
+		// An entry without a reason, or for a statutory rule, disables
+		// nothing (lint/unjustified-disable reports it).
+		if strings.TrimSpace(d.Reason) != "" && !Statutory(d.Rule) {
+			disabled[d.Rule] = true
+		}
 	}
 	var rules []*Rule
 	severity := map[string]Severity{}
@@ -221,6 +242,10 @@ func merge(in Input, severity map[string]Severity, whole []Finding, own [][]Find
 	var out []Finding
 	add := func(f Finding) {
 		f.Severity = severity[f.Rule]
+		if f.atLeast > f.Severity {
+			f.Severity = f.atLeast
+		}
+		f.atLeast = 0
 		if f.Course != "" && ignored[f.Course][f.Rule] && suppressible(f.Rule) {
 			return
 		}
@@ -279,8 +304,8 @@ func ignores(contracts []*contract.Contract) map[string]map[string]bool {
 
 // suppressible reports whether a course's ignore entry may silence a rule.
 // The lint/ rules check the suppressions themselves, so a suppression
-// cannot silence them.
-func suppressible(rule string) bool { return !strings.HasPrefix(rule, "lint/") }
+// cannot silence them; nor can it silence a statutory rule.
+func suppressible(rule string) bool { return !strings.HasPrefix(rule, "lint/") && !Statutory(rule) }
 
 // Sort orders findings by file, line, column, rule, then message.
 func Sort(fs []Finding) {

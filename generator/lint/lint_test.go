@@ -28,8 +28,9 @@ func fixtureDir(rule string) string {
 	return filepath.Join("testdata", strings.ReplaceAll(rule, "/", "-"))
 }
 
-// TestRuleFixtures runs every rule's two fixtures,
-// testdata/<rule>/fires.txtar and silent.txtar. Each archive is a whole
+// TestRuleFixtures runs every rule's fixtures,
+// testdata/<rule>/fires.txtar and silent.txtar, and any fires-*.txtar and
+// silent-*.txtar beside them. Each archive is a whole
 // small site; its file "want" lists every finding the site gives, in the
 // text format (file:line:col: severity: message [rule], paths relative to
 // the site), and is compared exactly. Besides, fires must give at least one
@@ -40,9 +41,16 @@ func TestRuleFixtures(t *testing.T) {
 	for _, r := range lint.Rules {
 		dirs[filepath.Base(fixtureDir(r.Name))] = true
 		for _, kind := range []string{"fires", "silent"} {
-			t.Run(r.Name+"/"+kind, func(t *testing.T) {
-				runFixture(t, r.Name, filepath.Join(fixtureDir(r.Name), kind+".txtar"), kind == "fires")
-			})
+			// fires.txtar and silent.txtar are required; fires-*.txtar
+			// and silent-*.txtar add cases.
+			files, _ := filepath.Glob(filepath.Join(fixtureDir(r.Name), kind+"-*.txtar"))
+			files = append([]string{filepath.Join(fixtureDir(r.Name), kind+".txtar")}, files...)
+			for _, file := range files {
+				name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+				t.Run(r.Name+"/"+name, func(t *testing.T) {
+					runFixture(t, r.Name, file, kind == "fires")
+				})
+			}
 		}
 	}
 	entries, err := os.ReadDir("testdata")
@@ -205,9 +213,10 @@ func TestExampleSchool(t *testing.T) {
 		t.Fatalf("the example school is under %q, want ru", checked.Site.Config.Jurisdiction)
 	}
 	for _, f := range checked.Findings {
-		if f.Severity == lint.Error {
-			t.Errorf("%s:%d:%d: %s [%s]", f.File, f.Line, f.Col, f.Message, f.Rule)
+		if f.Severity != lint.Error {
+			continue
 		}
+		t.Errorf("%s:%d:%d: %s [%s]", f.File, f.Line, f.Col, f.Message, f.Rule)
 	}
 }
 

@@ -10,28 +10,51 @@ var Rules = []*Rule{
 	ClauseUnknown,
 	ClauseDuplicate,
 	FormulaInvalid,
+	StatutoryOverride,
 	// The refund a formula gives.
 	OutOfBounds,
 	NotMonotonic,
+	BelowProrata,
 	// Refund terms: complete.
 	GroundsMissing,
 	DeadlineMissing,
 	ProcessMissing,
+	ReviewAfterPayout,
 	// Refund terms: lawful.
 	PayoutTooSlow,
 	Waiver,
 	FixedRetention,
 	BankFee,
+	DeductionSuspicious,
+	Conditions,
 	WithdrawalInfo,
 	WithdrawalPeriod,
+	WithdrawalFunction,
+	StartConsent,
+	Phone,
+	SellerCountry,
 	DistanceLearning,
-	// The seller and the refund statement.
+	StatutoryText,
+	RoLanguage,
+	RuLanguage,
+	// What the text says.
+	TextWaiver,
+	TextAccessRendered,
+	TextTimeLimit,
+	TextRetention,
+	TextContradiction,
+	DeadlineMismatch,
+	// The seller, the site and the refund statement.
 	RequisitesMissing,
 	TaxIDInvalid,
+	NameForm,
+	SellerSample,
+	BaseURLMissing,
 	StatementFieldMissing,
 	// Editions.
 	EditionStale,
 	// The [lint] settings.
 	UnjustifiedIgnore,
+	UnjustifiedDisable,
 	UnknownRule,
 }

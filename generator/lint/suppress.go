@@ -65,8 +65,8 @@ Fix: correct the name; the message suggests the nearest existing rule. "oferta l
 			p.Report(pos, course, "%s", msg)
 		}
 		if cfg := p.Site.Config; p.Whole {
-			for i, name := range cfg.Lint.Disable {
-				check(cfg.KeyPos(fmt.Sprintf("lint.disable[%d]", i)), "", "lint.disable", name)
+			for _, d := range cfg.Lint.Disable {
+				check(d.Pos, "", "lint.disable", d.Rule)
 			}
 			for _, name := range slices.Sorted(maps.Keys(cfg.Lint.Severity)) {
 				check(cfg.KeyPos("lint.severity."+name), "", "lint.severity", name)
@@ -75,6 +75,50 @@ Fix: correct the name; the message suggests the nearest existing rule. "oferta l
 		for _, k := range p.Contracts {
 			for _, ig := range k.Course.Ignore {
 				check(ig.Pos, k.Course.Slug, "lint.ignore", ig.Rule)
+			}
+		}
+		return nil
+	},
+}
+
+// statutoryRules stand for rights the law gives whatever the contract
+// says: they cannot be disabled in oferta.toml nor ignored for a course.
+var statutoryRules = []string{"refund/waiver", "text/waiver", "clause/statutory-override", "eu/withdrawal-info", "eu/withdrawal-function"}
+
+// Statutory reports whether a rule cannot be disabled or ignored.
+func Statutory(rule string) bool { return slices.Contains(statutoryRules, rule) }
+
+// UnjustifiedDisable: a [lint] disable entry without a reason, or for a
+// rule that cannot be disabled.
+var UnjustifiedDisable = &Rule{
+	Name:            "lint/unjustified-disable",
+	DefaultSeverity: Error,
+	Doc: `An entry of [lint] disable in oferta.toml has no reason, or names a statutory rule: refund/waiver, text/waiver, clause/statutory-override, eu/withdrawal-info or eu/withdrawal-function. Such an entry disables nothing: the rule still runs.
+
+Why: disabling a rule switches a legal check off for every course of the site, which a reviewer must be able to read and judge: the reason says why. The statutory rules stand for rights the law gives whatever the contract says — the right to withdraw and get back the undelivered share (ru: Civil Code art. 782(1), ЗоЗПП arts. 32, 16; eu: Directive 2011/83/EU arts. 9, 25), the withdrawal information (art. 6(1)(h)) and the withdrawal function (art. 11a) — so no reason can switch them off; a course's [lint] ignore cannot silence them either. To preview a site that still breaks them, build with --draft.
+
+Fires: [lint] disable = [{ rule = "refund/bank-fee" }]; [lint] disable = [{ rule = "refund/waiver", reason = "we never refund" }].
+
+Silent: [lint] disable = [{ rule = "refund/bank-fee", reason = "the acquirer's statement of the fee on each payment is attached to every refund" }].
+
+Fix: add reason = "…" to the entry, or remove it and fix what the rule reports. For a statutory rule, change the contract.`,
+	Run: func(p *Pass) error {
+		if !p.Whole {
+			return nil
+		}
+		for _, d := range p.Site.Config.Lint.Disable {
+			switch {
+			case Statutory(d.Rule):
+				p.Report(d.Pos, "", "rule %q protects a right the law gives and cannot be disabled; the entry disables nothing (build with --draft to preview)", d.Rule)
+			case strings.TrimSpace(d.Reason) == "":
+				p.Report(d.Pos, "", "the disable entry for %q has no reason, so it disables nothing: add reason = \"…\" saying why the rule does not apply to this site", d.Rule)
+			}
+		}
+		for _, k := range p.Contracts {
+			for _, ig := range k.Course.Ignore {
+				if Statutory(ig.Rule) && strings.TrimSpace(ig.Reason) != "" {
+					p.Report(ig.Pos, k.Course.Slug, "rule %q protects a right the law gives and cannot be ignored; the entry suppresses nothing", ig.Rule)
+				}
 			}
 		}
 		return nil

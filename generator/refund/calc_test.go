@@ -169,7 +169,7 @@ func TestCalcJSMatchesGo(t *testing.T) {
 		c, _ := money.Lookup(code)
 		for _, x := range amounts {
 			a := money.Round(rat(x), c)
-			for _, lang := range []string{"ru", "en", "de", "ro", "fr", "ru-RU", "EN"} {
+			for _, lang := range []string{"ru", "en", "de", "ro", "fr", "ru-RU", "EN", "de-DE", "ro-RO", "de_AT"} {
 				formats = append(formats, jsFormat{Plain: a.String(), Lang: lang, Code: code})
 				formatWants = append(formatWants, money.Format(a, lang))
 			}

@@ -19,7 +19,7 @@ func ExampleCompute() {
 		Total:    8,
 		BankFee:  big.NewRat(3, 100),
 		PolicyID: refund.PolicyProrata,
-		Policy:   expr.MustParse("max(0, paid * (total - used) / total - paid * (bank_fee + retention) - deductions)"),
+		Policy:   expr.MustParse("max(0, (paid - deductions) * (total - used) / total - paid * (bank_fee + retention))"),
 	}
 	res, err := refund.Compute(terms, refund.Request{Used: 3})
 	if err != nil {

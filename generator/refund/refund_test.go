@@ -13,7 +13,7 @@ import (
 // The built-in policy formulas exactly as the SPEC gives them; the library
 // clauses clauses/<lang>/…/prorata.md etc. carry the same text.
 const (
-	prorataSrc = "max(0, paid * (total - used) / total - paid * (bank_fee + retention) - deductions)"
+	prorataSrc = "max(0, (paid - deductions) * (total - used) / total - paid * (bank_fee + retention))"
 	flatSrc    = "max(0, paid - paid * (bank_fee + retention) - deductions)"
 	noneSrc    = "0"
 )
@@ -126,8 +126,9 @@ func TestCompute(t *testing.T) {
 			terms: with(func(t *Terms) {
 				t.Deductions = []Deduction{{"Diagnostics session", rat("5000")}, {"Workbook", rat("1500.50")}}
 			}),
-			req: Request{Used: 3}, want: "41099.50",
-			steps: "paid=80000.00 delivered=-30000.00 bank_fee=-2400.00 deduction[Diagnostics session]=-5000.00 deduction[Workbook]=-1500.50 result=41099.50",
+			// The deductions are not in the prorated base: (80000 - 6500.50) * 5/8 - 2400.
+			req: Request{Used: 3}, want: "43537.19",
+			steps: "paid=80000.00 delivered=-27562.31 bank_fee=-2400.00 deduction[Diagnostics session]=-5000.00 deduction[Workbook]=-1500.50 result=43537.19",
 		},
 		{
 			name: "deductions inside the guarantee too",
@@ -418,7 +419,7 @@ func TestModel(t *testing.T) {
 	}
 	want := `{"currency":"RUB","digits":2,"price":"80000","total":8,"guarantee_days":14,` +
 		`"policy_id":"refund.policy.prorata",` +
-		`"policy":{"op":"max","args":[{"num":"0"},{"op":"-","args":[{"op":"-","args":[{"op":"/","args":[{"op":"*","args":[{"var":"paid"},{"op":"-","args":[{"var":"total"},{"var":"used"}]}]},{"var":"total"}]},{"op":"*","args":[{"var":"paid"},{"op":"+","args":[{"var":"bank_fee"},{"var":"retention"}]}]}]},{"var":"deductions"}]}]},` +
+		`"policy":{"op":"max","args":[{"num":"0"},{"op":"-","args":[{"op":"/","args":[{"op":"*","args":[{"op":"-","args":[{"var":"paid"},{"var":"deductions"}]},{"op":"-","args":[{"var":"total"},{"var":"used"}]}]},{"var":"total"}]},{"op":"*","args":[{"var":"paid"},{"op":"+","args":[{"var":"bank_fee"},{"var":"retention"}]}]}]}]},` +
 		`"flat":{"op":"max","args":[{"num":"0"},{"op":"-","args":[{"op":"-","args":[{"var":"paid"},{"op":"*","args":[{"var":"paid"},{"op":"+","args":[{"var":"bank_fee"},{"var":"retention"}]}]}]},{"var":"deductions"}]}]},` +
 		`"vars":{"bank_fee":"0.03","deductions":"5000.5","params.alpha":"-2.5","params.zeta":"1","retention":"1/3"}}`
 	if string(b) != want {
@@ -493,5 +494,59 @@ func BenchmarkAnalyze(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestProrataSharesOutPaidLessDeductions pins the SPEC's prorata formula on
+// the course the consumer-law reading found charged twice: 12 000 ₽ for 8
+// lessons with a 1 500 ₽ placement test. The placement test is provided in
+// full, so only the other 10 500 ₽ are shared out over the lessons; the
+// former formula kept 562,50 ₽ too much after 3 lessons.
+func TestProrataSharesOutPaidLessDeductions(t *testing.T) {
+	club := func(fee string) *Terms {
+		return &Terms{
+			Currency:   cur("RUB"),
+			Price:      rat("12000"),
+			Total:      8,
+			BankFee:    rat(fee),
+			PolicyID:   PolicyProrata,
+			Policy:     expr.MustParse(prorataSrc),
+			Flat:       expr.MustParse(flatSrc),
+			Deductions: []Deduction{{"Placement test", rat("1500")}},
+		}
+	}
+	tests := []struct {
+		fee   string
+		used  int
+		want  string
+		steps string
+	}{
+		{"0", 0, "10500.00", "paid=12000.00 deduction[Placement test]=-1500.00 result=10500.00"},
+		{"0", 3, "6562.50", "paid=12000.00 delivered=-3937.50 deduction[Placement test]=-1500.00 result=6562.50"},
+		{"0", 8, "0.00", "paid=12000.00 delivered=-10500.00 deduction[Placement test]=-1500.00 result=0.00"},
+		{"3/100", 0, "10140.00", "paid=12000.00 bank_fee=-360.00 deduction[Placement test]=-1500.00 result=10140.00"},
+		{"3/100", 3, "6202.50", "paid=12000.00 delivered=-3937.50 bank_fee=-360.00 deduction[Placement test]=-1500.00 result=6202.50"},
+		{"3/100", 8, "0.00", "paid=12000.00 delivered=-10500.00 bank_fee=-360.00 deduction[Placement test]=-1500.00 floor=360.00 result=0.00"},
+	}
+	for _, tc := range tests {
+		res, err := Compute(club(tc.fee), Request{Used: tc.used})
+		if err != nil {
+			t.Fatalf("fee %s used %d: %v", tc.fee, tc.used, err)
+		}
+		if got := res.Amount.String(); got != tc.want {
+			t.Errorf("fee %s used %d: refund %s, want %s", tc.fee, tc.used, got, tc.want)
+		}
+		if got := stepsText(res.Steps); got != tc.steps {
+			t.Errorf("fee %s used %d: steps\n got %s\nwant %s", tc.fee, tc.used, got, tc.steps)
+		}
+	}
+	// The former formula, for the record: 5 640,00 ₽ after 3 lessons with
+	// the fee, 562,50 ₽ less than the lawful 6 202,50 ₽.
+	old := club("3/100")
+	old.Policy = expr.MustParse("max(0, paid * (total - used) / total - paid * (bank_fee + retention) - deductions)")
+	old.PolicyID = "refund.policy.old"
+	res, err := Compute(old, Request{Used: 3})
+	if err != nil || res.Amount.String() != "5640.00" {
+		t.Fatalf("former formula: %v %v, want 5640.00", res.Amount, err)
 	}
 }

@@ -73,8 +73,12 @@ func (t *Terms) breakdown(policy string, v *vars) ([]part, bool) {
 		add(StepWithheld, "", neg(new(big.Rat).Set(paid)))
 		return parts, true
 	case PolicyProrata:
-		// paid * used / total: the share already delivered.
-		d := new(big.Rat).Mul(paid, ratOf(v.used))
+		// (paid - deductions) * used / total: the share already delivered.
+		// Deductions are items provided in full, so only the rest of the
+		// payment is shared out over the units; they are withheld below,
+		// once.
+		d := new(big.Rat).Sub(paid, ratOf(v.ded))
+		d.Mul(d, ratOf(v.used))
 		add(StepDelivered, "", neg(d.Quo(d, ratOf(v.total))))
 	case PolicyFlat:
 	default:

@@ -5,11 +5,13 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"time"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/refund"
+	"github.com/oferta-dev/oferta/generator/spell"
 )
 
 // CalcLine is one line of a refund calculation: what it is, and the signed
@@ -24,6 +26,9 @@ type CalcLine struct {
 func CalcLines(k *contract.Contract, req refund.Request, res refund.Result) []CalcLine {
 	l := k.Lang
 	c := k.Course
+	if w, ok := calcTable[l]; ok {
+		return calcLinesIn(k, req, res, w)
+	}
 	ru := l == "ru"
 	var out []CalcLine
 	for _, s := range res.Steps {
@@ -39,7 +44,7 @@ func CalcLines(k *contract.Contract, req refund.Request, res refund.Result) []Ca
 				label = fmt.Sprintf("Delivered: %s of %d", done, k.Terms.Total)
 			}
 		case refund.StepBankFee:
-			label = pick(ru, "Комиссия платёжной системы, ", "Payment-processing fee, ") + lang.Percent(l, c.Refund.BankFeePercent)
+			label = pick(ru, "Комиссия банка-эквайера, не более ", "Acquiring fee, at most ") + lang.Percent(l, c.Refund.BankFeePercent)
 		case refund.StepRetention:
 			label = pick(ru, "Удерживаемая доля, ", "Retained share, ") + lang.Percent(l, c.Refund.RetentionPercent)
 		case refund.StepDeduction:
@@ -69,19 +74,58 @@ func pick(ru bool, a, b string) string {
 	return b
 }
 
-// CalcText is the breakdown an expert pastes into a reply to the client.
-func CalcText(k *contract.Contract, req refund.Request, res refund.Result) string {
-	l := k.Lang
+// CalcFor says whom a calculation is for. Every field is optional: the
+// text and JSON formats print what is given, the document leaves a blank
+// for a missing client or order.
+type CalcFor struct {
+	Client string    // the client's name
+	Order  string    // the order or payment number
+	Date   time.Time // the day the client's request arrived; zero if unknown
+}
+
+// partyLines are the "Client: …", "Order: …", "Request of: …" lines of the
+// text format, for the fields that are given.
+func (w CalcFor) partyLines(l string) []string {
 	ru := l == "ru"
+	var out []string
+	if w.Client != "" {
+		out = append(out, pick(ru, "Клиент: ", "Client: ")+w.Client)
+	}
+	if w.Order != "" {
+		out = append(out, pick(ru, "Заказ: ", "Order: ")+w.Order)
+	}
+	if !w.Date.IsZero() {
+		out = append(out, pick(ru, "Дата заявления: ", "Request received: ")+lang.Date(l, w.Date))
+	}
+	return out
+}
+
+// AmountWords is the refund in words in the course's language, or "" when
+// the language has no tables (the figures stand alone then).
+func AmountWords(a money.Amount, l string) string {
+	w, err := spell.Amount(a, l)
+	if err != nil {
+		return ""
+	}
+	return w
+}
+
+// CalcText is the breakdown an expert pastes into a reply to the client.
+func CalcText(k *contract.Contract, req refund.Request, res refund.Result, who CalcFor) string {
+	l := k.Lang
+	title, guaranteeNote := calcTitle(l)
 	lines := CalcLines(k, req, res)
 	width := 0
 	for _, ln := range lines {
 		width = max(width, len([]rune(ln.Label)))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n", pick(ru, "Расчёт возврата", "Refund calculation"), k.Course.Title)
+	fmt.Fprintf(&b, "%s: %s\n", title, k.Course.Title)
+	for _, p := range who.partyLines(l) {
+		b.WriteString(p + "\n")
+	}
 	if res.Guarantee {
-		fmt.Fprintf(&b, "%s\n", pick(ru, "Заявление подано в гарантийный период: пройденная часть курса не учитывается.", "The request falls inside the guarantee period: the part of the course delivered is not counted."))
+		fmt.Fprintf(&b, "%s\n", guaranteeNote)
 	}
 	b.WriteString("\n")
 	for _, ln := range lines {
@@ -101,23 +145,54 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result) strin
 		lead := max(0, 18-len([]rune(amount)))
 		fmt.Fprintf(&b, "%s%s  %s%s\n", ln.Label, strings.Repeat(" ", pad), strings.Repeat(" ", lead), amount)
 	}
+	if w := AmountWords(res.Amount, l); w != "" {
+		label := pick(l == "ru", "Прописью: ", "In words: ")
+		if cw, ok := calcTable[l]; ok {
+			label = cw.inWords
+		}
+		fmt.Fprintf(&b, "%s%s\n", label, w)
+	}
 	return b.String()
 }
 
 // Calculation renders the printable "refund calculation" document: the
 // seller, the course, the amounts and each deduction with its reason.
-func (r *Renderer) Calculation(k *contract.Contract, req refund.Request, res refund.Result) ([]byte, error) {
+func (r *Renderer) Calculation(k *contract.Contract, req refund.Request, res refund.Result, who CalcFor) ([]byte, error) {
+	return r.CalculationIn(k, req, res, EditionRef{}, who)
+}
+
+// EditionRef names the contract edition a calculation is made under: its
+// date and its permanent address from the site root.
+type EditionRef struct {
+	Date time.Time
+	Href string // "smm/oferta/2026-11-01/"
+}
+
+// CalculationIn is Calculation under the edition ed: the document states
+// its date and links its permanent address. A zero ed is the site's
+// edition and the course's contract address.
+func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res refund.Result, ed EditionRef, who CalcFor) ([]byte, error) {
 	l := k.Lang
-	ru := l == "ru"
+	title, _ := calcTitle(l)
 	cv := r.courseView(k)
-	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", pick(ru, "Расчёт возврата", "Refund calculation")+": "+k.Course.Title, false)
+	cv.EditionHref = cv.ContractHref
+	if ed.Href != "" {
+		cv.EditionHref = ed.Href
+	}
+	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", title+": "+k.Course.Title, false)
 	pg.Canonical = ""
 	pg.Course = cv
+	if !ed.Date.IsZero() {
+		pg.Site.Edition, pg.Site.EditionISO = lang.Date(l, ed.Date), ed.Date.Format("2006-01-02")
+	}
 	view := &CalcView{
-		Used:        fmt.Sprintf(words(l).usedOf, req.Used, k.Terms.Total),
+		Used:        usedOfUnits(l, req.Used, k.Terms.Total, k.Course.Duration.Unit),
 		Paid:        money.Format(res.Paid, l),
 		Refund:      money.Format(res.Amount, l),
 		RefundPlain: res.Amount.String(),
+		RefundWords: AmountWords(res.Amount, l),
+		Client:      who.Client,
+		Order:       who.Order,
 		Guarantee:   res.Guarantee,
 		FormulaText: k.FormulaText,
 		PolicyTitle: k.Policy.Source.Title,
@@ -125,6 +200,10 @@ func (r *Renderer) Calculation(k *contract.Contract, req refund.Request, res ref
 	}
 	if req.HasDay {
 		view.Day = fmt.Sprint(req.Day)
+	}
+	if !who.Date.IsZero() {
+		view.Date = lang.Date(l, who.Date)
+		view.DateISO = who.Date.Format(time.DateOnly)
 	}
 	for _, ln := range CalcLines(k, req, res) {
 		amount := money.Format(ln.Amount, l)
@@ -145,4 +224,13 @@ func (r *Renderer) Calculation(k *contract.Contract, req refund.Request, res ref
 	// The document is standalone: links to assets point next to it.
 	pg.Root = ""
 	return r.page(pg)
+}
+
+// usedOfUnits is "3 недели из 8": the units used, with their word.
+func usedOfUnits(l string, used, total int, unit string) string {
+	done, err := lang.Units(l, used, unit)
+	if err != nil {
+		return fmt.Sprintf(words(l).usedOf, used, total)
+	}
+	return fmt.Sprintf(words(l).unitsOf, done, total)
 }

@@ -32,44 +32,99 @@ func (r *Renderer) docView(d *edition.Doc) (*ContractView, error) {
 
 func iso(d time.Time) string { return d.Format("2006-01-02") }
 
-// editionLinks lists a course's earlier editions, newest first.
+// editionHref is the permanent address of a frozen edition.
+func editionHref(cv *CourseView, d *edition.Doc) string { return cv.ContractHref + iso(d.Date) + "/" }
+
+// editionLinks lists every frozen edition of a course, newest first.
 func (r *Renderer) editionLinks(k *contract.Contract, st edition.Status) []EditionLink {
 	dir := contract.CoursePath(r.site, k.Course) + "oferta/"
 	var links []EditionLink
+	link := func(d *edition.Doc, state string) {
+		links = append(links, EditionLink{Date: lang.Date(k.Lang, d.Date), DateISO: iso(d.Date), Href: dir + iso(d.Date) + "/", State: state, SHA256: d.SHA256})
+	}
+	for i := len(st.Coming) - 1; i >= 0; i-- {
+		link(st.Coming[i], "coming")
+	}
+	if st.InForceDoc != nil {
+		link(st.InForceDoc, "in-force")
+	}
 	for i := len(st.Earlier) - 1; i >= 0; i-- {
-		d := st.Earlier[i].Doc.Date
-		links = append(links, EditionLink{Date: lang.Date(k.Lang, d), DateISO: iso(d), Href: dir + iso(d) + "/"})
+		link(st.Earlier[i].Doc, "earlier")
 	}
 	return links
 }
 
-// archivePages renders each earlier edition at <slug>/oferta/<date>/.
-func (r *Renderer) archivePages(k *contract.Contract, st edition.Status, cv *CourseView, draft bool) ([]File, error) {
+// editionPages renders every frozen edition at its permanent address,
+// <slug>/oferta/<date>/: the earlier ones marked as no longer in force,
+// the one in force as such, the scheduled ones as coming.
+func (r *Renderer) editionPages(k *contract.Contract, st edition.Status, cv *CourseView, live *ContractView, draft bool) ([]File, error) {
 	var files []File
 	l := k.Lang
 	w := words(l)
 	links := r.editionLinks(k, st)
-	for _, a := range st.Earlier {
-		p := cv.ContractHref + iso(a.Doc.Date) + "/"
-		pg := r.newPage("contract", l, p, fmt.Sprintf("%s: %s (%s)", w.contractTitle, a.Doc.Title, lang.Date(l, a.Doc.Date)), draft)
+	var next *EditionLink
+	if len(st.Coming) > 0 {
+		d := st.Coming[0]
+		next = &EditionLink{Date: lang.Date(l, d.Date), DateISO: iso(d.Date), Href: editionHref(cv, d), State: "coming", SHA256: d.SHA256}
+	}
+	page := func(d *edition.Doc, fill func(v *ContractView)) error {
+		p := editionHref(cv, d)
+		pg := r.newPage("contract", l, p, fmt.Sprintf("%s: %s (%s)", w.contractTitle, d.Title, lang.Date(l, d.Date)), draft)
 		pg.Course = cv
-		pg.Site.Edition = lang.Date(l, a.Doc.Date)
-		pg.Site.EditionISO = iso(a.Doc.Date)
-		view, err := r.docView(a.Doc)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a.Doc.File, err)
+		pg.Site.Edition = lang.Date(l, d.Date)
+		pg.Site.EditionISO = iso(d.Date)
+		var view *ContractView
+		if live != nil && d == st.InForceDoc && st.Live() {
+			// The edition in force reads as the live contract: the same
+			// clause blocks, with this page's own marks.
+			cp := *live
+			view = &cp
+		} else {
+			var err error
+			if view, err = r.docView(d); err != nil {
+				return fmt.Errorf("%s: %w", d.File, err)
+			}
 		}
-		view.Edition, view.EditionISO = lang.Date(l, a.Doc.Date), iso(a.Doc.Date)
-		view.Superseded = true
-		view.SupersededSince, view.SupersededSinceISO = lang.Date(l, a.Until), iso(a.Until)
+		view.Edition, view.EditionISO = lang.Date(l, d.Date), iso(d.Date)
 		view.Editions = links
+		view.PermanentHref = p
+		view.PermanentURL = r.site.Config.BaseURL + p
+		view.SHA256 = d.SHA256
+		fill(view)
 		pg.Contract = view
-		pg.ChangesHref = cv.ContractHref + "changes/"
+		if len(st.Earlier) > 0 || len(st.Coming) > 0 || st.Stale {
+			pg.ChangesHref = cv.ContractHref + "changes/"
+		}
 		data, err := r.page(pg)
 		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: p + "index.html", Data: data}, File{Path: p + k.Course.Slug + ".md", Data: d.Raw})
+		return nil
+	}
+	for _, a := range st.Earlier {
+		until := a.Until
+		if err := page(a.Doc, func(v *ContractView) {
+			v.Superseded = true
+			v.SupersededSince, v.SupersededSinceISO = lang.Date(l, until), iso(until)
+		}); err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: p + "index.html", Data: data})
+	}
+	if st.InForceDoc != nil {
+		if err := page(st.InForceDoc, func(v *ContractView) { v.InForce = true; v.Next = next }); err != nil {
+			return nil, err
+		}
+	}
+	for i, d := range st.Coming {
+		var after *EditionLink
+		if i+1 < len(st.Coming) {
+			n := st.Coming[i+1]
+			after = &EditionLink{Date: lang.Date(l, n.Date), DateISO: iso(n.Date), Href: editionHref(cv, n), State: "coming", SHA256: n.SHA256}
+		}
+		if err := page(d, func(v *ContractView) { v.Coming = true; v.Next = after }); err != nil {
+			return nil, err
+		}
 	}
 	return files, nil
 }
@@ -83,10 +138,12 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 		href string
 	}
 	var versions []version
-	for _, a := range st.Earlier {
-		versions = append(versions, version{a.Doc, cv.ContractHref + iso(a.Doc.Date) + "/"})
+	for _, d := range st.Frozen() {
+		versions = append(versions, version{d, editionHref(cv, d)})
 	}
-	versions = append(versions, version{st.Current, cv.ContractHref})
+	if st.Stale || st.InForceDoc == nil {
+		versions = append(versions, version{st.Current, cv.ContractHref})
+	}
 	if len(versions) < 2 {
 		return nil, nil
 	}

@@ -56,6 +56,7 @@ func TestFoldReportsMissingKeysAtNew(t *testing.T) {
 		`themes/default/layouts/index.html:1:22: the theme's i18n/en.toml has no string "absent"`,
 		`themes/default/layouts/refund.html:1:22: the theme's i18n/en.toml has no string "absent"`,
 		`themes/default/layouts/widget.html:1:22: the theme's i18n/en.toml has no string "absent"`,
+		`themes/default/layouts/withdraw.html:1:22: the theme's i18n/en.toml has no string "absent"`,
 	}, "\n")
 	if err.Error() != want {
 		t.Errorf("New:\n%v\nwant:\n%s", err, want)
@@ -213,7 +214,8 @@ func samplePage(kind, l, jurisdiction string, draft bool) *Page {
 			Calculator: &CalculatorView{Model: `{"total":8}`, Total: 8, Unit: "weeks", Price: "80000.00", GuaranteeDays: 14},
 		},
 		Statement: &StatementView{OfferURL: "https://example.com/smm/oferta/", Edition: "1 May 2026",
-			ReviewDays: "10 days", PayoutDays: "10 days", Channel: "email", Jurisdiction: jurisdiction, Message: "Hello,\nsend it."},
+			ReviewDays: "10 days", PayoutDays: "10 days", Channel: "email", Jurisdiction: jurisdiction,
+			Grounds: []GroundView{{Kind: "withdrawal", Clause: "7.1"}, {Kind: "defect", Details: true}}, Currency: "RUB", Digits: 2},
 		ChangesHref: "smm/oferta/changes/",
 		Changes: &ChangesView{Steps: []ChangeStep{{From: "1 Jan", To: "1 May", FromISO: "2026-01-01", ToISO: "2026-05-01",
 			FromHref: "smm/oferta/2026-01-01/", ToHref: "smm/oferta/",

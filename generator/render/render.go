@@ -21,6 +21,8 @@ import (
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -46,7 +48,7 @@ func Recycle(files []File) {
 }
 
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
-var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes", "widget"}
+var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes", "withdraw", "widget"}
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
@@ -101,6 +103,7 @@ func New(s *site.Site) (*Renderer, error) {
 			}
 			return nil, themeError(file, err)
 		}
+		overlayJurisdiction(m, s.Config.Jurisdiction)
 		r.strings[l] = m
 		// base.html is parsed and folded once per language; each kind
 		// of page gets a copy to define its blocks in. Clone copies the
@@ -296,6 +299,7 @@ func (r *Renderer) siteView(l string) *SiteView {
 		EditionISO:   cfg.Edition.Format("2006-01-02"),
 		Seller: SellerView{Name: s.Name, Kind: s.Kind, INN: s.INN, OGRN: s.OGRN, VATID: s.VATID,
 			Register: s.Register, Address: s.Address, Email: s.Email, Phone: s.Phone},
+		WithdrawHref: r.withdrawHref(l),
 	}
 }
 
@@ -308,10 +312,20 @@ func (r *Renderer) newPage(kind, l, p, title string, draft bool) *Page {
 }
 
 // Course renders the contract, FAQ and statement pages of one course, and
-// its earlier editions and changes page when it has frozen editions.
+// when it has frozen editions each one at its permanent address and the
+// page of changes.
 func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) ([]File, error) {
 	l := k.Lang
 	cv := r.courseView(k)
+	cv.EditionHref = cv.ContractHref
+	if st.InForceDoc != nil {
+		cv.EditionHref = editionHref(cv, st.InForceDoc)
+	}
+	if !st.Live() && st.InForceDoc.Terms != nil {
+		// A scheduled edition waits: the pages state the numbers of the
+		// edition in force.
+		inForceTerms(cv, st.InForceDoc.Terms, l)
+	}
 	inForce := lang.Date(l, st.InForce)
 	dir := contract.CoursePath(r.site, k.Course)
 	var files []File
@@ -339,15 +353,37 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		return nil
 	}
 	w := words(l)
-	if err := add("contract", "oferta", w.contractTitle+": "+k.Course.Title, func(pg *Page) error {
+	links := r.editionLinks(k, st)
+	var coming *EditionLink
+	for i := range links {
+		if links[i].State == "coming" {
+			c := links[i] // the last one listed is the soonest
+			coming = &c
+		}
+	}
+	var live *ContractView
+	if err := add("contract", "oferta", r.contractTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
 		var err error
-		pg.Contract, err = r.contractView(k)
+		if st.Live() {
+			pg.Contract, err = r.contractView(k)
+			live = pg.Contract
+		} else {
+			// A scheduled edition is frozen and the current text reads as
+			// it: the contract in force is the frozen one until that day.
+			pg.Contract, err = r.docView(st.InForceDoc)
+		}
 		if err != nil {
 			return err
 		}
 		pg.Contract.Edition, pg.Contract.EditionISO = inForce, st.InForce.Format("2006-01-02")
-		pg.Contract.Editions = r.editionLinks(k, st)
-		if len(st.Earlier) > 0 || st.Stale {
+		pg.Contract.Editions = links
+		pg.Contract.Next = coming
+		if st.InForceDoc != nil {
+			pg.Contract.PermanentHref = cv.EditionHref
+			pg.Contract.PermanentURL = r.site.Config.BaseURL + cv.EditionHref
+			pg.Contract.SHA256 = st.InForceDoc.SHA256
+		}
+		if len(st.Earlier) > 0 || len(st.Coming) > 0 || st.Stale {
 			pg.ChangesHref = cv.ContractHref + "changes/"
 		}
 		return nil
@@ -356,22 +392,34 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}
 	if err := add("faq", "faq", w.faqTitle+": "+k.Course.Title, func(pg *Page) error {
 		var err error
-		pg.FAQ, err = r.faqView(k, pg)
+		pg.FAQ, err = r.faqView(k, pg, r.termsInForce(k, st))
+		if pg.FAQ != nil {
+			pg.FAQ.Edition, pg.FAQ.EditionISO = inForce, iso(st.InForce)
+			pg.FAQ.Coming = coming
+		}
 		return err
 	}); err != nil {
 		return nil, err
 	}
-	if err := r.addWidget(k, add, w.faqTitle+": "+k.Course.Title); err != nil {
+	if err := r.addWidget(k, st, add, w.faqTitle+": "+k.Course.Title); err != nil {
 		return nil, err
 	}
-	if err := add("refund", "refund", w.statementTitle+": "+k.Course.Title, func(pg *Page) error {
-		pg.Statement = r.statementView(k, cv)
-		pg.Statement.Edition = inForce
-		return nil
+	if err := add("refund", "refund", r.statementTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
+		var err error
+		pg.Statement, err = r.statementView(k, cv, st, links)
+		return err
 	}); err != nil {
 		return nil, err
 	}
-	archive, err := r.archivePages(k, st, cv, draft)
+	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
+		if err := add("withdraw", "withdraw", r.strings[l]["withdraw_heading"]+": "+k.Course.Title, func(pg *Page) error {
+			r.courseWithdraw(k, pg)
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	archive, err := r.editionPages(k, st, cv, live, draft)
 	if err != nil {
 		return nil, err
 	}
@@ -384,6 +432,38 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		files = append(files, *changes)
 	}
 	return files, nil
+}
+
+// inForceTerms puts the price, duration and deadlines an edition recorded
+// into a course's view.
+func inForceTerms(cv *CourseView, t *edition.Terms, l string) {
+	rt, err := t.Refund()
+	if err != nil {
+		return // checked when the edition was loaded
+	}
+	price := money.Round(rt.Price, rt.Currency)
+	cv.Price, cv.PricePlain = money.Format(price, l), price.String()
+	cv.Duration, _ = lang.Units(l, t.DurationCount, t.DurationUnit)
+	cv.ReviewDays, cv.PayoutDays = lang.Days(l, t.ReviewDays), lang.Days(l, t.PayoutDays)
+}
+
+// termsInForce returns the refund terms of the edition in force: the
+// contract's own while it is in force, the terms recorded with the
+// frozen edition in force while a scheduled one waits (nil when that
+// edition was frozen before terms were recorded: the pages then show no
+// table and no calculator rather than the scheduled numbers).
+func (r *Renderer) termsInForce(k *contract.Contract, st edition.Status) *refund.Terms {
+	if st.Live() {
+		return k.Terms
+	}
+	if st.InForceDoc.Terms == nil {
+		return nil
+	}
+	t, err := st.InForceDoc.Terms.Refund()
+	if err != nil {
+		return nil // checked when the edition was loaded
+	}
+	return t
 }
 
 // Assets returns the theme's assets/ folder plus the extra files, under

@@ -29,7 +29,8 @@ type Page struct {
 	// ChangesHref is the course's redline page (from the site root), ""
 	// when the course has no earlier edition.
 	ChangesHref string
-	Changes     *ChangesView // changes page only
+	Changes     *ChangesView  // changes page only
+	Withdraw    *WithdrawView // withdraw page only (eu, de, ro)
 	// Alternates are the same page in the site's other languages.
 	Alternates []Alternate
 }
@@ -49,6 +50,9 @@ type SiteView struct {
 	Edition      string // edition date, formatted for the page's language
 	EditionISO   string // 2026-11-01
 	Seller       SellerView
+	// WithdrawHref is the site-wide withdrawal function page of the
+	// page's language from the site root (eu, de, ro), "" elsewhere.
+	WithdrawHref string
 }
 
 // SellerView is who offers the contract.
@@ -81,8 +85,12 @@ type CourseView struct {
 	Results      string
 	ZFU          string
 	ContractHref string // "smm/oferta/"
-	FAQHref      string // "smm/faq/"
-	RefundHref   string // "smm/refund/"
+	// EditionHref is the permanent address of the edition in force
+	// ("smm/oferta/2026-11-01/"), or ContractHref while no edition of
+	// the course is frozen. Pages that state the edition link here.
+	EditionHref string
+	FAQHref     string // "smm/faq/"
+	RefundHref  string // "smm/refund/"
 	// RefundSummary is one plain sentence on how refunds work for this course.
 	RefundSummary string
 	ReviewDays    string // "10 дней"
@@ -103,8 +111,25 @@ type ContractView struct {
 	Superseded         bool
 	SupersededSince    string
 	SupersededSinceISO string
-	// Editions are the course's earlier frozen editions, newest first.
+	// Editions are the course's frozen editions, newest first: the
+	// scheduled ones, the one in force and the earlier ones.
 	Editions []EditionLink
+	// InForce marks the page of the edition in force at its permanent
+	// address (<slug>/oferta/<date>/).
+	InForce bool
+	// Coming marks a scheduled edition: frozen, in force from its date,
+	// which is after the build date.
+	Coming bool
+	// PermanentHref is this edition's permanent address from the site
+	// root; "" for a text no edition froze yet.
+	PermanentHref string
+	// PermanentURL is PermanentHref with the site's base_url.
+	PermanentURL string
+	// SHA256 is the fingerprint of the frozen edition file, "" for a
+	// text no edition froze yet.
+	SHA256 string
+	// Next is the scheduled edition that will replace this one, if any.
+	Next *EditionLink
 }
 
 // EditionLink points to one frozen edition of a course's contract.
@@ -112,6 +137,10 @@ type EditionLink struct {
 	Date    string // formatted for the page's language
 	DateISO string // 2026-11-01
 	Href    string // from the site root: "smm/oferta/2026-11-01/"
+	// State is "in-force", "coming" (scheduled) or "earlier".
+	State string
+	// SHA256 is the fingerprint of the edition file.
+	SHA256 string
 }
 
 // SectionView is one numbered section of the contract.
@@ -148,6 +177,13 @@ type FAQView struct {
 	Example string
 	// Calculator is the data for the in-browser calculator; nil when none.
 	Calculator *CalculatorView
+	// Edition and EditionISO are the edition the table and the calculator
+	// compute under: the one in force.
+	Edition    string
+	EditionISO string
+	// Coming is the scheduled edition, when one is frozen; the answers
+	// above the table already read as it.
+	Coming *EditionLink
 }
 
 // FAQItem is one question with its answer.
@@ -160,6 +196,7 @@ type FAQItem struct {
 // RefundTable lists the refund for every number of units used.
 type RefundTable struct {
 	UnitHeader string // column header, e.g. "Пройдено недель"
+	Price      string // the price the table assumes paid, formatted
 	Rows       []RefundRow
 	// GuaranteeNote explains the guarantee period when the course has one.
 	GuaranteeNote string
@@ -186,16 +223,29 @@ type CalculatorView struct {
 
 // StatementView is the data that prefills the refund statement.
 type StatementView struct {
-	OfferURL     string // link to the contract the client accepted
-	Edition      string // formatted edition date
+	OfferURL string // link to the contract the client accepted
+	Edition  string // formatted edition date
+	// Editions are every edition a client may have paid under, newest
+	// first, with absolute Hrefs when the site has a base_url; with more
+	// than one, the form picks the edition by the date of payment.
+	Editions     []EditionLink
 	ReviewDays   string
 	PayoutDays   string
 	Channel      string // how to send the statement, in words
 	Jurisdiction string
-	// Message is the short text an expert sends a client to ask for the
-	// statement, already filled in for this course (plain text, with
-	// line breaks).
-	Message string
+	// Grounds are the grounds the client may claim under (ru): the
+	// statutory ones, each with the contract's clause where it has one.
+	Grounds []GroundView
+	// Currency and Digits let the page write the amount claimed in words.
+	Currency string
+	Digits   int
+}
+
+// GroundView is one ground of a refund claim on the statement.
+type GroundView struct {
+	Kind    string // withdrawal | defect | deadline: picks the theme's st_ru_ground_<kind> text
+	Clause  string // the contract's clause number ("7.2"), "" when it has none
+	Details bool   // the client says what went wrong (st_ru_ground_<kind>_details)
 }
 
 // CalcView is the printable refund calculation for one request.
@@ -205,12 +255,17 @@ type CalcView struct {
 	Paid        string
 	Refund      string
 	RefundPlain string
-	Guarantee   bool
-	FormulaText string
-	PolicyTitle string
-	PolicyRef   string // the policy clause's number in the contract, "6.7"
-	Lines       []CalcLineView
-	Deductions  []CalcLineView // the course's documented costs, with amounts
+	RefundWords string // the refund in words; "" when the language has none
+	// Client, Order and Date say whom the calculation is for; each may be
+	// empty (the document then prints a blank to fill in by hand).
+	Client, Order string
+	Date, DateISO string // the day the request arrived
+	Guarantee     bool
+	FormulaText   string
+	PolicyTitle   string
+	PolicyRef     string // the policy clause's number in the contract, "6.7"
+	Lines         []CalcLineView
+	Deductions    []CalcLineView // the course's documented costs, with amounts
 	// InlineCSS is the theme's stylesheet: the document is printed to
 	// standard output and must stand alone.
 	InlineCSS template.CSS

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/refund"
@@ -73,7 +74,9 @@ func (r *Renderer) contractView(k *contract.Contract) (*ContractView, error) {
 	return v, nil
 }
 
-func (r *Renderer) faqView(k *contract.Contract, pg *Page) (*FAQView, error) {
+// faqView is the FAQ page; the table and the calculator compute under
+// terms, those of the edition in force.
+func (r *Renderer) faqView(k *contract.Contract, pg *Page, terms *refund.Terms) (*FAQView, error) {
 	v := &FAQView{}
 	type answer struct {
 		Type string `json:"@type"`
@@ -102,10 +105,10 @@ func (r *Renderer) faqView(k *contract.Contract, pg *Page) (*FAQView, error) {
 		return nil, err
 	}
 	v.JSONLD = ld
-	if k.Terms == nil {
+	if terms == nil {
 		return v, nil
 	}
-	if err := r.refundTable(k, v); err != nil {
+	if err := r.refundTable(k, v, terms); err != nil {
 		// The formula cannot be evaluated for every `used`: lint reports
 		// it; the page keeps the terms in words.
 		v.Table = nil
@@ -114,14 +117,20 @@ func (r *Renderer) faqView(k *contract.Contract, pg *Page) (*FAQView, error) {
 	return v, nil
 }
 
-func (r *Renderer) refundTable(k *contract.Contract, v *FAQView) error {
-	t := k.Terms
+func (r *Renderer) refundTable(k *contract.Contract, v *FAQView, t *refund.Terms) error {
 	c := k.Course
 	l := k.Lang
 	w := words(l)
 	unitWord, _ := lang.UnitWord(l, 5, c.Duration.Unit)
-	table := &RefundTable{UnitHeader: fmt.Sprintf(w.unitHeader, unitWord)}
-	amounts, inGuarantee, err := tableAmounts(k)
+	table := &RefundTable{UnitHeader: fmt.Sprintf(w.unitHeader, unitWord), Price: money.Format(money.Round(t.Price, t.Currency), l)}
+	var amounts []money.Amount
+	var inGuarantee money.Amount
+	var err error
+	if t == k.Terms {
+		amounts, inGuarantee, err = tableAmounts(k)
+	} else {
+		amounts, inGuarantee, err = computeAmounts(t)
+	}
 	if err != nil {
 		return err
 	}
@@ -142,7 +151,9 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView) error {
 	}
 	unitLabel, _ := lang.UnitWord(l, 5, c.Duration.Unit)
 	v.Table = table
-	v.Example = k.Example
+	if t == k.Terms {
+		v.Example = k.Example // worked with the contract's own numbers
+	}
 	v.Calculator = &CalculatorView{
 		Model:         template.JS(model),
 		Total:         t.Total,
@@ -153,20 +164,60 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView) error {
 	return nil
 }
 
-func (r *Renderer) statementView(k *contract.Contract, cv *CourseView) *StatementView {
+func (r *Renderer) statementView(k *contract.Contract, cv *CourseView, st edition.Status, links []EditionLink) (*StatementView, error) {
 	l := k.Lang
-	w := words(l)
-	offer := contract.ContractURL(r.site, k.Course)
-	form := r.site.Config.BaseURL + cv.RefundHref
-	return &StatementView{
-		OfferURL:     offer,
-		Edition:      lang.Date(l, r.site.Config.Edition),
+	base := r.site.Config.BaseURL
+	cur, _ := money.Lookup(k.Course.Currency)
+	v := &StatementView{
+		OfferURL:     base + cv.EditionHref,
+		Edition:      lang.Date(l, st.InForce),
 		ReviewDays:   cv.ReviewDays,
 		PayoutDays:   cv.PayoutDays,
 		Channel:      cv.Channel,
 		Jurisdiction: r.site.Config.Jurisdiction,
-		Message:      fmt.Sprintf(w.message, k.Course.Title, form, cv.ReviewDays, cv.PayoutDays),
+		Currency:     cur.Code,
+		Digits:       cur.Digits,
 	}
+	// Scheduled editions bind nobody yet: a client picks among the ones
+	// that have been in force.
+	for _, e := range links {
+		if e.State == "coming" {
+			continue
+		}
+		e.Href = base + e.Href
+		v.Editions = append(v.Editions, e)
+	}
+	if len(v.Editions) > 1 {
+		// Which edition binds a client depends on the day they paid: the
+		// printed form leaves it blank, the script fills it in from the
+		// date of payment.
+		v.Edition = ""
+		v.OfferURL = base + cv.ContractHref
+	}
+	// The law gives every ground whatever the contract says, so the
+	// statement offers all of them; where the contract has the clause,
+	// the statement cites it.
+	for _, g := range statutoryGrounds {
+		gv := GroundView{Kind: g.kind, Details: g.details}
+		if c, ok := k.Clause(g.clause); ok {
+			gv.Clause = c.Number
+		}
+		v.Grounds = append(v.Grounds, gv)
+	}
+	return v, nil
+}
+
+// statutoryGrounds are the grounds on which a consumer may claim the money
+// back under Russian law, in the order the statement lists them:
+// withdrawal at any time (ЗоЗПП art. 32, ГК art. 782), defects (ЗоЗПП
+// art. 29) and a missed deadline (ЗоЗПП art. 28).
+var statutoryGrounds = []struct {
+	kind, clause string
+	details      bool
+}{
+	{"withdrawal", "refund.ground.withdrawal", false},
+	{"defect", "refund.ground.defect", true},
+	{"deadline", "refund.ground.missed-deadline", true},
 }
 
 // tableAmounts returns what refund.Compute gives at paid = price for every

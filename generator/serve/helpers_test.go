@@ -256,7 +256,7 @@ func (l *eventLog) reloadedSince(mark int, page string) bool {
 // The limit only keeps a broken test from hanging; nothing is timed.
 func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(60 * time.Second) // a liveness bound for loaded machines, not a speed target
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)

@@ -163,7 +163,7 @@ func TestServeNewerChangeCancelsARunningRebuild(t *testing.T) {
 		t.Skip("builds a large site")
 	}
 	dir := t.TempDir()
-	if _, err := synth.Write(dir, builtin, 600, 1); err != nil {
+	if _, err := synth.Write(dir, builtin, 300, 1); err != nil {
 		t.Fatal(err)
 	}
 	r := startWith(t, Options{Dir: dir, Debounce: 10 * time.Millisecond, SlowAfter: time.Millisecond})

@@ -181,6 +181,9 @@ func TestServeFindingsPerCourse(t *testing.T) {
 	dir := exampleSite(t)
 	file := filepath.Join(dir, "content", "group-copywriting.toml")
 	writeFile(t, file, strings.Replace(readFile(t, file), "[refund]\n", "[refund]\nretention_percent = 5\n", 1))
+	// A site-wide finding: the example school itself withholds no fee.
+	cfg := filepath.Join(dir, "oferta.toml")
+	writeFile(t, cfg, strings.Replace(readFile(t, cfg), "bank_fee_percent = 0", "bank_fee_percent = 3", 1))
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)

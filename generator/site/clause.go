@@ -83,6 +83,9 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$`
 // decodeClause reads a clause file: TOML front matter between "+++" lines,
 // then the Markdown body.
 func decodeClause(file, lang, src string) (*Clause, error) {
+	if err := checkUTF8(file, src, 0); err != nil {
+		return nil, err
+	}
 	src = strings.TrimPrefix(src, "\ufeff")
 	src = strings.ReplaceAll(src, "\r\n", "\n")
 	if !strings.HasPrefix(src, "+++\n") {

@@ -13,6 +13,12 @@ var Jurisdictions = []string{"ru", "eu", "de", "ro"}
 // Languages the built-in library and theme are written in.
 var knownLanguage = regexp.MustCompile(`^[a-z]{2,3}$`)
 
+// SampleBaseURL is the base_url `oferta new site` writes when it was not
+// told the site's address: a reserved name (.invalid, RFC 2606) that can
+// never be a real site, so that lint (seller/sample) can say it is still
+// there and legal text never cites it by mistake.
+const SampleBaseURL = "https://replace-with-your-site.invalid/"
+
 // Config is oferta.toml.
 type Config struct {
 	File         string // path of oferta.toml relative to the site
@@ -27,6 +33,7 @@ type Config struct {
 	Seller       Seller
 	Refund       RefundSettings
 	Lint         LintConfig
+	Withdrawal   Withdrawal
 	keys         keyPositions
 	line         int
 }
@@ -61,9 +68,20 @@ type Seller struct {
 	OGRN     string
 	VATID    string
 	Register string
+	Country  string // eu/de/ro: where the seller is established, in words
 	Address  string
 	Email    string
 	Phone    string
+	// Registration is the record of state registration (ЕГРИП/ЕГРЮЛ) with
+	// its date and the registering authority (ЗоЗПП art. 9).
+	Registration string
+	// Hours are the working hours of support, with the time zone.
+	Hours string
+	// License is the education licence, or the status the seller teaches
+	// under without one (273-ФЗ).
+	License string
+	// Bank holds the settlement account details, if the seller gives them.
+	Bank string
 }
 
 // SellerKinds are the allowed values of seller.kind.
@@ -74,8 +92,16 @@ var Channels = []string{"email", "form", "post", "messenger"}
 
 // LintConfig is the [lint] table of oferta.toml.
 type LintConfig struct {
-	Disable  []string
+	Disable  []Disable
 	Severity map[string]string // rule → "error" | "warning"
+}
+
+// Disable switches one lint rule off for the whole site; the reason is
+// required (an entry without one disables nothing and is reported).
+type Disable struct {
+	Rule   string
+	Reason string
+	Pos    Pos // of the rule key, or of the entry
 }
 
 func decodeConfig(file, src string) (*Config, error) {
@@ -131,8 +157,11 @@ func decodeConfig(file, src string) (*Config, error) {
 		c.Refund = decodeRefund(r)
 	}
 	c.Refund.file = file
+	if w := root.Table("withdrawal"); w != nil {
+		c.Withdrawal = decodeWithdrawal(w)
+	}
 	if l := root.Table("lint"); l != nil {
-		c.Lint.Disable = l.Strings("disable")
+		c.Lint.Disable = decodeDisable(l)
 		if sev := l.Table("severity"); sev != nil {
 			c.Lint.Severity = map[string]string{}
 			for _, k := range sev.Keys() {
@@ -147,6 +176,35 @@ func decodeConfig(file, src string) (*Config, error) {
 	return c, d.errs.Err()
 }
 
+// decodeDisable reads [lint] disable, a list of { rule, reason } tables.
+// A bare rule name (the form of earlier versions) is an error that shows
+// the new form.
+func decodeDisable(l *table) []Disable {
+	v, _, ok := l.get("disable", KindTables)
+	if !ok {
+		return nil
+	}
+	if list, isList := v.([]any); isList {
+		bad := false
+		for i, e := range list {
+			if name, isString := e.(string); isString {
+				l.d.errorf(l.elemPos("disable", i), "lint.disable[%d] must be a table { rule = %q, reason = \"why the rule does not apply\" }: a rule is switched off only with a reason", i, name)
+				bad = true
+			}
+		}
+		if bad {
+			return nil
+		}
+	}
+	var out []Disable
+	for _, it := range l.Tables("disable") {
+		d := Disable{Rule: it.String("rule"), Reason: it.String("reason"), Pos: it.Pos("rule")}
+		it.Done()
+		out = append(out, d)
+	}
+	return out
+}
+
 func decodeSeller(t *table) Seller {
 	s := Seller{
 		Name:     t.String("name"),
@@ -155,9 +213,15 @@ func decodeSeller(t *table) Seller {
 		OGRN:     t.String("ogrn"),
 		VATID:    t.String("vat_id"),
 		Register: t.String("register"),
+		Country:  t.String("country"),
 		Address:  t.String("address"),
 		Email:    t.String("email"),
 		Phone:    t.String("phone"),
+
+		Registration: t.String("registration"),
+		Hours:        t.String("hours"),
+		License:      t.String("license"),
+		Bank:         t.String("bank"),
 	}
 	if s.Email != "" && !strings.Contains(s.Email, "@") {
 		t.d.errorf(t.Pos("email"), "seller.email %q is not an e-mail address", s.Email)

@@ -24,11 +24,14 @@ type Course struct {
 	ForWhom  string
 	Results  string
 	ZFU      string
-	Duration Duration
-	Refund   RefundSettings // merged over the site's defaults
-	FAQ      []FAQEntry
-	Ignore   []Ignore
-	keys     keyPositions
+	// LearningControl: the course reviews homework, gives feedback or
+	// answers questions (FernUSG). Default true unless format = "recorded".
+	LearningControl bool
+	Duration        Duration
+	Refund          RefundSettings // merged over the site's defaults
+	FAQ             []FAQEntry
+	Ignore          []Ignore
+	keys            keyPositions
 }
 
 // Duration is how long a course runs, in units the refund formula counts.
@@ -116,6 +119,10 @@ func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 	c.ForWhom = root.String("for_whom")
 	c.Results = root.String("results")
 	c.ZFU = root.String("zfu")
+	c.LearningControl = c.Format != "recorded"
+	if root.Has("learning_control") {
+		c.LearningControl = root.Bool("learning_control")
+	}
 	if dt := root.Table("duration"); dt != nil {
 		c.Duration.Unit = dt.String("unit")
 		c.Duration.Count = dt.Int("count")
@@ -136,6 +143,16 @@ func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 	root.Done()
 	return c, d.errs.Err()
 }
+
+// zfuPattern is the form of a ZFU approval number as the ZFU prints it:
+// seven digits, sometimes with one lower-case letter after them
+// ("7312345", "7312345c"); six-digit numbers are older approvals.
+var zfuPattern = regexp.MustCompile(`^[0-9]{6,7}[a-z]?$`)
+
+// ValidZFU reports whether s has the form of a ZFU approval number. It
+// checks the form only: whether the number was issued for this course is
+// for the ZFU's public register to say.
+func ValidZFU(s string) bool { return zfuPattern.MatchString(s) }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

@@ -28,6 +28,9 @@ type decoder struct {
 // parseTOML parses src and returns its top-level table. A syntax error is
 // returned as an *Error with the position the TOML library reports.
 func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, error) {
+	if err := checkUTF8(file, src, lineOffset); err != nil {
+		return nil, nil, err
+	}
 	if err := checkLimits(file, src, lineOffset); err != nil {
 		return nil, nil, err
 	}

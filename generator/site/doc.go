@@ -13,4 +13,10 @@
 // run `make schema`; TestSchemaAgreesWithDecoder checks that the two agree.
 // Later stages get plain Go values plus the positions of the keys, which
 // lint uses to point at the line a finding is about.
+//
+// This package is the one reader of a site's files (files.go): only
+// regular files inside the site, through a size limit, checked to be
+// UTF-8 where they are text; the theme reaches render as an fs.FS that
+// reads the same way. TOML is checked for nesting in one linear pass
+// (limits.go) before it is parsed.
 package site

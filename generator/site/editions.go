@@ -18,18 +18,24 @@ type EditionFile struct {
 	Lang string
 	Slug string
 	Text []byte
+	// TermsFile and Terms are the refund terms recorded beside the text
+	// (editions/<date>/<lang>/<slug>.toml); empty for an edition frozen
+	// before oferta recorded terms.
+	TermsFile string
+	Terms     []byte
 }
 
 // loadEditions reads every frozen edition of the site, oldest first.
-func loadEditions(siteFS fs.FS) ([]EditionFile, error) {
+func loadEditions(sf *siteFiles) ([]EditionFile, error) {
 	var errs ErrorList
 	var out []EditionFile
-	err := fs.WalkDir(siteFS, "editions", func(p string, d fs.DirEntry, err error) error {
+	terms := map[string]EditionFile{} // by the path of the text beside
+	err := fs.WalkDir(sf.root.FS(), "editions", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "editions" {
 				return fs.SkipDir
 			}
-			return err
+			return sf.explain(p, err)
 		}
 		if strings.HasPrefix(d.Name(), ".") && p != "editions" {
 			if d.IsDir() {
@@ -47,21 +53,42 @@ func loadEditions(siteFS fs.FS) ([]EditionFile, error) {
 			}
 			return nil
 		}
-		if len(parts) != 4 || path.Ext(p) != ".md" {
-			errs = append(errs, Errorf(Pos{File: p}, "unexpected file: editions hold editions/<date>/<lang>/<course>.md files written by oferta freeze"))
+		if len(parts) != 4 || (path.Ext(p) != ".md" && path.Ext(p) != ".toml") {
+			errs = append(errs, Errorf(Pos{File: p}, "unexpected file: editions hold editions/<date>/<lang>/<course>.md (the text) and <course>.toml (its refund terms), written by oferta freeze"))
+			return nil
+		}
+		data, err := sf.read(p, maxFileSize)
+		if err == nil {
+			err = checkUTF8(p, string(data), 0)
+		}
+		if err != nil {
+			errs = append(errs, Errors(err)...)
+			return nil
+		}
+		if path.Ext(p) == ".toml" {
+			terms[strings.TrimSuffix(p, ".toml")+".md"] = EditionFile{TermsFile: p, Terms: data}
 			return nil
 		}
 		date, _ := time.Parse("2006-01-02", parts[1])
-		data, err := fs.ReadFile(siteFS, p)
-		if err != nil {
-			return err
-		}
 		out = append(out, EditionFile{File: p, Date: date, Lang: parts[2], Slug: strings.TrimSuffix(parts[3], ".md"), Text: data})
 		return nil
 	})
-	if err != nil {
+	var e *Error
+	if errors.As(err, &e) {
+		errs = append(errs, e)
+	} else if err != nil {
 		errs = append(errs, &Error{File: "editions", Err: fmt.Errorf("reading editions: %w", err)})
 	}
+	for i := range out {
+		if t, ok := terms[out[i].File]; ok {
+			out[i].TermsFile, out[i].Terms = t.TermsFile, t.Terms
+			delete(terms, out[i].File)
+		}
+	}
+	for md, t := range terms {
+		errs = append(errs, Errorf(Pos{File: t.TermsFile}, "refund terms without their contract text: %s is missing", md))
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].File < errs[j].File })
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if !a.Date.Equal(b.Date) {

@@ -197,7 +197,7 @@ func exampleConfig(t *testing.T) *Config {
 // decoder checks beyond their type.
 var sampleStrings = map[string]string{
 	"base_url": "https://example.org/", "email": "seller@example.org", "slug": "course-a",
-	"theme": "default", "id": "refund.sample", "language": "ru", "languages": "ru", "policy": "prorata",
+	"theme": "default", "id": "refund.sample", "endpoint": "https://forms.example/withdraw", "language": "ru", "languages": "ru", "policy": "prorata",
 }
 
 // fullDoc is a document that sets every key of the tables with a valid

@@ -59,10 +59,45 @@ type posScanner struct {
 	// arrays counts the elements of each array of tables seen so far, by
 	// resolved path.
 	arrays map[string]int
+	// spent is the bytes of the paths built so far, and budget what they
+	// may take: a path repeats its table's path, so a hostile document (a
+	// long table header over many keys, nesting many levels deep) would
+	// otherwise make paths that grow with the square of its size. Real
+	// files spend a few times their size; past the budget the scan
+	// records nothing more, and lookups fall back to the top of the file.
+	spent, budget int
+	over          bool
+}
+
+// afford charges n bytes of path to the budget and reports whether it
+// still holds.
+func (s *posScanner) afford(n int) bool {
+	if !s.over {
+		s.spent += n
+		s.over = s.spent > s.budget
+	}
+	return !s.over
+}
+
+// join is the path of key under prefix, or "" past the budget.
+func (s *posScanner) join(prefix, key string) string {
+	if !s.afford(len(prefix) + 1 + len(key)) {
+		return ""
+	}
+	return join(prefix, key)
+}
+
+// index is the path of element n of the array at path, or "" past the
+// budget.
+func (s *posScanner) index(path string, n int) string {
+	if !s.afford(len(path) + 12) {
+		return ""
+	}
+	return path + "[" + strconv.Itoa(n) + "]"
 }
 
 func scanKeyPositions(file, src string) keyPositions {
-	s := &posScanner{src: src, line: 1, col: 1, file: file, out: map[string]Pos{}, arrays: map[string]int{}}
+	s := &posScanner{src: src, line: 1, col: 1, file: file, out: map[string]Pos{}, arrays: map[string]int{}, budget: 16*len(src) + 1<<16}
 	s.document()
 	paths := slices.Sorted(maps.Keys(s.out))
 	k := keyPositions{file: file, keys: make([]keyPos, len(paths))}
@@ -143,7 +178,7 @@ func (s *posScanner) document() {
 			base := s.resolve(keys)
 			n := s.arrays[base]
 			s.arrays[base] = n + 1
-			prefix = base + "[" + strconv.Itoa(n) + "]"
+			prefix = s.index(base, n)
 			s.record(base, p)
 			s.record(prefix, p)
 			continue
@@ -157,7 +192,7 @@ func (s *posScanner) document() {
 			prefix = s.resolve(keys)
 			if n, ok := s.arrays[prefix]; ok {
 				// [a.b] after [[a.b]] is not valid TOML; stay safe.
-				prefix += "[" + strconv.Itoa(n-1) + "]"
+				prefix = s.index(prefix, n-1)
 			}
 			s.record(prefix, p)
 			continue
@@ -171,9 +206,9 @@ func (s *posScanner) document() {
 func (s *posScanner) resolve(keys []string) string {
 	path := ""
 	for i, k := range keys {
-		path = join(path, k)
+		path = s.join(path, k)
 		if n, ok := s.arrays[path]; ok && i < len(keys)-1 {
-			path += "[" + strconv.Itoa(n-1) + "]"
+			path = s.index(path, n-1)
 		}
 	}
 	return path
@@ -187,6 +222,9 @@ func join(prefix, key string) string {
 }
 
 func (s *posScanner) record(path string, p Pos) {
+	if s.over {
+		return
+	}
 	if _, ok := s.out[path]; !ok {
 		s.out[path] = p
 	}
@@ -230,7 +268,7 @@ func (s *posScanner) keyValue(prefix string) {
 	keys := s.key()
 	path := prefix
 	for _, k := range keys {
-		path = join(path, k)
+		path = s.join(path, k)
 		s.record(path, p)
 	}
 	s.skipSpace(false)
@@ -238,7 +276,9 @@ func (s *posScanner) keyValue(prefix string) {
 		s.advance()
 	}
 	s.skipSpace(false)
-	s.record(path+"=", s.pos()) // where the value starts
+	if s.afford(len(path) + 1) {
+		s.record(path+"=", s.pos()) // where the value starts
+	}
 	s.value(path)
 }
 
@@ -255,7 +295,7 @@ func (s *posScanner) value(path string) {
 				s.advance()
 				return
 			}
-			elem := path + "[" + strconv.Itoa(n) + "]"
+			elem := s.index(path, n)
 			s.record(elem, s.pos())
 			s.value(elem)
 			s.skipSpace(true)

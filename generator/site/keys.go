@@ -135,13 +135,24 @@ var (
 			str("ogrn", "ru: ОГРН (13 digits) or ОГРНИП (15 digits), as a string."),
 			str("vat_id", "eu/de/ro: VAT number."),
 			str("register", "eu/de/ro: trade register entry, if any."),
+			str("country", "eu/de/ro: the country where the seller is established, in words."),
 			str("address", "Postal address."),
 			str("email", "E-mail address for statements and questions."),
 			str("phone", "Phone number; printed wherever the seller is addressed."),
+			str("registration", "ru: the record in ЕГРЮЛ/ЕГРИП with its date and the registering authority (ЗоЗПП art. 9)."),
+			str("hours", "Working hours of support, with the time zone."),
+			str("license", "ru: the education licence number, or the status the seller works under (273-ФЗ)."),
+			str("bank", "Settlement account details, if given."),
 		}},
 		{Name: "refund", Kind: KindTable, Doc: "Refund defaults for every course; a course's [refund] overrides them.", Keys: refundKeys},
+		{Name: "withdrawal", Kind: KindTable, Doc: "eu/de/ro: how the withdrawal function (art. 11a) reaches the seller.", Keys: []*Key{
+			str("endpoint", "Where \"Confirm withdrawal\" POSTs the form (the seller's form service, https://…); without it the function composes an e-mail to seller.email."),
+		}},
 		{Name: "lint", Kind: KindTable, Doc: "Lint settings.", Keys: []*Key{
-			{Name: "disable", Kind: KindStrings, Doc: "Rules not to run for this site."},
+			{Name: "disable", Kind: KindTables, Doc: "Rules switched off for this site, each with a reason; statutory rules cannot be switched off.", Keys: []*Key{
+				str("rule", "The rule id, e.g. \"refund/bank-fee\".").required(),
+				str("reason", "Why the rule does not apply (required by lint/unjustified-disable)."),
+			}},
 			{Name: "severity", Kind: KindMap, Doc: "Severity per rule id, e.g. { \"refund/fixed-retention\" = \"error\" }.",
 				Elem: &Key{Kind: KindString, Enum: []string{"error", "warning"}, Doc: "error or warning."}},
 		}},
@@ -160,6 +171,7 @@ var (
 		str("for_whom", "Who the course is for."),
 		str("results", "What results can be expected (no promises)."),
 		str("zfu", "de only: the distance-learning approval number (ZFU)."),
+		{Name: "learning_control", Kind: KindBool, Doc: "de: the course reviews homework, gives feedback or answers questions (FernUSG); default true unless format = \"recorded\"."},
 		{Name: "duration", Kind: KindTable, Required: true, Doc: "How long the course runs, in the units a refund formula counts.", Keys: []*Key{
 			{Name: "unit", Kind: KindString, Required: true, Enum: Units, Doc: "The unit of the duration."},
 			{Name: "count", Kind: KindInt, Required: true, Min: 1, Max: 1000, Doc: "How many units."},

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/oferta-dev/oferta/generator/internal/par"
 )
@@ -23,6 +23,12 @@ type Site struct {
 	Theme   fs.FS // the site's theme files over the built-in theme
 	// Editions are the frozen contracts under editions/, oldest first.
 	Editions []EditionFile
+	// ConfigSource is oferta.toml as read, for `oferta freeze --date`,
+	// which edits its edition line.
+	ConfigSource string
+	// Today is the build date (see Today): an edition dated after it is
+	// scheduled, not yet in force.
+	Today time.Time
 }
 
 // Builtin is what the binary carries: the clause library (one folder per
@@ -36,19 +42,30 @@ type Builtin struct {
 // returned at once as an ErrorList; problems inside clause bodies and
 // formulas are left to lint.
 func Load(dir string, builtin Builtin) (*Site, error) {
-	siteFS := os.DirFS(dir)
-	src, err := fs.ReadFile(siteFS, "oferta.toml")
+	today, err := Today()
+	if err != nil {
+		return nil, err
+	}
+	notSite := &Error{File: "oferta.toml", Err: fmt.Errorf("no oferta.toml in %s: this is not an oferta site (create one with \"oferta new site DIR\")", dir)}
+	files, err := openSiteFiles(dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &Error{File: "oferta.toml", Err: fmt.Errorf("no oferta.toml in %s: this is not an oferta site (create one with \"oferta new site DIR\")", dir)}
+			return nil, notSite
 		}
-		return nil, &Error{File: "oferta.toml", Err: err}
+		return nil, &Error{File: dir, Err: err}
+	}
+	src, err := files.readText("oferta.toml")
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, notSite
+		}
+		return nil, err
 	}
 	cfg, err := decodeConfig("oferta.toml", string(src))
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Dir: dir, Config: cfg}
+	s := &Site{Dir: dir, Config: cfg, Today: today, ConfigSource: string(src)}
 	var errs ErrorList
 	add := func(err error) {
 		if err != nil {
@@ -56,19 +73,19 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 		}
 	}
 
-	courses, err := loadCourses(siteFS, cfg)
+	courses, err := loadCourses(files, cfg)
 	add(err)
 	s.Courses = courses
 
-	lib, err := loadLibrary(siteFS, builtin.Clauses, cfg.Languages)
+	lib, err := loadLibrary(files, builtin.Clauses, cfg.Languages)
 	add(err)
 	s.Library = lib
 
-	theme, err := loadTheme(siteFS, builtin.Theme, cfg.Theme)
+	theme, err := loadTheme(files, builtin.Theme, cfg.Theme)
 	add(err)
 	s.Theme = theme
 
-	editions, err := loadEditions(siteFS)
+	editions, err := loadEditions(files)
 	add(err)
 	s.Editions = editions
 
@@ -88,15 +105,15 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 	return s, errs.Err()
 }
 
-func loadCourses(siteFS fs.FS, cfg *Config) ([]*Course, error) {
+func loadCourses(sf *siteFiles, cfg *Config) ([]*Course, error) {
 	var errs ErrorList
 	var files []string
-	err := fs.WalkDir(siteFS, "content", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(sf.root.FS(), "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "content" {
 				return fs.SkipDir
 			}
-			return err
+			return sf.explain(p, err)
 		}
 		if d.IsDir() {
 			if p != "content" && strings.HasPrefix(d.Name(), ".") {
@@ -110,9 +127,9 @@ func loadCourses(siteFS fs.FS, cfg *Config) ([]*Course, error) {
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, &Error{File: "content", Err: err})
+		errs = append(errs, Errors(err)...)
 	}
-	courses, err := readCourses(siteFS, cfg, files)
+	courses, err := readCourses(sf, cfg, files)
 	if err != nil {
 		errs = append(errs, Errors(err)...)
 	}
@@ -142,16 +159,16 @@ func IsCourseFile(p string) bool {
 // readCourses reads and decodes course files on every core. The courses
 // come back in the order of files; a file that does not decode is left
 // out and its errors are returned, also in that order.
-func readCourses(siteFS fs.FS, cfg *Config, files []string) ([]*Course, error) {
+func readCourses(sf *siteFiles, cfg *Config, files []string) ([]*Course, error) {
 	courses := make([]*Course, len(files))
 	errs := make([]error, len(files))
 	par.Do(len(files), func(i int) {
-		src, err := fs.ReadFile(siteFS, files[i])
+		src, err := sf.readText(files[i])
 		if err != nil {
-			errs[i] = &Error{File: files[i], Err: err}
+			errs[i] = err
 			return
 		}
-		courses[i], errs[i] = decodeCourse(files[i], string(src), cfg)
+		courses[i], errs[i] = decodeCourse(files[i], src, cfg)
 	})
 	var list ErrorList
 	var out []*Course
@@ -222,7 +239,11 @@ func Reload(prev *Site, changed []string) (s *Site, ok bool, err error) {
 			return nil, false, nil
 		}
 	}
-	siteFS := os.DirFS(prev.Dir)
+	sf, err := openSiteFiles(prev.Dir)
+	if err != nil {
+		return nil, true, &Error{File: prev.Dir, Err: err}
+	}
+	defer sf.root.Close()
 	redo := map[string]bool{}
 	var files []string
 	for _, p := range changed {
@@ -230,13 +251,13 @@ func Reload(prev *Site, changed []string) (s *Site, ok bool, err error) {
 			continue
 		}
 		redo[p] = true
-		if _, err := fs.Stat(siteFS, p); err == nil {
+		if _, err := sf.root.Lstat(p); err == nil {
 			files = append(files, p)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return nil, true, &Error{File: p, Err: err}
 		}
 	}
-	fresh, readErr := readCourses(siteFS, prev.Config, files)
+	fresh, readErr := readCourses(sf, prev.Config, files)
 	// prev's courses are sorted already: only the few fresh ones move.
 	all := make([]*Course, 0, len(prev.Courses)+len(fresh))
 	for _, c := range prev.Courses {
@@ -307,7 +328,7 @@ func (l *Library) Lang(lang string) *LangLibrary {
 	return &LangLibrary{Lang: lang, byID: map[string]*Clause{}}
 }
 
-func loadLibrary(siteFS, builtin fs.FS, langs []string) (*Library, error) {
+func loadLibrary(sf *siteFiles, builtin fs.FS, langs []string) (*Library, error) {
 	lib := &Library{Langs: map[string]*LangLibrary{}}
 	var errs ErrorList
 	for _, lang := range langs {
@@ -317,7 +338,7 @@ func loadLibrary(siteFS, builtin fs.FS, langs []string) (*Library, error) {
 			fsys    fs.FS
 			prefix  string
 			builtin bool
-		}{{builtin, "builtin:", true}, {siteFS, "", false}}
+		}{{builtin, "builtin:", true}, {sf.root.FS(), "", false}}
 		for _, layer := range layers {
 			if layer.fsys == nil {
 				continue
@@ -332,6 +353,9 @@ func loadLibrary(siteFS, builtin fs.FS, langs []string) (*Library, error) {
 					if errors.Is(err, fs.ErrNotExist) && p == root {
 						return fs.SkipDir
 					}
+					if !layer.builtin {
+						return sf.explain(p, err)
+					}
 					return err
 				}
 				if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
@@ -342,20 +366,29 @@ func loadLibrary(siteFS, builtin fs.FS, langs []string) (*Library, error) {
 					name = "clauses/" + p
 				}
 				file := layer.prefix + name
-				src, err := fs.ReadFile(layer.fsys, p)
-				if err != nil {
-					return err
+				var src string
+				if layer.builtin {
+					data, err := fs.ReadFile(layer.fsys, p)
+					if err != nil {
+						return err
+					}
+					src = string(data)
+				} else if p == root+"/sections.toml" || path.Ext(p) == ".md" {
+					if src, err = sf.readText(p); err != nil {
+						errs = append(errs, Errors(err)...)
+						return nil
+					}
 				}
 				switch {
 				case p == root+"/sections.toml":
-					secs, err := decodeSections(file, string(src))
+					secs, err := decodeSections(file, src)
 					if err != nil {
 						errs = append(errs, Errors(err)...)
 						return nil
 					}
 					ll.Sections = secs // the site's list replaces the built-in one
 				case path.Ext(p) == ".md":
-					c, err := decodeClause(file, lang, string(src))
+					c, err := decodeClause(file, lang, src)
 					if err != nil {
 						errs = append(errs, Errors(err)...)
 						return nil
@@ -370,7 +403,10 @@ func loadLibrary(siteFS, builtin fs.FS, langs []string) (*Library, error) {
 				}
 				return nil
 			})
-			if err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				errs = append(errs, e)
+			} else if err != nil {
 				errs = append(errs, &Error{File: layer.prefix + "clauses/" + lang, Err: err})
 			}
 		}
@@ -429,17 +465,58 @@ func hasSection(secs []Section, id string) bool {
 }
 
 // loadTheme layers the site's themes/<name>/ over the built-in theme, file
-// by file. A theme other than "default" must exist in the site.
-func loadTheme(siteFS, builtin fs.FS, name string) (fs.FS, error) {
+// by file. A theme other than "default" must exist in the site. Every file
+// of the site's theme is checked here, so that a build fails before it
+// starts rather than on its way: layouts and UI strings are read and must
+// be UTF-8; assets must be regular files inside the site, within the size
+// limit.
+func loadTheme(sf *siteFiles, builtin fs.FS, name string) (fs.FS, error) {
 	dir := "themes/" + name
-	if _, err := fs.Stat(siteFS, dir); err != nil {
+	if _, err := sf.root.Lstat(dir); err != nil {
 		if name != "default" {
 			return nil, &Error{File: "oferta.toml", Err: fmt.Errorf("theme %q: no folder %s in the site", name, dir)}
 		}
 		return builtin, nil
 	}
-	sub, err := fs.Sub(siteFS, dir)
+	if _, fi, err := sf.stat(dir); err != nil {
+		return nil, err
+	} else if !fi.IsDir() {
+		return nil, &Error{File: dir, Err: fmt.Errorf("a theme must be a folder")}
+	}
+	sub := sf.FS(dir)
+	var errs ErrorList
+	err := fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, Errors(err)...)
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		file := dir + "/" + p
+		switch {
+		case strings.HasPrefix(p, "layouts/") || strings.HasPrefix(p, "i18n/"):
+			data, err := fs.ReadFile(sub, p)
+			if err == nil {
+				err = checkUTF8(file, string(data), 0)
+			}
+			if err != nil {
+				errs = append(errs, Errors(err)...)
+			}
+		default:
+			f, err := sub.Open(p)
+			if err != nil {
+				errs = append(errs, Errors(err)...)
+				return nil
+			}
+			f.Close()
+		}
+		return nil
+	})
 	if err != nil {
+		errs = append(errs, Errors(err)...)
+	}
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	if builtin == nil {
@@ -448,7 +525,9 @@ func loadTheme(siteFS, builtin fs.FS, name string) (fs.FS, error) {
 	return overlayFS{sub, builtin}, nil
 }
 
-// overlayFS reads a file from the first layer that has it.
+// overlayFS reads a file from the first layer that has it. A layer that
+// has the file but refuses it (a link out of the site, a named pipe) is
+// an error, never a reason to take the next layer's file.
 type overlayFS []fs.FS
 
 func (o overlayFS) Open(name string) (fs.File, error) {
@@ -457,6 +536,26 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 		f, err := layer.Open(name)
 		if err == nil {
 			return f, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return nil, firstErr
+}
+
+func (o overlayFS) ReadFile(name string) ([]byte, error) {
+	var firstErr error
+	for _, layer := range o {
+		data, err := fs.ReadFile(layer, name)
+		if err == nil {
+			return data, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
 		}
 		if firstErr == nil {
 			firstErr = err

@@ -76,16 +76,30 @@ func Write(dir string, builtin site.Builtin, n int, seed uint64) (*Site, error) 
 	}
 	lib := newLibrary(s)
 	out := &Site{Dir: dir}
-	for i := 0; i < n; i++ {
-		file, text := course(i, seed, lib)
+	write := func(file, text string) error {
 		full := filepath.Join(dir, filepath.FromSlash(file))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return nil, err
+			return err
 		}
-		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+		return os.WriteFile(full, []byte(text), 0o644)
+	}
+	for i := 0; i < n; i++ {
+		file, text := course(i, seed, lib, "")
+		if err := write(file, text); err != nil {
 			return nil, err
 		}
 		out.Courses = append(out.Courses, file)
+		if strings.Contains(text, "\nlanguage = \"en\"\n") {
+			// A course sold under Russian law also exists in Russian
+			// (ЗоЗПП art. 8): its Russian text, under the same slug.
+			twin, ru := course(i, seed, lib, "ru")
+			slug := strings.TrimSuffix(path.Base(twin), ".toml")
+			twin = strings.TrimSuffix(twin, ".toml") + "-ru.toml"
+			if err := write(twin, fmt.Sprintf("slug = %q\n", slug)+ru); err != nil {
+				return nil, err
+			}
+			out.Courses = append(out.Courses, twin)
+		}
 	}
 	return out, nil
 }
@@ -182,12 +196,16 @@ func newLibrary(s *site.Site) *library {
 	return lib
 }
 
-// course returns the file name and text of course i.
-func course(i int, seed uint64, lib *library) (file, text string) {
+// course returns the file name and text of course i; in, when set,
+// writes it in that language (the same draws otherwise).
+func course(i int, seed uint64, lib *library, in string) (file, text string) {
 	r := rand.New(rand.NewPCG(seed, uint64(i)))
 	l := "ru"
 	if r.IntN(4) == 0 {
 		l = "en"
+	}
+	if in != "" {
+		l = in
 	}
 	w := texts[l]
 	topic := topics[r.IntN(len(topics))]

@@ -1,8 +1,8 @@
 // Any page of the site may be shown in an <iframe> on another site (a
 // Tilda, WordPress or GetCourse sales page): the contract, the FAQ, the
 // statement, the calculator widget. In a frame, and only there, this
-// script marks the page (style.css then hides the site's header and
-// footer), opens links to other pages in a new tab instead of inside the
+// script marks the page (style.css then hides the site's header; the
+// footer with the seller and the withdrawal link stays), opens links to other pages in a new tab instead of inside the
 // frame, and tells the page around it how tall it is whenever that
 // changes, so that the frame fits without a scroll bar. Only the height is
 // sent: nothing of what a client types leaves the frame.

@@ -1,61 +1,36 @@
-// Refund statement page: copy the message for the client, print the form,
-// and let textareas grow so that everything typed is printed. No network.
+// Refund statement page: print the form, write the amount claimed in
+// words, and let textareas grow so that everything typed is printed. No
+// network.
 (function () {
   "use strict";
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "visually-hidden";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try {
-        ok = document.execCommand("copy");
-      } catch (e) {
-        ok = false;
+  // The amount claimed, in words, as the client types it (words.js,
+  // the same tables as oferta calc). Empty or unreadable: the line stays
+  // blank, for a hand on paper.
+  var amountInput = document.getElementById("st-amount");
+  var amountWords = document.getElementById("st-amount-words");
+  if (amountInput && amountWords && window.OfertaWords) {
+    var digits = parseInt(amountWords.getAttribute("data-digits"), 10);
+    var update = function () {
+      var plain = window.OfertaWords.parse(amountInput.value, digits);
+      var text = "";
+      if (plain !== null) {
+        try {
+          text = window.OfertaWords.amount(plain, amountWords.getAttribute("data-lang"), amountWords.getAttribute("data-currency"), digits);
+        } catch (e) {
+          text = "";
+        }
       }
-      document.body.removeChild(area);
-      if (ok) {
-        resolve();
+      amountWords.textContent = text;
+      if (amountInput.value.trim() !== "" && text === "") {
+        amountInput.setAttribute("aria-invalid", "true");
       } else {
-        reject(new Error("copy failed"));
+        amountInput.removeAttribute("aria-invalid");
       }
-    });
+    };
+    amountInput.addEventListener("input", update);
+    update();
   }
-
-  var copyButtons = document.querySelectorAll("[data-copy]");
-  Array.prototype.forEach.call(copyButtons, function (button) {
-    var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = document.getElementById("copy-status");
-    if (!source) {
-      return;
-    }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      copyText(source.textContent).then(function () {
-        if (status) {
-          status.classList.remove("is-error");
-          status.textContent = button.getAttribute("data-copied");
-        }
-      }, function () {
-        if (status) {
-          status.classList.add("is-error");
-          status.textContent = button.getAttribute("data-copy-failed");
-        }
-        var range = document.createRange();
-        range.selectNodeContents(source);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-      });
-    });
-  });
 
   var printButtons = document.querySelectorAll("[data-print]");
   Array.prototype.forEach.call(printButtons, function (button) {
@@ -86,4 +61,68 @@
       grow(area);
     }
   });
+})();
+
+// The edition that binds a client is the one in force on the day they
+// paid: the date of payment (or the list of editions) fills in the
+// edition's date and permanent address. Printed blank, both stay blank.
+(function () {
+  "use strict";
+  var pick = document.getElementById("st-edition-pick");
+  var edition = document.getElementById("st-edition");
+  var offer = document.getElementById("st-offer");
+  var paidOn = document.getElementById("st-paid-on");
+  if (!pick || !edition) {
+    return;
+  }
+  var general = offer ? offer.value : "";
+  function apply() {
+    var opt = pick.options[pick.selectedIndex];
+    if (!opt || !opt.value) {
+      edition.value = "";
+      if (offer) {
+        offer.value = general;
+      }
+      return;
+    }
+    edition.value = opt.getAttribute("data-date");
+    if (offer) {
+      offer.value = opt.getAttribute("data-url");
+    }
+  }
+  // isoDate reads 25.10.2026, 25/10/2026 or 2026-10-25; "" otherwise.
+  function isoDate(text) {
+    var m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+    if (m) {
+      return m[1] + "-" + ("0" + m[2]).slice(-2) + "-" + ("0" + m[3]).slice(-2);
+    }
+    m = /^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$/.exec(text);
+    if (m) {
+      return m[3] + "-" + ("0" + m[2]).slice(-2) + "-" + ("0" + m[1]).slice(-2);
+    }
+    return "";
+  }
+  function fromDate() {
+    var day = isoDate(paidOn.value);
+    if (!day) {
+      return;
+    }
+    // Options are newest first: the first one dated on or before the
+    // day of payment was in force that day.
+    var found = "";
+    for (var i = 0; i < pick.options.length; i++) {
+      var v = pick.options[i].value;
+      if (v && v <= day) {
+        found = v;
+        break;
+      }
+    }
+    pick.value = found;
+    apply();
+  }
+  pick.addEventListener("change", apply);
+  if (paidOn) {
+    paidOn.addEventListener("input", fromDate);
+    paidOn.addEventListener("change", fromDate);
+  }
 })();

@@ -1,0 +1,631 @@
+package lint
+
+import (
+	"embed"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"iter"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/oferta-dev/oferta/generator/expr"
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// The text rules read what a contract says: the rendered text of every
+// clause and FAQ answer and the course's own texts. What they look for is
+// data, one file per language in phrases/ (embedded, so a site cannot
+// override it): adding a language is adding a file.
+//
+// A text is cut into sentences (at . ! ? ; followed by a space, at blank
+// lines and list items), and each sentence is normalised: lower case, ё as
+// е, Markdown and punctuation as spaces, one space between words, a space
+// at both ends. A phrase's patterns are Go regular expressions over that
+// form, so a literal space is a word boundary and word forms are written
+// as stems (`возвра\w*`); `\w` means any letter or digit in any script.
+// Every pattern of a phrase's `match` must occur in one sentence, and none
+// of its `unless` in that sentence (or, for phrases that say so, in the
+// next one), which is how a sentence that grants a right is told from one
+// that takes it away.
+
+//go:embed phrases/*.toml
+var phraseFiles embed.FS
+
+// phrase is one entry of a phrase file.
+type phrase struct {
+	Rule string `toml:"rule"`
+	Name string `toml:"name"`
+	// Need: at least one of these literals (in normalised form) must be
+	// in the sentence before any pattern is tried; a cheap filter.
+	Need   []string `toml:"need"`
+	Match  []string `toml:"match"`
+	Unless []string `toml:"unless"`
+	// UnlessNext also looks for Unless in the next sentence.
+	UnlessNext bool   `toml:"unless_next"`
+	Law        string `toml:"law"`
+	Fires      string `toml:"fires"`
+	Silent     string `toml:"silent"`
+	match      []*regexp.Regexp
+	unless     []*regexp.Regexp
+}
+
+type phraseFile struct {
+	Phrase []*phrase `toml:"phrase"`
+}
+
+// phraseSet is the phrases of one language.
+type phraseSet struct {
+	lang    string
+	phrases []*phrase
+	seed    byte // tells the languages' paragraph shapes apart (shapeHash)
+}
+
+// phrasesByLang holds the embedded phrase files, parsed once.
+var phrasesByLang = sync.OnceValues(loadPhrases)
+
+func loadPhrases() (map[string]*phraseSet, error) {
+	out := map[string]*phraseSet{}
+	files, err := fs.Glob(phraseFiles, "phrases/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		data, err := phraseFiles.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var pf phraseFile
+		md, err := toml.Decode(string(data), &pf)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		if und := md.Undecoded(); len(und) > 0 {
+			return nil, fmt.Errorf("%s: unknown key %s", f, und[0])
+		}
+		lang := strings.TrimSuffix(path.Base(f), ".toml")
+		set := &phraseSet{lang: lang, phrases: pf.Phrase, seed: byte(2 * len(out))}
+		for _, p := range pf.Phrase {
+			if p.Rule == "" || p.Name == "" || len(p.Match) == 0 || p.Law == "" {
+				return nil, fmt.Errorf("%s: phrase %q needs rule, name, match and law", f, p.Name)
+			}
+			for _, m := range p.Match {
+				re, err := compilePattern(m)
+				if err != nil {
+					return nil, fmt.Errorf("%s: phrase %q: %w", f, p.Name, err)
+				}
+				p.match = append(p.match, re)
+			}
+			for _, m := range p.Unless {
+				re, err := compilePattern(m)
+				if err != nil {
+					return nil, fmt.Errorf("%s: phrase %q: %w", f, p.Name, err)
+				}
+				p.unless = append(p.unless, re)
+			}
+		}
+		out[lang] = set
+	}
+	return out, nil
+}
+
+// compilePattern compiles a phrase pattern: `\w` stands for a letter or
+// digit of any script (Go's own \w is ASCII only).
+func compilePattern(s string) (*regexp.Regexp, error) {
+	s = strings.ReplaceAll(s, `\w`, `[\p{L}\p{N}]`)
+	return regexp.Compile(s)
+}
+
+// sentence is one normalised sentence of a text.
+type sentence struct {
+	norm string // " word word … "
+	// line is the line, counted from 0 in the text, on which the sentence
+	// starts; breaks holds, for each later line it reaches, the offset in
+	// norm where that line starts.
+	line   int
+	breaks []int
+}
+
+// lineAt is the line (from 0 in the text) of offset i of s.norm.
+func (s *sentence) lineAt(i int) int {
+	n := sort.SearchInts(s.breaks, i+1)
+	return s.line + n
+}
+
+// textMatch is a phrase found in a text.
+type textMatch struct {
+	p    *phrase
+	line int    // from 0 in the text
+	text string // the normalised words matched, trimmed
+	num  string // the first number in the match, "" when none
+}
+
+// splitSentences cuts text into normalised sentences.
+func splitSentences(text string) []sentence {
+	var out []sentence
+	var b strings.Builder
+	var cur sentence
+	line := 0
+	space := true // the last rune written was a space
+	flush := func() {
+		s := b.String()
+		if strings.TrimSpace(s) != "" {
+			if !space {
+				s += " "
+			}
+			cur.norm = " " + s
+			for i := range cur.breaks {
+				cur.breaks[i]++
+			}
+			out = append(out, cur)
+		}
+		b.Reset()
+		cur = sentence{line: line}
+		space = true
+	}
+	cur.line = 0
+	writeSpace := func() {
+		if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	lineStart := true
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		next := func(k int) rune {
+			if i+size+k > len(text) {
+				return 0
+			}
+			r, _ := utf8.DecodeRuneInString(text[i+size:])
+			return r
+		}
+		switch {
+		case r == '\n':
+			line++
+			// A blank line or a list item ends the sentence.
+			if breaksParagraph(text[i+1:]) {
+				flush()
+				cur.line = line
+			} else {
+				writeSpace()
+				if b.Len() > 0 {
+					cur.breaks = append(cur.breaks, b.Len())
+				} else {
+					cur.line = line
+				}
+			}
+			lineStart = true
+			i += size
+			continue
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			nx := next(0)
+			if r == '.' && unicode.IsDigit(lastRune(b.String())) && unicode.IsDigit(nx) {
+				b.WriteByte('.') // 2.5, 07.02.1992
+				space = false
+				break
+			}
+			if (nx == ' ' || nx == '\n' || nx == 0) && !(r == '.' && abbreviation(b.String())) {
+				writeSpace()
+				flush()
+				cur.line = line
+				break
+			}
+			writeSpace()
+		case r == ',' && unicode.IsDigit(lastRune(b.String())) && unicode.IsDigit(next(0)):
+			b.WriteByte(',')
+			space = false
+		case r == '%':
+			writeSpace()
+			b.WriteString("% ")
+			space = true
+		case r == 'ё' || r == 'Ё':
+			b.WriteString("е")
+			space = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case r == '\u00ad': // a soft hyphen hides nothing
+		case r == '-' && !space && (unicode.IsLetter(next(0)) || unicode.IsDigit(next(0))):
+			b.WriteByte('-') // words such as «из-за», «онлайн-курс»
+		default:
+			if lineStart && (r == '#' || r == '>') {
+				break
+			}
+			writeSpace()
+		}
+		if r != ' ' && r != '\t' {
+			lineStart = false
+		}
+		i += size
+	}
+	flush()
+	return out
+}
+
+// breaksParagraph reports whether the line rest (after a line break)
+// starts a new paragraph: it is blank or a list item. No sentence runs
+// across such a break.
+func breaksParagraph(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	return strings.HasPrefix(rest, "\n") || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "* ") || strings.HasPrefix(rest, "+ ") || listNumber(rest)
+}
+
+// paragraph is a part of a text no sentence crosses, and the line (from 0)
+// on which it starts.
+type paragraph struct {
+	text string
+	line int
+}
+
+// paragraphs cuts text where breaksParagraph says.
+func paragraphs(text string) iter.Seq[paragraph] {
+	return func(yield func(paragraph) bool) {
+		start, startLine, line := 0, 0, 0
+		for {
+			i := strings.IndexByte(text[start:], '\n')
+			for i >= 0 {
+				i += start
+				line++
+				if breaksParagraph(text[i+1:]) {
+					break
+				}
+				j := strings.IndexByte(text[i+1:], '\n')
+				if j < 0 {
+					i = -1
+					break
+				}
+				i = i + 1 + j - start
+			}
+			if i < 0 {
+				yield(paragraph{text[start:], startLine})
+				return
+			}
+			if !yield(paragraph{text[start:i], startLine}) {
+				return
+			}
+			start, startLine = i+1, line
+		}
+	}
+}
+
+// shapeHash hashes a paragraph with every run of digits as one "0": two
+// paragraphs that differ only in numbers (a price, an amount, a count)
+// have the same shape, and no phrase tells them apart by shape alone. A
+// percentage keeps its digits («100 %» is a phrase of its own). Only the
+// lack of a phrase is remembered by shape, so a collision could at worst
+// hide one paragraph's phrase, with odds of 2^-64 per pair.
+func shapeHash(seed maphash.Seed, lang byte, text string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteByte(lang)
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < '0' || c > '9' {
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '.' || text[j] == ',') {
+			j++
+		}
+		if beforePercent(text[j:]) {
+			i = j - 1
+			continue
+		}
+		h.WriteString(text[start:i])
+		h.WriteByte('0')
+		start, i = j, j-1
+	}
+	h.WriteString(text[start:])
+	return h.Sum64()
+}
+
+// beforePercent reports whether s starts with a per cent sign, after
+// spaces.
+func beforePercent(s string) bool {
+	s = strings.TrimLeft(s, " \u00a0")
+	return strings.HasPrefix(s, "%")
+}
+
+// listNumber reports whether s starts with a numbered list item: "1. ".
+func listNumber(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < 4 && strings.HasPrefix(s[i:], ". ")
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// abbreviation reports whether the word before a full stop is a short
+// abbreviation («ст.», «п.», «г.», «e.g.») rather than the end of a
+// sentence.
+func abbreviation(s string) bool {
+	s = strings.TrimRight(s, " ")
+	i := strings.LastIndexByte(s, ' ')
+	w := s[i+1:]
+	n := utf8.RuneCountInString(w)
+	if n == 0 || n > 3 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+var numberPattern = regexp.MustCompile(`[0-9]+(?:[.,][0-9]+)?`)
+
+// namesRule is the rule whose phrases are read in deduction names only,
+// and only there.
+const namesRule = "refund/deduction-suspicious"
+
+// scanText finds the phrases of set in text: with names, those of
+// namesRule (text is a deduction's name); otherwise all the others.
+func scanText(set *phraseSet, text string, names bool) []textMatch {
+	ss := splitSentences(text)
+	var out []textMatch
+	for i := range ss {
+		s := &ss[i]
+	phrases:
+		for _, p := range set.phrases {
+			if (p.Rule == namesRule) != names {
+				continue
+			}
+			if len(p.Need) > 0 {
+				found := false
+				for _, n := range p.Need {
+					if strings.Contains(s.norm, n) {
+						found = true
+						break
+					}
+				}
+				if !found {
+					continue
+				}
+			}
+			first := []int(nil)
+			for _, re := range p.match {
+				loc := re.FindStringIndex(s.norm)
+				if loc == nil {
+					continue phrases
+				}
+				if first == nil {
+					first = loc
+				}
+			}
+			for _, re := range p.unless {
+				if re.MatchString(s.norm) || (p.UnlessNext && i+1 < len(ss) && re.MatchString(ss[i+1].norm)) {
+					continue phrases
+				}
+			}
+			text := strings.TrimSpace(s.norm[first[0]:first[1]])
+			out = append(out, textMatch{p: p, line: s.lineAt(first[0] + leadingSpaces(s.norm[first[0]:])), text: text, num: numberPattern.FindString(text)})
+		}
+	}
+	return out
+}
+
+func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+
+// textCache keeps what the phrases found in each text, so that a clause
+// text many contracts print (the contract memo makes it one string) is
+// scanned, and its matches placed in the clause file, once; and it knows
+// the shapes of paragraphs that hold no phrase (see scanParagraphs). It is
+// shared by the passes of one Check.
+type textCache struct {
+	// clauses holds an entry for every clause of the site's library,
+	// made before the passes run: the map itself is then only read.
+	clauses map[*site.Clause]*clauseTexts
+	mu      sync.Mutex
+	// days holds, per deadline clause, the numbers of days its source
+	// writes as text (see DeadlineMismatch).
+	days map[*site.Clause][]literalDay
+	// shapes holds the shapes (see shapeHash) of paragraphs known to hold
+	// no phrase.
+	shapesMu sync.RWMutex
+	shapes   map[uint64]bool
+	seed     maphash.Seed
+	// formulas records which refund formulas are the SPEC's (atFloor).
+	formulas map[*expr.Expr]bool
+	// waivers says, for every clause of the library, whether its id marks
+	// a waiver (refund/waiver); only read.
+	waivers map[*site.Clause]bool
+}
+
+// clauseTexts are the texts of one clause scanned so far, body and FAQ
+// answer, each named by where its bytes are: the contract package gives
+// every contract that prints the same clause text the same string, so
+// that is a cheap, exact key (the cache keeps the strings alive, so an
+// address is not reused for another text while it is kept).
+type clauseTexts struct {
+	mu      sync.Mutex
+	entries []clauseText
+}
+
+type clauseText struct {
+	p       *byte
+	n       int
+	answer  bool
+	matches []textMatch
+}
+
+// maxClauseTexts bounds the texts kept per clause: a clause that names
+// the course gives a new text for every course, and those go to the
+// paragraph cache only.
+const maxClauseTexts = 32
+
+func newTextCache(s *site.Site) *textCache {
+	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: map[uint64]bool{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
+	if s != nil && s.Library != nil {
+		for _, lang := range s.Config.Languages {
+			for _, cl := range s.Library.Lang(lang).Clauses {
+				c.clauses[cl] = &clauseTexts{}
+				c.waivers[cl] = waiverClause(cl)
+			}
+		}
+	}
+	return c
+}
+
+// clauseMatches returns the phrases of lang found in text, the rendered
+// body (or, with answer, FAQ answer) of clause src, each with its line in
+// the clause file. A match that came from data a placeholder inserted is
+// left out: it is reported where that data is written.
+func (c *textCache) clauseMatches(lang string, src *site.Clause, answer bool, text string) []textMatch {
+	set := phraseSetFor(lang)
+	if set == nil || text == "" {
+		return nil
+	}
+	e := c.clauses[src]
+	p, n := unsafe.StringData(text), len(text)
+	if e != nil {
+		e.mu.Lock()
+		for _, t := range e.entries {
+			if t.p == p && t.n == n && t.answer == answer {
+				e.mu.Unlock()
+				return t.matches
+			}
+		}
+		e.mu.Unlock()
+	}
+	ms := c.scanParagraphs(set, text, false)
+	if len(ms) > 0 {
+		source, first := src.Body, src.BodyLine
+		if answer {
+			source, first = src.FAQ.Answer, answerLine(src)
+		}
+		kept := ms[:0]
+		for _, m := range ms {
+			if line, ok := sourceLine(source, first, m.text); ok {
+				m.line = line
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
+	}
+	if e != nil {
+		e.mu.Lock()
+		if len(e.entries) < maxClauseTexts {
+			e.entries = append(e.entries, clauseText{p: p, n: n, answer: answer, matches: ms})
+		}
+		e.mu.Unlock()
+	}
+	return ms
+}
+
+// plainMatches returns the phrases of lang found in a course's own text;
+// with names, the text is a deduction's name.
+func (c *textCache) plainMatches(lang, text string, names bool) []textMatch {
+	set := phraseSetFor(lang)
+	if set == nil || strings.TrimSpace(text) == "" {
+		return nil
+	}
+	return c.scanParagraphs(set, text, names)
+}
+
+// phraseSetFor returns the phrases of a language, or nil when there are
+// none (the text rules then read nothing in it).
+func phraseSetFor(lang string) *phraseSet {
+	sets, err := phrasesByLang()
+	if err != nil {
+		return nil
+	}
+	return sets[lang]
+}
+
+// answerLine is the line of a clause file on which its FAQ answer starts.
+func answerLine(s *site.Clause) int {
+	v, k := s.ValuePos("faq.answer"), s.KeyPos("faq.answer")
+	if v == k {
+		return k.Line + 1 // a multi-line string starts on the next line
+	}
+	return v.Line
+}
+
+// scanParagraphs is scanText, paragraph by paragraph, skipping the
+// paragraphs whose shape (see shapeHash) is known to hold no phrase: the
+// texts that differ from course to course mostly differ in numbers, and
+// most paragraphs hold no phrase at all.
+func (c *textCache) scanParagraphs(set *phraseSet, text string, names bool) []textMatch {
+	if c == nil {
+		return scanText(set, text, names)
+	}
+	lang := set.seed
+	if names {
+		lang++
+	}
+	var out []textMatch
+	for p := range paragraphs(text) {
+		// First the paragraph exactly (a fast hash), then its shape.
+		raw := maphash.String(c.seed, p.text) + uint64(lang)
+		c.shapesMu.RLock()
+		clean := c.shapes[raw]
+		c.shapesMu.RUnlock()
+		if clean {
+			continue
+		}
+		shape := shapeHash(c.seed, lang, p.text)
+		c.shapesMu.RLock()
+		clean = c.shapes[shape]
+		c.shapesMu.RUnlock()
+		var ms []textMatch
+		if !clean {
+			ms = scanText(set, p.text, names)
+		}
+		if len(ms) == 0 {
+			c.shapesMu.Lock()
+			c.shapes[raw], c.shapes[shape] = true, true
+			c.shapesMu.Unlock()
+		}
+		for _, m := range ms {
+			m.line += p.line
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// sourceLine finds, in the source src of a rendered text (first is its
+// line in the file), the line where the matched words are written. ok is
+// false when they are not in the source at all: the phrase then came
+// from data a placeholder inserted (a course's title or includes, a
+// deduction's name), and is reported where that data is written.
+func sourceLine(src string, first int, words string) (line int, ok bool) {
+	probe := words
+	if f := strings.Fields(words); len(f) > 2 {
+		probe = strings.Join(f[:2], " ")
+	}
+	probe = " " + probe + " "
+	for _, s := range splitSentences(src) {
+		if i := strings.Index(s.norm, probe); i >= 0 {
+			return first + s.lineAt(i+1), true
+		}
+	}
+	return 0, false
+}
+
+// waiver is waiverClause, answered from the table made for the site's
+// library before the passes run.
+func (c *textCache) waiver(cl *site.Clause) bool {
+	if c != nil {
+		if w, ok := c.waivers[cl]; ok {
+			return w
+		}
+	}
+	return waiverClause(cl)
+}

@@ -1,0 +1,187 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestPhraseExamples checks every phrase of every language against its
+// own documented examples: fires must find it, silent must not.
+func TestPhraseExamples(t *testing.T) {
+	sets, err := phrasesByLang()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sets["ru"] == nil || sets["en"] == nil {
+		t.Fatalf("phrase files: have %v, want ru and en", sets)
+	}
+	for lang, set := range sets {
+		for _, p := range set.phrases {
+			if p.Fires == "" || p.Silent == "" {
+				t.Errorf("%s phrase %s: needs a fires and a silent example", lang, p.Name)
+				continue
+			}
+			if _, ok := Lookup(p.Rule); !ok {
+				t.Errorf("%s phrase %s: rule %q does not exist", lang, p.Name, p.Rule)
+			}
+			if !found(set, p, p.Fires) {
+				t.Errorf("%s phrase %s (%s) does not fire on its example %q", lang, p.Name, p.Rule, p.Fires)
+			}
+			if found(set, p, p.Silent) {
+				t.Errorf("%s phrase %s (%s) fires on its silent example %q", lang, p.Name, p.Rule, p.Silent)
+			}
+		}
+	}
+}
+
+func found(set *phraseSet, p *phrase, text string) bool {
+	for _, m := range scanText(set, text, p.Rule == namesRule) {
+		if m.p == p {
+			return true
+		}
+	}
+	return false
+}
+
+// TestTextPrecision: sentences that grant a right, or that speak of the
+// bank or of another ground, stay silent for every rule; what a school
+// writes to take the right away is found whatever its case, word form,
+// line breaks and Markdown.
+func TestTextPrecision(t *testing.T) {
+	sets, err := phrasesByLang()
+	if err != nil {
+		t.Fatal(err)
+	}
+	silent := map[string][]string{
+		"ru": {
+			"Деньги возвращаются в любом случае тому, кто оплатил курс.",
+			"Деньги в любом случае возвращаются плательщику.",
+			"Не возвращается только стоимость проведённой диагностической сессии, указанная в оферте.",
+			"Это комиссия, которую платёжный сервис взял при оплате и не возвращает Исполнителю.",
+			"Условия договора, которые ограничивали бы это право, не применяются.",
+			"Нехватка сведений не лишает Клиента права на возврат.",
+			"Если Клиент отказывается от договора из-за недостатков, Исполнитель возвращает всю уплаченную сумму.",
+			"При отказе по этому основанию Исполнитель возвращает всю уплаченную сумму без каких-либо удержаний.",
+			"Клиент вправе отказаться от договора в любое время — до начала курса или во время обучения.",
+			"Исполнитель отправляет деньги не позднее чем через 10 дней со дня получения заявления.",
+			"Чтобы деньги поступили на карту, банку обычно нужно ещё 3 рабочих дня.",
+			"Услуга оказывается постепенно, по мере прохождения курса.",
+			"Доступ к урокам открыт не менее 12 месяцев со дня начала курса.",
+			"Клиент вправе потребовать неустойку, предусмотренную п. 5 ст. 28 закона.",
+			"Если вы передумаете в первые 14 дней, мы вернём всю оплату за вычетом комиссии.",
+			"Отказ объяснить причину не влияет ни на сумму, ни на сроки возврата.",
+			"Возврат не зависит от того, выполнены ли домашние задания.",
+		},
+		"en": {
+			"Your money is refunded in any case to the person who paid.",
+			"The client is not charged any fee for the refund.",
+			"The client may withdraw from the contract at any time, without giving a reason.",
+			"The seller sends the money within 10 days of receiving the statement.",
+			"If the client withdraws because of a defect, the seller refunds the whole price.",
+			"The client may also claim damages and the penalty provided by law.",
+			"Granting access does not mean the service has been rendered.",
+		},
+	}
+	for lang, texts := range silent {
+		for _, text := range texts {
+			for _, m := range scanText(sets[lang], text, false) {
+				t.Errorf("%s: %q trips %s (phrase %s, «%s»)", lang, text, m.p.Rule, m.p.Name, m.text)
+			}
+		}
+	}
+	fires := map[string]map[string]string{
+		"ru": {
+			"ПОСЛЕ ПРЕДОСТАВЛЕНИЯ ДОСТУПА ДЕНЕЖНЫЕ СРЕДСТВА НЕ ВОЗВРАЩАЮТСЯ.":                 "text/waiver",
+			"Оплаченная сумма\n**не возвращается**.":                                          "text/waiver",
+			"Уплаченные средства ни при каких условиях не возвращаются.":                      "text/waiver",
+			"Возврат денежных средств не производится.":                                       "text/waiver",
+			"Услуга считается оказанной в момент предоставления доступа.":                     "text/access-rendered",
+			"Возврат возможен только в течение 3 (трёх) дней.":                                "text/time-limit",
+			"Исполнитель удерживает 20 % стоимости курса.":                                    "text/retention",
+			"С Клиента взимается организационный сбор.":                                       "text/retention",
+			"Мы вернём всю сумму.":                                                            "text/contradiction",
+			"Возврат производится только при условии выполнения домашних заданий.":            "refund/conditions",
+			"Деньги возвращаются в течение 30 банковских дней.":                               "text/deadline-mismatch",
+			"Возврат осуществляется в течение 10 рабочих дней с момента получения заявления.": "text/deadline-mismatch",
+		},
+		"en": {
+			"All payments are NON-REFUNDABLE.":                       "text/waiver",
+			"By paying, the client waives the right of withdrawal.":  "text/waiver",
+			"The service is deemed rendered once access is granted.": "text/access-rendered",
+			"Refunds are given only within 3 days.":                  "text/time-limit",
+			"We refund the whole price.":                             "text/contradiction",
+			"A cancellation fee of 30 % applies.":                    "text/retention",
+			"Refunds are given only if all homework was done.":       "refund/conditions",
+		},
+	}
+	for lang, cases := range fires {
+		for text, rule := range cases {
+			ok := false
+			var got []string
+			for _, m := range scanText(sets[lang], text, false) {
+				got = append(got, m.p.Rule)
+				if m.p.Rule == rule {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("%s: %q does not trip %s (got %s)", lang, text, rule, strings.Join(got, ", "))
+			}
+		}
+	}
+}
+
+// TestSentences: line breaks, Markdown and abbreviations.
+func TestSentences(t *testing.T) {
+	ss := splitSentences("Первая **строка**\nпродолжается (ст. 32 закона).\n\n- пункт списка; с точкой с запятой\n- второй")
+	var got []string
+	for _, s := range ss {
+		got = append(got, s.norm)
+	}
+	want := []string{" первая строка продолжается ст 32 закона ", " пункт списка с точкой с запятой ", " второй "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+	if l := ss[0].lineAt(strings.Index(ss[0].norm, "продолжается")); l != 1 {
+		t.Errorf("line of «продолжается» = %d, want 1", l)
+	}
+	if ss[1].line != 3 {
+		t.Errorf("the list item starts on line %d, want 3", ss[1].line)
+	}
+}
+
+// TestShapeCache: a paragraph known to be clean does not hide another of
+// the same shape that holds a phrase.
+func TestShapeCache(t *testing.T) {
+	sets, err := phrasesByLang()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newTextCache(nil)
+	if ms := c.plainMatches("ru", "Мы вернём 50 % стоимости.", false); len(ms) != 0 {
+		t.Fatalf("50 %%: %v", ms)
+	}
+	if ms := c.plainMatches("ru", "Мы вернём 100 % стоимости.", false); len(ms) == 0 {
+		t.Error("a clean «50 %» paragraph hides «100 %»")
+	}
+	if ms := c.plainMatches("ru", "Курс стоит 1 000 рублей.", false); len(ms) != 0 {
+		t.Fatalf("price: %v", ms)
+	}
+	if shapeHash(c.seed, sets["ru"].seed, "Курс стоит 1 000 рублей.") != shapeHash(c.seed, sets["ru"].seed, "Курс стоит 25 900 рублей.") {
+		t.Error("prices change a paragraph's shape")
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	text := "Первый абзац\nпродолжается.\n\nВторой.\n- пункт\n- ещё пункт\nс продолжением"
+	var got []string
+	for p := range paragraphs(text) {
+		got = append(got, fmt.Sprintf("%d:%q", p.line, p.text))
+	}
+	// A blank line starts the next paragraph, which counts it.
+	want := []string{`0:"Первый абзац\nпродолжается."`, `2:"\nВторой."`, `4:"- пункт"`, `5:"- ещё пункт\nс продолжением"`}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("paragraphs:\n got %s\nwant %s", strings.Join(got, " "), strings.Join(want, " "))
+	}
+}
