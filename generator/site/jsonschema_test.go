@@ -134,36 +134,40 @@ func TestSchemaValidatesExampleSite(t *testing.T) {
 			t.Errorf("%s does not validate against schema/%s:\n%v", file, schema, err)
 		}
 	}
-	src, err := os.ReadFile(filepath.Join(repoRoot, "oferta.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	check("oferta.schema.json", "oferta.toml", string(src))
 	counts := map[string]int{}
-	for _, dir := range []string{"content", "clauses"} {
-		err := filepath.WalkDir(filepath.Join(repoRoot, dir), func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
+	walk := func(dir, schema, ext string, read func(path, src string) string) {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ext) {
 				return err
 			}
 			b, err := os.ReadFile(path)
 			if err != nil {
 				return err
 			}
-			switch {
-			case dir == "content" && strings.HasSuffix(path, ".toml"):
-				check("course.schema.json", path, string(b))
-				counts[dir]++
-			case dir == "clauses" && strings.HasSuffix(path, ".md"):
-				check("clause.schema.json", path, frontMatter(t, path, string(b)))
-				counts[dir]++
-			}
+			check(schema, path, read(path, string(b)))
+			counts[schema]++
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	if counts["content"] == 0 || counts["clauses"] < 10 {
+	asIs := func(_, src string) string { return src }
+	// The example school at the root, and the example sites of other
+	// jurisdictions under examples/.
+	sites, _ := filepath.Glob(filepath.Join(repoRoot, "examples", "*"))
+	for _, dir := range append([]string{repoRoot}, sites...) {
+		src, err := os.ReadFile(filepath.Join(dir, "oferta.toml"))
+		if err != nil {
+			continue
+		}
+		check("oferta.schema.json", filepath.Join(dir, "oferta.toml"), string(src))
+		counts["oferta.schema.json"]++
+		walk(filepath.Join(dir, "content"), "course.schema.json", ".toml", asIs)
+	}
+	walk(filepath.Join(repoRoot, "clauses"), "clause.schema.json", ".md", func(path, src string) string { return frontMatter(t, path, src) })
+	t.Logf("validated %v", counts)
+	if counts["oferta.schema.json"] == 0 || counts["course.schema.json"] == 0 || counts["clause.schema.json"] < 10 {
 		t.Fatalf("validated too few files: %v", counts)
 	}
 }
