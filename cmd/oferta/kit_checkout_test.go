@@ -251,3 +251,29 @@ func TestKitTextsNameEdition(t *testing.T) {
 		t.Errorf("unfrozen: %s", md)
 	}
 }
+
+// A course of an EU site in a language without checkout texts stops the
+// kit with a message naming the course and the languages that have them,
+// rather than a kit that silently lacks its texts.
+func TestKitCheckoutMissingLanguage(t *testing.T) {
+	dir := copySite(t, filepath.Join("testdata", "eu-school"))
+	cfg := filepath.Join(dir, "oferta.toml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, cfg, strings.Replace(string(data), `languages = ["en"]`, `languages = ["en", "ru"]`, 1))
+	course, err := os.ReadFile(filepath.Join(repoRoot, "content", "smm-mentoring.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content", "ru", "smm-ru.toml"), "language = \"ru\"\n"+string(course))
+	dest := filepath.Join(t.TempDir(), "kit")
+	code, _, stderr := run(t, "kit", "-s", dir, "-d", dest)
+	if code != exitBadInput || !strings.Contains(stderr, `content/ru/smm-ru.toml: there are no EU checkout texts in language "ru" (they exist in: de, en, ro)`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Error("the kit was written without the course's checkout texts")
+	}
+}
