@@ -8,7 +8,7 @@ SARIF   := $(TOOLS)/@microsoft/sarif-multitool-linux/Sarif.Multitool
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: site test preflight browser-note vet unit html feed tools bench bench-go bench-site fuzz clean oferta screenshots fonts
+.PHONY: site test preflight browser-note vet unit html feed tools bench bench-go bench-site fuzz clean oferta screenshots fonts dist schema
 
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
@@ -110,5 +110,25 @@ fonts:
 	$(PYTHON) -m fontTools.subset $(FONT_SRC)/NotoSansMath-Regular.ttf --unicodes="U+2190-2193,U+2212" \
 	  --layout-features='' --flavor=woff2 --no-hinting --desubroutinize --output-file=$(FONT_DIR)/NotoSansMath-Arrows.woff2
 
+# The JSON Schemas in schema/, regenerated from generator/site/keys.go
+# (a test fails while they are stale).
+schema:
+	$(GO) run ./cmd/oferta schema
+
+# Release binaries: a static oferta for each platform in dist/, named
+# oferta_<version>_<os>_<arch>, and SHA256SUMS to check a download with
+# `sha256sum -c --ignore-missing SHA256SUMS`.
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+dist:
+	rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=""; [ "$$os" = windows ] && ext=.exe; \
+	  out=dist/oferta_$(VERSION)_$${os}_$${arch}$$ext; \
+	  echo "$$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $$out ./cmd/oferta; \
+	done
+	cd dist && sha256sum oferta_* > SHA256SUMS
+	@echo "dist/: $$(ls dist | wc -l) files; check one with: cd dist && sha256sum -c --ignore-missing SHA256SUMS"
+
 clean:
-	rm -rf public .ci/public .ci/public-de .ci/public-ro oferta .bench .screenshots
+	rm -rf public .ci/public .ci/public-de .ci/public-ro oferta .bench .screenshots dist

@@ -17,7 +17,7 @@ import (
 
 // TestCalculatorDeRo types into the calculator of the German and the
 // Romanian sister sites and checks that it shows the amount `oferta calc`
-// gives, formatted as the language writes money ("1.072,50 €",
+// gives, formatted as the language writes money ("1.072,50 €": (1 490 − 60) · 9/12,
 // "1.610,00 lei"), with amounts typed the way a German or Romanian client
 // types them.
 func TestCalculatorDeRo(t *testing.T) {

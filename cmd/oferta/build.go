@@ -60,12 +60,21 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta: writing %s: %v\n", *dest, err)
 		return exitBadInput
 	}
-	written, err := build.RenderToContext(ctx, checked, *draft, func(f render.File) error {
+	var line *progressLine
+	var progress func(done, total int)
+	if showProgress(*quiet, e.terminal(e.stderr), e.getenv) {
+		line = newProgressLine(e.stderr, e.now)
+		progress = line.update
+	}
+	written, err := build.RenderToProgress(ctx, checked, *draft, func(f render.File) error {
 		if err := w.Write(f); err != nil {
 			return writeError{err}
 		}
 		return nil
-	})
+	}, progress)
+	if line != nil {
+		line.clear() // before anything else is printed
+	}
 	// Once every file is written, an interruption still leaves the
 	// previous output: the swap is the last step and cannot be half done.
 	if err == nil && ctx.Err() != nil {

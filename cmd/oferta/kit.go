@@ -54,7 +54,7 @@ func runKit(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta kit: base_url in %s is still the placeholder %s; replace it with the address of your site\n", sitePath(*dir, checked.Site.Config.File), site.SampleBaseURL)
 		return exitBadInput
 	}
-	files, err := kit.Files(checked.Site, checked.Contracts)
+	files, err := kit.Files(checked.Site, checked.Contracts, checked.Status)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "oferta kit: %v\n", err)
 		return exitBadInput

@@ -24,7 +24,7 @@ func TestKit(t *testing.T) {
 	}
 	first := readTree(t, filepath.Join(dir, "kit"))
 	for _, course := range []string{"smm-mentoring", "group-copywriting", "recorded-excel", "en/english-speaking-club"} {
-		for _, doc := range []string{"request-statement", "reply-accepted", "reply-partial", "request-details"} {
+		for _, doc := range []string{"request-statement", "reply-accepted", "reply-partial", "request-details", "checkout"} {
 			if _, ok := first[course+"/"+doc+".md"]; !ok {
 				t.Errorf("kit lacks %s/%s.md", course, doc)
 			}

@@ -99,8 +99,8 @@ func explainRule(e *env, name string) int {
 			names = append(names, r.Name)
 		}
 		msg := fmt.Sprintf("oferta lint: no rule %q", name)
-		if s := site.Suggest(name, names); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+		if s := suggestRules(name, names); len(s) > 0 {
+			msg += "; did you mean " + orList(s) + "?"
 		}
 		fmt.Fprintln(e.stderr, msg)
 		fmt.Fprintf(e.stderr, "Rules: %s\n", strings.Join(names, ", "))

@@ -86,8 +86,8 @@ func newSite(ctx context.Context, e *env, args []string) int {
 	cfgText := strings.NewReplacer("{{EDITION}}", time.Now().Format("2006-01-02"), "{{BASE_URL}}", *baseURL, "{{BASE_URL_NOTE}}", note).Replace(string(cfg))
 	course := courseText(sample.course, sample.title)
 	files := map[string]string{
-		"oferta.toml":               cfgText,
-		"content/first-course.toml": course,
+		"oferta.toml":               schemaDirective("oferta.toml") + cfgText,
+		"content/first-course.toml": schemaDirective("content/first-course.toml") + course,
 		".gitignore":                "/public/\n",
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
@@ -100,6 +100,10 @@ func newSite(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "oferta new site: %v\n", err)
 			return exitBadInput
 		}
+	}
+	if _, err := writeSchemas(filepath.Join(dir, schemaDir)); err != nil {
+		fmt.Fprintf(e.stderr, "oferta new site: %v\n", err)
+		return exitBadInput
 	}
 	fmt.Fprintf(e.stdout, "created a site in %s\n", dir)
 	if *baseURL == site.SampleBaseURL {
@@ -184,7 +188,11 @@ func newCourse(e *env, args []string) int {
 		return exitBadInput
 	}
 	title := strings.ToUpper(slug[:1]) + strings.ReplaceAll(slug[1:], "-", " ")
-	if err := os.WriteFile(file, []byte(courseText(courseFileFor(*dir), title)), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte(schemaDirective("content/"+slug+".toml")+courseText(courseFileFor(*dir), title)), 0o644); err != nil {
+		fmt.Fprintf(e.stderr, "oferta new course: %v\n", err)
+		return exitBadInput
+	}
+	if err := ensureSchemas(e, *dir); err != nil {
 		fmt.Fprintf(e.stderr, "oferta new course: %v\n", err)
 		return exitBadInput
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/lint"
@@ -37,6 +38,11 @@ type command struct {
 type env struct {
 	stdout, stderr io.Writer
 	builtin        site.Builtin
+	// terminal reports whether a writer is a terminal (replaced in tests);
+	// getenv reads the environment.
+	terminal func(io.Writer) bool
+	getenv   func(string) string
+	now      func() time.Time
 }
 
 func commands() []command {
@@ -50,6 +56,7 @@ func commands() []command {
 		{"diff", "what the working tree changes against the latest edition", runDiff},
 		{"export", "each course's contract and statement form as PDF or Word files", runExport},
 		{"new", "scaffold a site (new site DIR) or a course (new course SLUG)", runNew},
+		{"schema", "JSON Schemas of oferta.toml, courses and clauses, for editors", runSchema},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -70,7 +77,7 @@ func runCommands(ctx context.Context, args []string, stdout, stderr io.Writer, c
 			code = crashed(stderr, p, debug.Stack())
 		}
 	}()
-	e := &env{stdout: stdout, stderr: stderr, builtin: site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}}
+	e := &env{stdout: stdout, stderr: stderr, builtin: site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}, terminal: writerIsTerminal, getenv: os.Getenv, now: time.Now}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {

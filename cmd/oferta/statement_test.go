@@ -116,3 +116,49 @@ func typedGrouped(refund string) string {
 	}
 	return b.String()
 }
+
+// TestStatementAmountInWordsDeRo is TestStatementAmountInWords for the
+// German and Romanian sister sites: the statement writes the amount the
+// client types in words in the page's language, as oferta calc does.
+func TestStatementAmountInWordsDeRo(t *testing.T) {
+	ctx := chrometest.New(t, 2*time.Minute)
+	for _, c := range []struct {
+		lang, course, used, typed string
+	}{
+		{"de", "deutsch-b1", "4", "953,33"},
+		{"ro", "engleza-b1", "3", "1610"},
+	} {
+		dir := t.TempDir()
+		copyFile(t, filepath.Join(repoRoot, "examples", c.lang, "oferta.toml"), filepath.Join(dir, "oferta.toml"))
+		copyTree(t, filepath.Join(repoRoot, "examples", c.lang, "content"), filepath.Join(dir, "content"))
+		mustBuild(t, dir)
+		srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+		code, out, stderr := run(t, "calc", c.course, "--used", c.used, "--format", "json", "-s", dir)
+		if code != 0 {
+			srv.Close()
+			t.Fatalf("calc: exit %d: %s", code, stderr)
+		}
+		var want struct {
+			RefundWords string `json:"refund_words"`
+		}
+		if err := json.Unmarshal([]byte(out), &want); err != nil || want.RefundWords == "" {
+			srv.Close()
+			t.Fatalf("calc json: %v %s", err, out)
+		}
+		page := "/" + c.course + "/refund/"
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+page), chromedp.WaitVisible(chromedp.CSS("#st-amount")), typeInto("#st-amount", c.typed)); err != nil {
+			srv.Close()
+			t.Fatalf("%s %s: %v", c.lang, page, err)
+		}
+		js := "document.querySelector('#st-amount-words').textContent"
+		_, _ = chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf("%s === %q", js, want.RefundWords), chromedp.WithPollingTimeout(3*time.Second)))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		srv.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want.RefundWords {
+			t.Errorf("%s %s: typed %q, the page writes %q; oferta calc writes %q", c.lang, page, c.typed, got, want.RefundWords)
+		}
+	}
+}

@@ -141,7 +141,14 @@ func RenderTo(c *Checked, draft bool, write func(render.File) error) (int, error
 // RenderToContext is RenderTo that stops when ctx is done: no course is
 // rendered and no file written after that, and it returns ctx.Err().
 func RenderToContext(ctx context.Context, c *Checked, draft bool, write func(render.File) error) (int, error) {
-	n := 0
+	return RenderToProgress(ctx, c, draft, write, nil)
+}
+
+// RenderToProgress is RenderToContext that calls progress (when not nil)
+// after each course's pages are written, with the number of courses
+// written so far and the number of courses, from the writing goroutine.
+func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(render.File) error, progress func(done, total int)) (int, error) {
+	n, courses := 0, 0
 	var werr error
 	var failed atomic.Bool
 	// A few courses' pages may wait to be written; the renderers block
@@ -174,6 +181,9 @@ func RenderToContext(ctx context.Context, c *Checked, draft bool, write func(ren
 				}
 			}
 			render.Recycle(files) // written: the buffers serve the next pages
+			if courses++; progress != nil && werr == nil {
+				progress(courses, len(c.Contracts))
+			}
 		}
 	}()
 	rest, err := renderSite(ctx, c, draft, true, func(_ int, files []render.File) error {

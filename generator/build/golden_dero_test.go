@@ -8,6 +8,9 @@ import (
 
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/refund"
+	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -65,6 +68,74 @@ func TestGoldenDeRo(t *testing.T) {
 			}
 			if seen < 7 {
 				t.Errorf("only %d pages rendered", seen)
+			}
+		})
+	}
+}
+
+// TestCalculationDeRo renders the refund calculation (text and the
+// printable document) of a course of each sister site and compares it
+// with testdata/calc-dero/<lang>-<slug>.{txt,html} (not under golden-<lang>,
+// which -update of TestGoldenDeRo empties): the amount stands in
+// figures and in words, in German and in Romanian.
+func TestCalculationDeRo(t *testing.T) {
+	for _, c := range []struct {
+		lang, slug string
+		used       int
+		words      string
+	}{
+		{"de", "deutsch-b1", 4, "neunhundertdreiundfünfzig Euro und 33 Cent"},
+		{"ro", "engleza-b1", 3, "o mie șase sute zece lei și 00 bani"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			checked, err := build.Check(filepath.Join("..", "..", "examples", c.lang), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var k *contract.Contract
+			for _, x := range checked.Contracts {
+				if x.Course.Slug == c.slug {
+					k = x
+				}
+			}
+			if k == nil {
+				t.Fatalf("no course %s", c.slug)
+			}
+			req := refund.Request{Used: c.used}
+			res, err := refund.Compute(k.Terms, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := render.New(checked.Site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := r.Calculation(k, req, res, render.CalcFor{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := render.CalcText(k, req, res, render.CalcFor{})
+			for name, data := range map[string]string{c.lang + "-" + c.slug + ".txt": text, c.lang + "-" + c.slug + ".html": string(doc)} {
+				if !strings.Contains(data, c.words) {
+					t.Errorf("%s: no amount in words %q", name, c.words)
+				}
+				golden := filepath.Join("testdata", "calc-dero", name)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, []byte(data), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%s: no golden file (run with -update): %v", name, err)
+				}
+				if string(want) != data {
+					t.Errorf("%s differs from %s:\n%s", name, golden, firstDiff(string(want), data))
+				}
 			}
 		})
 	}

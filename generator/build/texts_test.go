@@ -26,6 +26,12 @@ var fullRefund = map[string][]string{
 		"всю сумму", "вся сумма", "всё, что заплатил", "все деньги", "полный возврат", "полностью возвра", "возвращается полностью", "100 %"},
 	"en": {"whole payment", "whole amount", "full refund", "everything you paid", "everything the client paid", "all the money",
 		"all your money", "refunded in full", "refund in full", "back in full", "100%"},
+	"de": {"gesamten gezahlten Betrag", "gesamte gezahlte Betrag", "gesamten Betrag", "gesamte Betrag", "gesamte Zahlung",
+		"gesamten Zahlung", "alle Zahlungen", "alles zurück", "vollständig erstattet", "vollständig zurück",
+		"volle Erstattung", "in voller Höhe", "ohne jeden Abzug", "ohne Abzug", "100 %"},
+	"ro": {"întreaga sumă", "întregii sume", "întreaga plată", "întregii plăți", "toate plățile", "tot ce ați plătit",
+		"tot ce a plătit", "toți banii", "restituire integrală", "restituie integral", "integral suma", "fără nicio reținere",
+		"fără reținere", "100 %"},
 }
 
 // groundContext marks a sentence about the grounds on which the law itself
@@ -34,6 +40,10 @@ var fullRefund = map[string][]string{
 var groundContext = map[string][]string{
 	"ru": {"недостат", "нарушени", "срок"},
 	"en": {"defect", "late", "deadline"},
+	// The statutory withdrawal (within 14 days, with no early start asked
+	// for) gives every payment back: Widerrufsbelehrung, OUG 34/2014.
+	"de": {"mangel", "verspät", "widerruf", "früheren beginn", "rechtzeitig", "neue frist"},
+	"ro": {"neconform", "întârzi", "retrage", "remedi", "anunțat", "începerea"},
 }
 
 // usedAsOpened are wordings that count a lesson as used once opened, or a
@@ -48,6 +58,9 @@ var usedAsOpened = map[string][]string{
 var secondPerson = map[string]*regexp.Regexp{
 	"ru": regexp.MustCompile(`(?i)(^|[^\p{L}])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашему|вашим|ваших|вашу|мы|нас|нам|нами|наш|наша|наше|наши|нашего|нашей|нашему|нашим|наших|нашу)([^\p{L}]|$)`),
 	"en": regexp.MustCompile(`(?i)\b(you|your|we|us|our)\b`),
+	// The German and Romanian contracts speak to the client as "Sie" /
+	// "dumneavoastră" throughout, as the statutory model texts do
+	// ("Anbieter, wir, uns" in the definitions): no third-person check.
 }
 
 var sentenceEnd = regexp.MustCompile(`[.!?…](\s+|$)|\n`)
@@ -155,8 +168,8 @@ func checkTexts(t *testing.T, k *contract.Contract) {
 				}
 				seen[s] = true
 			}
-			if x.contract && x.id != "" {
-				if m := secondPerson[l].FindString(s); m != "" {
+			if re := secondPerson[l]; re != nil && x.contract && x.id != "" {
+				if m := re.FindString(s); m != "" {
 					t.Errorf("%s: %s speaks in the second person («%s»); the contract names the Client:\n  %s", name, x.where, strings.TrimSpace(m), s)
 				}
 			}
@@ -356,6 +369,116 @@ bank = "р/с 40802810900000012345"
 		for _, w := range c.not {
 			if strings.Contains(all.String(), w) {
 				t.Errorf("%s: the contract says %q", c.kind, w)
+			}
+		}
+	}
+}
+
+// deroSites are a German site under German law and a Romanian one under
+// Romanian law, for TestPolicyTextsDeRo.
+var deroSites = []struct{ lang, config string }{
+	{"de", `title = "Schule"
+languages = ["de"]
+jurisdiction = "de"
+currency = "EUR"
+edition = 2026-12-01
+
+[seller]
+name = "Musterschule GmbH"
+kind = "company"
+vat_id = "DE999999999"
+register = "Amtsgericht Musterstadt, HRB 00000"
+address = "Lindenstraße 12, 10115 Berlin"
+email = "kontakt@schule.example"
+phone = "+49 30 0000000"
+
+[refund]
+review_days = 7
+payout_days = 14
+channel = "email"
+`},
+	{"ro", `title = "Școala"
+languages = ["ro"]
+jurisdiction = "ro"
+currency = "RON"
+edition = 2026-12-01
+
+[seller]
+name = "Școala SRL"
+kind = "company"
+vat_id = "RO00000000"
+register = "J40/0000/2020"
+address = "Strada Teilor nr. 7, București"
+email = "contact@scoala.example"
+phone = "+40 21 000 0000"
+
+[refund]
+review_days = 7
+payout_days = 14
+channel = "email"
+`},
+}
+
+// TestPolicyTextsDeRo is TestPolicyTexts for the German and Romanian
+// libraries: every built-in policy variant, every format and unit, with
+// and without a base_url; no clause or FAQ answer promises the whole
+// amount while the formula deducts, and none names the payment fee
+// without saying that nothing is withheld on a withdrawal within the 14
+// days (Directive 2011/83/EU art. 13).
+func TestPolicyTextsDeRo(t *testing.T) {
+	feeOnWithdrawal := map[string][]string{
+		"de": {"nicht bei einem Widerruf", "Bei einem Widerruf innerhalb der Widerrufsfrist wird keine Gebühr", "Nicht, wenn Sie innerhalb der 14-tägigen Widerrufsfrist"},
+		"ro": {"nu și la retragerea", "La retragerea în perioada de retragere nu se scade niciun comision", "Nu, dacă vă retrageți în termenul de 14 zile"},
+	}
+	feeWords := map[string]string{"de": "gebühr", "ro": "comision"}
+	for _, s := range deroSites {
+		for _, baseURL := range []string{`base_url = "https://school.example/"`, ""} {
+			dir := t.TempDir()
+			write := func(name, data string) {
+				path := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write("oferta.toml", baseURL+"\n"+s.config)
+			n := 0
+			for _, v := range policyVariants {
+				for _, f := range []struct{ format, unit string }{{"personal", "week"}, {"personal", "lesson"}, {"group", "week"}, {"group", "lesson"}, {"recorded", "lesson"}, {"recorded", "month"}} {
+					slug := fmt.Sprintf("%s-%s-%s", v.name, f.format, f.unit)
+					write("content/"+slug+".toml", fmt.Sprintf("title = %q\nformat = %q\nprice = 800\n[duration]\nunit = %q\ncount = 8\n[refund]\n%s\n", slug, f.format, f.unit, strings.ReplaceAll(v.refund, "amount = 5000", "amount = 50")))
+					n++
+				}
+			}
+			checked, err := build.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(checked.Contracts) != n {
+				t.Fatalf("%s: %d contracts, want %d", s.lang, len(checked.Contracts), n)
+			}
+			for _, k := range checked.Contracts {
+				if k.Lang != s.lang {
+					t.Fatalf("%s: a contract in %s", s.lang, k.Lang)
+				}
+				checkTexts(t, k)
+				if k.Course.Refund.BankFeePercent.Sign() == 0 {
+					continue
+				}
+				for _, x := range texts(k) {
+					for _, sen := range sentences(x.body) {
+						if strings.Contains(strings.ToLower(sen), feeWords[s.lang]) && strings.Contains(sen, "%") && containsAny(sen, feeOnWithdrawal[s.lang]) == "" {
+							// A sentence that withholds a percentage as a fee
+							// must say the withdrawal is exempt, in the same
+							// sentence or its clause.
+							if containsAny(plain(x.body), feeOnWithdrawal[s.lang]) == "" {
+								t.Errorf("%s/%s: %s withholds a payment fee without exempting a withdrawal:\n  %s", s.lang, k.Course.Slug, x.where, sen)
+							}
+						}
+					}
+				}
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"strings"
 	"text/template"
 	"time"
 
@@ -52,6 +53,9 @@ type Texts struct {
 type Edition struct {
 	Date string // in the course's language
 	URL  string // its permanent address, <slug>/oferta/<date>/
+	// Frozen says that URL is the permanent address of a frozen edition;
+	// when false it is the contract's address, whose text may change.
+	Frozen bool
 }
 
 type data struct {
@@ -67,6 +71,18 @@ type courseData struct {
 	Title, Price, Format, Start string
 }
 
+// Languages lists the languages that have checkout texts, sorted.
+func Languages() []string {
+	entries, _ := textFiles.ReadDir("texts")
+	var out []string
+	for _, e := range entries {
+		if l, ok := strings.CutSuffix(e.Name(), ".toml"); ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // EditionURL is the permanent address of course c's contract in the
 // edition of date: <base_url><slug>/oferta/<date>/.
 func EditionURL(s *site.Site, c *site.Course, date time.Time) string {
@@ -78,12 +94,28 @@ func EditionURL(s *site.Site, c *site.Course, date time.Time) string {
 // permanent address. It fails for a site outside the EU jurisdictions and
 // for a course whose language has no checkout texts.
 func For(s *site.Site, c *site.Course, inForce time.Time) (*Texts, error) {
+	return ForEdition(s, c, Ref{Date: inForce, URL: EditionURL(s, c, inForce), Frozen: true})
+}
+
+// Ref is the edition in force as the texts name it.
+type Ref struct {
+	Date time.Time
+	// URL is the edition's permanent address when it is frozen, else the
+	// contract's address (contract.ContractURL).
+	URL    string
+	Frozen bool
+}
+
+// ForEdition is For with the edition in force given in full: a site that
+// has not frozen its text yet names the contract's address, which does
+// not promise an unchanging text.
+func ForEdition(s *site.Site, c *site.Course, ed Ref) (*Texts, error) {
 	if !site.EUJurisdiction(s.Config.Jurisdiction) {
 		return nil, fmt.Errorf("%s: checkout texts are written for EU law; the site's jurisdiction is %q", c.File, s.Config.Jurisdiction)
 	}
 	src, err := textFiles.ReadFile("texts/" + c.Language + ".toml")
 	if err != nil {
-		return nil, fmt.Errorf("%s: there are no checkout texts in language %q (EU checkout texts exist in: en)", c.File, c.Language)
+		return nil, fmt.Errorf("%s: there are no EU checkout texts in language %q (they exist in: %s); the seller's kit needs them for every course", c.File, c.Language, strings.Join(Languages(), ", "))
 	}
 	var strs map[string]string
 	if _, err := toml.Decode(string(src), &strs); err != nil {
@@ -97,7 +129,7 @@ func For(s *site.Site, c *site.Course, inForce time.Time) (*Texts, error) {
 			Price:  money.Format(money.Round(c.Price, cur), c.Language),
 			Format: c.Format,
 		},
-		Edition:     Edition{Date: lang.Date(c.Language, inForce), URL: EditionURL(s, c, inForce)},
+		Edition:     Edition{Date: lang.Date(c.Language, ed.Date), URL: ed.URL, Frozen: ed.Frozen},
 		WithdrawURL: contract.WithdrawURL(s, c),
 		Recorded:    c.Format == "recorded",
 	}

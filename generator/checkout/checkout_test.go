@@ -80,3 +80,54 @@ func TestForRefusesRussianLaw(t *testing.T) {
 		t.Error("checkout texts for a ru site")
 	}
 }
+
+// TestForGermanAndRomanian: the example sites in German and Romanian get
+// their texts in their language, naming the edition and its address;
+// an edition not yet frozen is named by the contract's address without
+// the promise of an unchanging text.
+func TestForGermanAndRomanian(t *testing.T) {
+	for _, c := range []struct {
+		dir, edition, checkbox, recorded, permanent, published string
+	}{
+		{"de", "Fassung vom 1.\u00a0Dezember 2026", "Ich verlange ausdrücklich", "Ich stimme ausdrücklich zu", "unverändert unter ihrer dauerhaften Adresse", "veröffentlicht"},
+		{"ro", "versiunea din 1\u00a0decembrie 2026", "Solicit în mod expres", "Îmi exprim acordul expres", "la adresa sa permanentă", "Termenii sunt publicați"},
+	} {
+		s, err := site.Load(filepath.Join("..", "..", "examples", c.dir), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		day := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+		for _, course := range s.Courses {
+			url := s.Config.BaseURL + course.Slug + "/oferta/2026-12-01/"
+			tx, err := checkout.ForEdition(s, course, checkout.Ref{Date: day, URL: url, Frozen: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := c.checkbox
+			if course.Format == "recorded" {
+				want = c.recorded
+			}
+			if !strings.HasPrefix(tx.Checkbox, want) {
+				t.Errorf("%s/%s: checkbox %q", c.dir, course.Slug, tx.Checkbox)
+			}
+			for _, mail := range []string{tx.Requested, tx.NotRequested} {
+				for _, w := range []string{c.edition, url, c.permanent, s.Config.BaseURL + course.Slug + "/withdraw/", course.Title} {
+					if !strings.Contains(mail, w) {
+						t.Errorf("%s/%s: the confirmation lacks %q:\n%s", c.dir, course.Slug, w, mail)
+					}
+				}
+			}
+			if strings.Contains(tx.Kit, "{{") || strings.Contains(tx.Kit, "<no value>") {
+				t.Errorf("%s/%s: unfilled template:\n%s", c.dir, course.Slug, tx.Kit)
+			}
+			contractURL := s.Config.BaseURL + course.Slug + "/oferta/"
+			tx, err = checkout.ForEdition(s, course, checkout.Ref{Date: day, URL: contractURL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(tx.Requested, c.permanent) || !strings.Contains(tx.Requested, c.published) || !strings.Contains(tx.Requested, contractURL) {
+				t.Errorf("%s/%s: confirmation for an unfrozen edition:\n%s", c.dir, course.Slug, tx.Requested)
+			}
+		}
+	}
+}

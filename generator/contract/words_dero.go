@@ -14,45 +14,63 @@ import (
 // statement channel. They sit in tables (not in the ru/en if-chains of
 // terms.go and funcs.go) so that they can move to the library's message
 // files together with the Russian and English ones (issue 15, "prose out
-// of Go").
+// of Go"). Like the Russian and English wording, every sentence follows
+// from the formula's terms, in the third person (the contract and the FAQ
+// both print it): the whole amount only when nothing is deducted, "at
+// least" in the example when something may be withheld. A payment fee or
+// a retention is never withheld on a withdrawal within the 14 days
+// (Directive 2011/83/EU art. 13; BGB § 357; OUG 34/2014 art. 13), and the
+// texts say so wherever they name one.
 type describeWords struct {
-	fee, retention, deductions     string // each takes the percentage where it has %s
-	lessIntro                      string
-	prorata, flat, none, custom    string
-	prorataDed                     string // prorata with deductions: units, deductions, the rest of lessText
-	example                        string // paid, used, total, refund
+	fee, retention                 string // each takes the percentage
+	deductions                     string // takes the list of items with their prices
+	item                           string // an item's name and its price
+	flatWhole, flatLess            string // flatLess takes the list of what is deducted
+	prorataDed, prorataPlain       string // prorataDed takes the items and the units; prorataPlain the units
+	shares, floor                  string // shares takes the fee and retention list
+	none, custom                   string
+	example                        string // paid, used, total, "at least", refund
+	atLeast                        string
 	channelForm, channelPost       string
 	channelMessenger, channelEmail string
 }
 
 var describeTable = map[string]describeWords{
 	"de": {
-		fee:              "die Zahlungsgebühr von %s des gezahlten Betrags",
-		retention:        "ein Einbehalt von %s des gezahlten Betrags",
-		deductions:       "die in diesem Vertrag aufgeführten, belegten Kosten, soweit sie tatsächlich angefallen sind",
-		lessIntro:        "; davon werden abgezogen: ",
-		prorata:          "Der Kurs umfasst %s. Sie erhalten den Anteil des gezahlten Betrags zurück, der dem Anteil des noch nicht erbrachten Kurses entspricht%s. Der Erstattungsbetrag ist nie kleiner als null.",
-		prorataDed:       "Der Kurs umfasst %s. Vom gezahlten Betrag wird zuerst abgezogen: %s; vom Rest erhalten Sie den Anteil zurück, der dem Anteil des noch nicht erbrachten Kurses entspricht%s. Der Erstattungsbetrag ist nie kleiner als null.",
-		flat:             "Sie erhalten den gesamten gezahlten Betrag zurück, gleich wie viel des Kurses bereits erbracht wurde%s. Der Erstattungsbetrag ist nie kleiner als null.",
-		none:             "Dieser Vertrag legt keine eigene Erstattungsformel fest.",
-		custom:           "Der Erstattungsbetrag wird nach der Formel %s berechnet; dabei ist paid der gezahlte Betrag, used die erbrachten Einheiten des Kurses und total %s.",
-		example:          "Haben Sie %s gezahlt und beenden den Vertrag nach %s von %d, erhalten Sie %s zurück.",
+		fee:              "die Gebühr, die der Zahlungsdienstleister für die Zahlung des Kunden tatsächlich einbehalten hat, höchstens %s des gezahlten Betrags (nicht bei einem Widerruf innerhalb der Widerrufsfrist und nicht bei einem Mangel oder einer Verspätung)",
+		retention:        "die tatsächlich entstandenen und belegten Kosten des Anbieters, höchstens %s des gezahlten Betrags (nicht bei einem Widerruf innerhalb der Widerrufsfrist und nicht bei einem Mangel oder einer Verspätung)",
+		deductions:       "der Preis der in diesem Vertrag genannten, gesondert bepreisten Leistungen, soweit sie erbracht wurden (%s)",
+		item:             "„%s“ – %s",
+		flatWhole:        "Der Anbieter erstattet den gesamten gezahlten Betrag, gleich wie viele Einheiten des Kurses bereits erbracht wurden.",
+		flatLess:         "Der Anbieter erstattet den gezahlten Betrag, gleich wie viele Einheiten des Kurses bereits erbracht wurden; davon werden abgezogen: %s.",
+		prorataDed:       "Vom gezahlten Betrag wird zuerst der Preis der in diesem Vertrag genannten, gesondert bepreisten Leistungen abgezogen, soweit sie erbracht wurden: %s. Der Rest wird durch die Zahl der Einheiten des Kurses (%s) geteilt, und der Kunde erhält den Teil zurück, der auf die Einheiten entfällt, die bis zum Eingang seiner Erklärung noch nicht erbracht wurden.",
+		prorataPlain:     "Der gezahlte Betrag wird durch die Zahl der Einheiten des Kurses (%s) geteilt, und der Kunde erhält den Teil zurück, der auf die Einheiten entfällt, die bis zum Eingang seiner Erklärung noch nicht erbracht wurden.",
+		shares:           " Von diesem Teil wird abgezogen: %s.",
+		floor:            " Der Erstattungsbetrag ist nie kleiner als null.",
+		none:             "Dieser Vertrag legt keine eigene Formel für die Erstattung fest.",
+		custom:           "Der Erstattungsbetrag wird nach der Formel %s berechnet; dabei ist paid der gezahlte Betrag, used die bis zum Eingang der Erklärung erbrachten Einheiten des Kurses und total %s.",
+		example:          "Hat der Kunde zum Beispiel %s gezahlt und beendet er den Vertrag nach %s von %d, erhält er %s%s zurück.",
+		atLeast:          "mindestens ",
 		channelForm:      "über das Formular auf der Website %s",
 		channelPost:      "per Post an: %s",
 		channelMessenger: "per Messenger an %s",
 		channelEmail:     "per E-Mail an %s",
 	},
 	"ro": {
-		fee:              "comisionul de plată de %s din suma plătită",
-		retention:        "o reținere de %s din suma plătită",
-		deductions:       "costurile documentate enumerate în acest contract, dacă au fost efectiv suportate",
-		lessIntro:        "; din aceasta se scad: ",
-		prorata:          "Cursul durează %s. Vi se restituie partea din suma plătită egală cu partea din curs care nu a fost încă prestată%s. Suma restituită nu este niciodată mai mică decât zero.",
-		prorataDed:       "Cursul durează %s. Din suma plătită se scad mai întâi %s; din rest vi se restituie partea egală cu partea din curs care nu a fost încă prestată%s. Suma restituită nu este niciodată mai mică decât zero.",
-		flat:             "Vi se restituie întreaga sumă plătită, oricât din curs ar fi fost deja prestat%s. Suma restituită nu este niciodată mai mică decât zero.",
-		none:             "Prezentul contract nu stabilește o formulă proprie de restituire.",
-		custom:           "Suma restituită se calculează după formula %s, unde paid este suma plătită, used unitățile de curs prestate, iar total este %s.",
-		example:          "Dacă ați plătit %s și încetați contractul după %s din %d, vi se restituie %s.",
+		fee:              "comisionul reținut efectiv de prestatorul serviciului de plată pentru plata consumatorului, cel mult %s din suma plătită (nu și la retragerea în termenul de 14 zile și nici în caz de neconformitate sau întârziere)",
+		retention:        "costurile suportate efectiv de profesionist și dovedite cu documente, cel mult %s din suma plătită (nu și la retragerea în termenul de 14 zile și nici în caz de neconformitate sau întârziere)",
+		deductions:       "prețul serviciilor cu preț separat menționate în acest contract, dacă au fost prestate (%s)",
+		item:             "„%s” – %s",
+		flatWhole:        "Profesionistul restituie întreaga sumă plătită, indiferent câte unități ale cursului au fost deja prestate.",
+		flatLess:         "Profesionistul restituie suma plătită, indiferent câte unități ale cursului au fost deja prestate; din aceasta se scad: %s.",
+		prorataDed:       "Din suma plătită se scade mai întâi prețul serviciilor cu preț separat menționate în acest contract, dacă au fost prestate: %s. Restul se împarte la numărul de unități ale cursului (%s), iar consumatorului i se restituie partea care revine unităților neprestate până la primirea declarației sale.",
+		prorataPlain:     "Suma plătită se împarte la numărul de unități ale cursului (%s), iar consumatorului i se restituie partea care revine unităților neprestate până la primirea declarației sale.",
+		shares:           " Din această parte se scad: %s.",
+		floor:            " Suma restituită nu poate fi mai mică decât zero.",
+		none:             "Prezentul contract nu stabilește o formulă proprie de calcul al sumei restituite.",
+		custom:           "Suma restituită se calculează după formula %s, unde paid este suma plătită, used sunt unitățile cursului prestate până la primirea declarației, iar total este %s.",
+		example:          "De exemplu, dacă consumatorul a plătit %s și încetează contractul după %s din %d, i se restituie %s%s.",
+		atLeast:          "cel puțin ",
 		channelForm:      "prin formularul de pe site-ul %s",
 		channelPost:      "prin poștă, la adresa: %s",
 		channelMessenger: "prin mesaj pe %s",
@@ -60,57 +78,79 @@ var describeTable = map[string]describeWords{
 	},
 }
 
-// describeIn is describe for a language of describeTable.
+// describeIn is describe for a language of describeTable: the same
+// sentences as the Russian and English wording, from the same terms.
 func describeIn(k *Contract, w describeWords) Wording {
-	var formulaText, example string
 	t := k.Terms
 	c := k.Course
 	l := c.Language
 	unitsTotal, _ := lang.Units(l, t.Total, c.Duration.Unit)
-	var less []string
+	hasDed := len(c.Refund.Deductions) > 0
+
+	var items []string
+	for _, d := range c.Refund.Deductions {
+		items = append(items, fmt.Sprintf(w.item, d.Name, money.FormatRat(d.Amount, t.Currency, l)))
+	}
+	itemList := strings.Join(items, "; ")
+
+	// Shares of the amount paid withheld at most.
+	var shares []string
 	if c.Refund.BankFeePercent.Sign() > 0 {
-		less = append(less, fmt.Sprintf(w.fee, lang.Percent(l, c.Refund.BankFeePercent)))
+		shares = append(shares, fmt.Sprintf(w.fee, lang.Percent(l, c.Refund.BankFeePercent)))
 	}
 	if c.Refund.RetentionPercent.Sign() > 0 {
-		less = append(less, fmt.Sprintf(w.retention, lang.Percent(l, c.Refund.RetentionPercent)))
+		shares = append(shares, fmt.Sprintf(w.retention, lang.Percent(l, c.Refund.RetentionPercent)))
 	}
-	if len(c.Refund.Deductions) > 0 {
-		less = append(less, w.deductions)
+
+	var out Wording
+	// The flat rule: paid - paid * (bank_fee + retention) - deductions.
+	var flatLess []string
+	if hasDed {
+		flatLess = append(flatLess, fmt.Sprintf(w.deductions, itemList))
 	}
-	lessText := ""
-	if len(less) > 0 {
-		lessText = w.lessIntro + strings.Join(less, "; ")
+	flatLess = append(flatLess, shares...)
+	if len(flatLess) == 0 {
+		out.Flat = w.flatWhole
+	} else {
+		out.Flat = fmt.Sprintf(w.flatLess, strings.Join(flatLess, "; ")) + w.floor
 	}
+
 	switch t.PolicyID {
 	case refund.PolicyProrata:
-		// (paid - deductions) * (total - used) / total - paid * (bank_fee + retention):
-		// the deductions come off the amount paid before it is shared out.
-		if len(c.Refund.Deductions) > 0 {
-			fees := less[:len(less)-1]
-			feeText := ""
-			if len(fees) > 0 {
-				feeText = w.lessIntro + strings.Join(fees, "; ")
-			}
-			formulaText = fmt.Sprintf(w.prorataDed, unitsTotal, w.deductions, feeText)
-			break
+		// (paid - deductions) * (total - used) / total - paid * (bank_fee + retention)
+		var b strings.Builder
+		if hasDed {
+			fmt.Fprintf(&b, w.prorataDed, itemList, unitsTotal)
+		} else {
+			fmt.Fprintf(&b, w.prorataPlain, unitsTotal)
 		}
-		formulaText = fmt.Sprintf(w.prorata, unitsTotal, lessText)
+		if len(shares) > 0 {
+			fmt.Fprintf(&b, w.shares, strings.Join(shares, "; "))
+		}
+		b.WriteString(w.floor)
+		out.Formula = b.String()
 	case refund.PolicyFlat:
-		formulaText = fmt.Sprintf(w.flat, lessText)
+		out.Formula = out.Flat
 	case refund.PolicyNone:
-		formulaText = w.none
+		out.Formula = w.none
 	default:
-		formulaText = fmt.Sprintf(w.custom, t.Policy.String(), unitsTotal)
+		out.Formula = fmt.Sprintf(w.custom, t.Policy.String(), unitsTotal)
 	}
+
 	used := ExampleUsed(t.Total)
 	res, err := refund.Compute(t, refund.Request{Used: used})
-	flatText := fmt.Sprintf(w.flat, lessText)
 	if err != nil {
-		return Wording{Formula: formulaText, Flat: flatText}
+		return out
 	}
 	usedText, _ := lang.UnitsGenitive(l, used, c.Duration.Unit)
-	example = fmt.Sprintf(w.example, money.FormatRat(t.Price, t.Currency, l), usedText, t.Total, money.Format(res.Amount, l))
-	return Wording{Formula: formulaText, Flat: flatText, Example: example}
+	// A fee, a share or a cost is withheld at most as stated: if it was
+	// less, or not incurred, the client gets more.
+	q := ""
+	if hasDed || len(shares) > 0 {
+		q = w.atLeast
+	}
+	out.Example = fmt.Sprintf(w.example, money.FormatRat(t.Price, t.Currency, l), usedText, t.Total, q, money.Format(res.Amount, l))
+	return out
 }
 
 // channelIn is ChannelText for a language of describeTable.

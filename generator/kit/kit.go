@@ -8,10 +8,13 @@ import (
 	"path"
 	"strings"
 	ttemplate "text/template"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/oferta-dev/oferta/generator/checkout"
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
@@ -22,14 +25,21 @@ var files embed.FS
 
 // texts are one language's labels and documents.
 type texts struct {
-	IndexTitle string    `toml:"index_title"`
-	IndexIntro string    `toml:"index_intro"`
-	Subject    string    `toml:"subject"`
-	Copy       string    `toml:"copy"`
-	Copied     string    `toml:"copied"`
-	CopyFailed string    `toml:"copy_failed"`
-	Empty      string    `toml:"empty"`
-	Docs       []textDoc `toml:"doc"`
+	IndexTitle string `toml:"index_title"`
+	IndexIntro string `toml:"index_intro"`
+	Subject    string `toml:"subject"`
+	Copy       string `toml:"copy"`
+	Copied     string `toml:"copied"`
+	CopyFailed string `toml:"copy_failed"`
+	Empty      string `toml:"empty"`
+	// Checkout titles and explains the checkout texts of an eu, de or ro
+	// site (package checkout); Title and Note are text/templates over
+	// docData.
+	Checkout struct {
+		Title string `toml:"title"`
+		Note  string `toml:"note"`
+	} `toml:"checkout"`
+	Docs []textDoc `toml:"doc"`
 }
 
 // textDoc is one document as written in texts/<lang>.toml; Title, Note,
@@ -48,7 +58,7 @@ type Doc struct {
 	ID      string // file name without .md: "request-statement"
 	Title   string // what the text is for
 	Note    string // for the seller only: when and how to use it
-	Subject string // the e-mail's subject
+	Subject string // the e-mail's subject; "" for a text that is no e-mail
 	Body    string // the text to send; [brackets] mark what to fill in
 	Path    string // "smm/request-statement.md", from the kit's root
 }
@@ -77,15 +87,20 @@ func loadTexts(l string) (*texts, error) {
 	return t, nil
 }
 
-// Courses fills in every document of every course.
-func Courses(s *site.Site, contracts []*contract.Contract) ([]Course, error) {
+// Courses fills in every document of every course. status is each
+// contract's standing against its frozen editions (build.Checked.Status),
+// by index of contracts: the texts name the edition in force.
+func Courses(s *site.Site, contracts []*contract.Contract, status []edition.Status) ([]Course, error) {
+	if len(status) != len(contracts) {
+		return nil, fmt.Errorf("kit: %d edition statuses for %d contracts", len(status), len(contracts))
+	}
 	cache := map[string]*texts{}
 	slugs := map[string]int{}
 	for _, k := range contracts {
 		slugs[k.Course.Slug]++
 	}
 	var out []Course
-	for _, k := range contracts {
+	for i, k := range contracts {
 		t, ok := cache[k.Lang]
 		if !ok {
 			var err error
@@ -94,7 +109,8 @@ func Courses(s *site.Site, contracts []*contract.Contract) ([]Course, error) {
 			}
 			cache[k.Lang] = t
 		}
-		data := newDocData(s, k, slugs[k.Course.Slug] > 1)
+		ed := inForce(s, k, status[i])
+		data := newDocData(s, k, ed, slugs[k.Course.Slug] > 1)
 		c := Course{Title: k.Course.Title, Lang: k.Lang, Dir: contract.CoursePath(s, k.Course)}
 		for _, td := range t.Docs {
 			if len(td.Jurisdictions) > 0 && !contains(td.Jurisdictions, s.Config.Jurisdiction) {
@@ -110,6 +126,13 @@ func Courses(s *site.Site, contracts []*contract.Contract) ([]Course, error) {
 					return nil, err
 				}
 				*f.dst = text
+			}
+			c.Docs = append(c.Docs, d)
+		}
+		if site.EUJurisdiction(s.Config.Jurisdiction) {
+			d, err := checkoutDoc(s, k, t, ed, data, c.Dir)
+			if err != nil {
+				return nil, err
 			}
 			c.Docs = append(c.Docs, d)
 		}
@@ -144,8 +167,8 @@ func fill(l, id, src string, data any) (string, error) {
 
 // Files returns the kit as files: a Markdown file per course and document
 // and index.html, the page to copy them from.
-func Files(s *site.Site, contracts []*contract.Contract) ([]render.File, error) {
-	courses, err := Courses(s, contracts)
+func Files(s *site.Site, contracts []*contract.Contract, status []edition.Status) ([]render.File, error) {
+	courses, err := Courses(s, contracts, status)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +194,10 @@ func markdown(d Doc, c Course) string {
 	for _, line := range strings.Split(d.Note, "\n") {
 		b.WriteString(strings.TrimRight("> "+line, " ") + "\n")
 	}
-	fmt.Fprintf(&b, "\n**%s:** %s\n\n---\n\n%s\n", t.Subject, d.Subject, d.Body)
+	if d.Subject != "" {
+		fmt.Fprintf(&b, "\n**%s:** %s\n", t.Subject, d.Subject)
+	}
+	fmt.Fprintf(&b, "\n---\n\n%s\n", d.Body)
 	return b.String()
 }
 
@@ -207,6 +233,8 @@ type docData struct {
 	URL struct {
 		Contract, Statement, FAQ string
 	}
+	// Edition is the contract edition in force on the build date.
+	Edition                Edition
 	ReviewDays, PayoutDays string // "10 дней"
 	// Formula is the course's refund rule in words with its numbers.
 	Formula string
@@ -222,8 +250,9 @@ type docData struct {
 
 // newDocData collects a course's data; shared says that courses in other
 // languages have the same slug, so that calc needs LANG/SLUG.
-func newDocData(s *site.Site, k *contract.Contract, shared bool) docData {
+func newDocData(s *site.Site, k *contract.Contract, ed Edition, shared bool) docData {
 	var d docData
+	d.Edition = ed
 	c := k.Course
 	d.Course.Title, d.Course.Slug = c.Title, c.Slug
 	sl := s.Config.Seller
@@ -256,4 +285,54 @@ func newDocData(s *site.Site, k *contract.Contract, shared bool) docData {
 	}
 	d.Calc = "oferta calc " + name + " --used N --client \"…\" --order … --date YYYY-MM-DD"
 	return d
+}
+
+// Edition is the contract edition a kit text names: the one in force on
+// the build date (site.Site.Today, OFERTA_TODAY in tests), never a
+// scheduled one.
+type Edition struct {
+	Date string // in the course's language: "1 декабря 2026 г."
+	// URL is the edition's permanent address, <base_url><slug>/oferta/<date>/,
+	// when it is frozen; else the contract's address.
+	URL string
+	// Frozen says that URL is a frozen edition's permanent address.
+	Frozen bool
+	// Coming is the date of the next scheduled edition, "" when none:
+	// the texts must be taken again on that day.
+	Coming string
+
+	day time.Time
+}
+
+// inForce finds the edition in force of contract k as render and calc
+// state it (render.CourseView.EditionHref).
+func inForce(s *site.Site, k *contract.Contract, st edition.Status) Edition {
+	ed := Edition{URL: contract.ContractURL(s, k.Course), day: st.InForce}
+	if st.InForceDoc != nil {
+		ed.day = st.InForceDoc.Date
+		ed.URL += ed.day.Format("2006-01-02") + "/"
+		ed.Frozen = true
+	}
+	ed.Date = lang.Date(k.Lang, ed.day)
+	if len(st.Coming) > 0 {
+		ed.Coming = lang.Date(k.Lang, st.Coming[0].Date)
+	}
+	return ed
+}
+
+// checkoutDoc is the EU checkout texts of one course (package checkout)
+// as a kit document.
+func checkoutDoc(s *site.Site, k *contract.Contract, t *texts, ed Edition, data docData, dir string) (Doc, error) {
+	tx, err := checkout.ForEdition(s, k.Course, checkout.Ref{Date: ed.day, URL: ed.URL, Frozen: ed.Frozen})
+	if err != nil {
+		return Doc{}, err
+	}
+	d := Doc{ID: "checkout", Path: dir + "checkout.md", Body: strings.TrimSpace(tx.Kit)}
+	if d.Title, err = fill(k.Lang, "checkout", t.Checkout.Title, data); err != nil {
+		return Doc{}, err
+	}
+	if d.Note, err = fill(k.Lang, "checkout", t.Checkout.Note, data); err != nil {
+		return Doc{}, err
+	}
+	return d, nil
 }

@@ -25,8 +25,9 @@ func TestTextsComplete(t *testing.T) {
 			if len(d.Jurisdictions) == 0 {
 				t.Errorf("%s: doc %q names no jurisdiction", l, d.ID)
 			}
-			for _, src := range []string{d.Title, d.Note, d.Subject, d.Body} {
-				if strings.TrimSpace(src) == "" {
+			for i, src := range []string{d.Title, d.Note, d.Subject, d.Body} {
+				// The checkout text is no e-mail: it has no subject.
+				if strings.TrimSpace(src) == "" && !(i == 2 && d.ID == "checkout") {
 					t.Errorf("%s: doc %q has an empty part", l, d.ID)
 				}
 				if _, err := fill(l, d.ID, src, docData{}); err != nil {
@@ -41,10 +42,31 @@ func TestTextsComplete(t *testing.T) {
 			}
 		}
 	}
+	// Every language that serves EU law titles and explains the checkout
+	// texts; German and Romanian have no documents of Russian law.
+	for _, l := range []string{"en", "de", "ro"} {
+		tx, err := loadTexts(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{tx.IndexTitle, tx.IndexIntro, tx.Subject, tx.Copy, tx.Copied, tx.CopyFailed, tx.Empty, tx.Checkout.Title, tx.Checkout.Note} {
+			if strings.TrimSpace(s) == "" {
+				t.Errorf("%s: a label or the checkout title or note is empty", l)
+			}
+		}
+		for _, src := range []string{tx.Checkout.Title, tx.Checkout.Note} {
+			if _, err := fill(l, "checkout", src, docData{}); err != nil {
+				t.Errorf("%s: %v", l, err)
+			}
+		}
+		if l != "en" && len(tx.Docs) > 0 {
+			t.Errorf("%s: documents of Russian law in a language that serves EU law", l)
+		}
+	}
 	if !slices.Equal(ids[0], ids[1]) {
 		t.Errorf("ru and en list different documents: %v, %v", ids[0], ids[1])
 	}
-	want := []string{"request-statement", "reply-accepted", "reply-partial", "request-details"}
+	want := []string{"request-statement", "reply-accepted", "reply-partial", "request-details", "checkout"}
 	if !slices.Equal(ids[0], want) {
 		t.Errorf("documents %v, want %v", ids[0], want)
 	}

@@ -146,7 +146,11 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result, who C
 		fmt.Fprintf(&b, "%s%s  %s%s\n", ln.Label, strings.Repeat(" ", pad), strings.Repeat(" ", lead), amount)
 	}
 	if w := AmountWords(res.Amount, l); w != "" {
-		fmt.Fprintf(&b, "%s%s\n", pick(l == "ru", "Прописью: ", "In words: "), w)
+		label := pick(l == "ru", "Прописью: ", "In words: ")
+		if cw, ok := calcTable[l]; ok {
+			label = cw.inWords
+		}
+		fmt.Fprintf(&b, "%s%s\n", label, w)
 	}
 	return b.String()
 }

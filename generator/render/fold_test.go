@@ -55,6 +55,7 @@ func TestFoldReportsMissingKeysAtNew(t *testing.T) {
 		`themes/default/layouts/faq.html:1:22: the theme's i18n/en.toml has no string "absent"`,
 		`themes/default/layouts/index.html:1:22: the theme's i18n/en.toml has no string "absent"`,
 		`themes/default/layouts/refund.html:1:22: the theme's i18n/en.toml has no string "absent"`,
+		`themes/default/layouts/widget.html:1:22: the theme's i18n/en.toml has no string "absent"`,
 		`themes/default/layouts/withdraw.html:1:22: the theme's i18n/en.toml has no string "absent"`,
 	}, "\n")
 	if err.Error() != want {

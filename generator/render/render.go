@@ -48,7 +48,7 @@ func Recycle(files []File) {
 }
 
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
-var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes", "withdraw"}
+var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes", "withdraw", "widget"}
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
@@ -401,6 +401,9 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
+	if err := r.addWidget(k, st, add, w.faqTitle+": "+k.Course.Title); err != nil {
+		return nil, err
+	}
 	if err := add("refund", "refund", r.statementTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
 		var err error
 		pg.Statement, err = r.statementView(k, cv, st, links)
@@ -489,12 +492,13 @@ func (r *Renderer) Assets() ([]File, error) {
 	return files, err
 }
 
-// Sitemap lists every HTML page. Without a base_url the locations are
-// relative paths, which keeps the file useful as a page list.
+// Sitemap lists every HTML page but the widgets (see InSitemap). Without a
+// base_url the locations are relative paths, which keeps the file useful
+// as a page list.
 func Sitemap(baseURL string, files []File) File {
 	var paths []string
 	for _, f := range files {
-		if path.Base(f.Path) == "index.html" {
+		if path.Base(f.Path) == "index.html" && InSitemap(f.Path) {
 			paths = append(paths, strings.TrimSuffix(f.Path, "index.html"))
 		}
 	}

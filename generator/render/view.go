@@ -6,7 +6,7 @@ import "html/template"
 // templates escape them); fields of type template.HTML are already-sanitised
 // HTML produced by the Markdown renderer.
 type Page struct {
-	Kind  string // "index", "contract", "faq", "refund"
+	Kind  string // "index", "contract", "faq", "refund", "widget", …
 	Lang  string // language of the page: "ru", "en"
 	Root  string // relative path from this page to the site root: "" or "../../"
 	Path  string // this page's path from the site root, e.g. "smm/oferta/"

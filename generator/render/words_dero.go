@@ -19,11 +19,12 @@ var deWords = pageWords{
 	changesTitle:   "Änderungen des Vertrags",
 	formats:        map[string]string{"personal": "Persönliches Mentoring", "group": "Gruppenkurs", "recorded": "Aufgezeichneter Kurs"},
 	usedOf:         "%d von %d",
+	unitsOf:        "%s von %d",
 	unitHeader:     "Erbracht (%s)",
 	guaranteeNote:  "Innerhalb von %s ab Kursbeginn gilt eine Garantie: Sie erhalten %s zurück, gleich wie viel des Kurses erbracht wurde.",
 	summary: map[string]string{
 		"refund.policy.prorata": "Erstattung anteilig für den noch nicht erbrachten Teil des Kurses.",
-		"refund.policy.flat":    "Erstattung des gesamten gezahlten Betrags, abzüglich der im Vertrag genannten Posten.",
+		"refund.policy.flat":    "Erstattung des gezahlten Betrags unabhängig vom erbrachten Teil des Kurses, abzüglich der im Vertrag genannten Posten, falls es welche gibt.",
 		"refund.policy.none":    "Erstattung nach dem Gesetz.",
 		"":                      "Der Vertrag beschreibt, wie erstattet wird.",
 	},
@@ -36,11 +37,12 @@ var roWords = pageWords{
 	changesTitle:   "Modificările contractului",
 	formats:        map[string]string{"personal": "Mentorat individual", "group": "Curs de grup", "recorded": "Curs înregistrat"},
 	usedOf:         "%d din %d",
+	unitsOf:        "%s din %d",
 	unitHeader:     "Prestat (%s)",
 	guaranteeNote:  "În %s de la începutul cursului se aplică o garanție: vi se restituie %s, oricât din curs ar fi fost prestat.",
 	summary: map[string]string{
 		"refund.policy.prorata": "Restituire proporțională cu partea din curs care nu a fost încă prestată.",
-		"refund.policy.flat":    "Restituirea întregii sume plătite, mai puțin sumele enumerate în contract.",
+		"refund.policy.flat":    "Restituirea sumei plătite indiferent de partea prestată a cursului, mai puțin sumele enumerate în contract, dacă există.",
 		"refund.policy.none":    "Restituire potrivit legii.",
 		"":                      "Contractul descrie cum se fac restituirile.",
 	},
@@ -52,6 +54,7 @@ type calcWords struct {
 	paid, delivered, bankFee, retained string // delivered takes units done and the total
 	cost, withheld, floor, rounding    string
 	formula, result                    string
+	inWords                            string // before the refund in words in the text format
 }
 
 var calcTable = map[string]calcWords{
@@ -61,6 +64,7 @@ var calcTable = map[string]calcWords{
 		paid:      "Gezahlt", delivered: "Erbracht: %s von %d", bankFee: "Zahlungsgebühr, ", retained: "Einbehalt, ",
 		cost: "Kosten: ", withheld: "Nach dem Vertrag einbehalten", floor: "Eine Erstattung ist nie kleiner als null",
 		rounding: "Rundung", formula: "Nach der Formel des Vertrags", result: "Erstattung",
+		inWords: "In Worten: ",
 	},
 	"ro": {
 		title:     "Calculul restituirii",
@@ -68,6 +72,7 @@ var calcTable = map[string]calcWords{
 		paid:      "Plătit", delivered: "Prestat: %s din %d", bankFee: "Comision de plată, ", retained: "Reținere, ",
 		cost: "Cost: ", withheld: "Reținut potrivit contractului", floor: "Restituirea nu poate fi mai mică decât zero",
 		rounding: "Rotunjire", formula: "După formula din contract", result: "De restituit",
+		inWords: "În litere: ",
 	},
 }
 

@@ -80,8 +80,6 @@ var Kinds = []string{"definitions", "subject", "acceptance", "price", "service",
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$`)
 
-var clauseKeys = []string{"id", "kind", "section", "title", "weight", "when", "jurisdictions", "formula", "faq"}
-
 // decodeClause reads a clause file: TOML front matter between "+++" lines,
 // then the Markdown body.
 func decodeClause(file, lang, src string) (*Clause, error) {
@@ -104,40 +102,35 @@ func decodeClause(file, lang, src string) (*Clause, error) {
 	default:
 		return nil, Errorf(Pos{File: file, Line: 1, Col: 1}, "the front matter is not closed: add a line \"+++\" after it")
 	}
-	d, root, err := parseTOML(file, front, 1)
+	d, root, err := parseTOML(file, front, 1, ClauseKeys)
 	if err != nil {
 		return nil, err
 	}
 	c := &Clause{File: file, Lang: lang, keys: d.pos, offset: 1, front: front}
 	c.BodyLine = 2 + strings.Count(front, "\n") + 1
 	c.Body = body
-	c.ID = root.String("id", true)
+	c.ID = root.String("id")
 	if c.ID != "" && !idPattern.MatchString(c.ID) {
 		d.errorf(root.Pos("id"), "id %q must be dotted lower-case words, e.g. \"refund.ground.withdrawal\"", c.ID)
 	}
-	c.Kind = root.OneOf("kind", true, Kinds...)
-	c.Section = root.String("section", true)
-	c.Title = root.String("title", true)
-	c.Weight = root.Int("weight", false, -1000000, 1000000)
-	c.When = root.String("when", false)
+	c.Kind = root.String("kind")
+	c.Section = root.String("section")
+	c.Title = root.String("title")
+	c.Weight = root.Int("weight")
+	c.When = root.String("when")
 	c.Jurisdictions = root.Strings("jurisdictions")
-	for i, j := range c.Jurisdictions {
-		if !contains(Jurisdictions, j) {
-			d.errorf(root.elemPos("jurisdictions", i), "jurisdiction %q is not one of %s", j, strings.Join(quoteAll(Jurisdictions), ", "))
-		}
-	}
-	c.Formula = root.String("formula", false)
+	c.Formula = root.String("formula")
 	if c.Kind == "proration" && !root.Has("formula") {
 		d.errorf(root.Pos("kind"), "a clause of kind \"proration\" needs a formula key")
 	}
 	if c.Kind != "proration" && root.Has("formula") && c.Kind != "" {
 		d.errorf(root.Pos("formula"), "only clauses of kind \"proration\" have a formula (this one is %q)", c.Kind)
 	}
-	if ft := root.Table("faq", false); ft != nil {
-		c.FAQ = &ClauseFAQ{Question: ft.String("question", true), Answer: ft.String("answer", true)}
-		ft.Done("question", "answer")
+	if ft := root.Table("faq"); ft != nil {
+		c.FAQ = &ClauseFAQ{Question: ft.String("question"), Answer: ft.String("answer")}
+		ft.Done()
 	}
-	root.Done(clauseKeys...)
+	root.Done()
 	return c, d.errs.Err()
 }
 
@@ -149,25 +142,25 @@ type Section struct {
 }
 
 func decodeSections(file, src string) ([]Section, error) {
-	d, root, err := parseTOML(file, src, 0)
+	d, root, err := parseTOML(file, src, 0, sectionsKeys)
 	if err != nil {
 		return nil, err
 	}
 	var out []Section
 	seen := map[string]bool{}
 	for _, st := range root.Tables("section") {
-		s := Section{ID: st.String("id", true), Title: st.String("title", true), Pos: st.Pos("id")}
+		s := Section{ID: st.String("id"), Title: st.String("title"), Pos: st.Pos("id")}
 		if seen[s.ID] {
 			d.errorf(s.Pos, "section %q is listed twice", s.ID)
 		}
 		seen[s.ID] = true
-		st.Done("id", "title")
+		st.Done()
 		out = append(out, s)
 	}
 	if len(out) == 0 && len(d.errs) == 0 {
 		d.errorf(Pos{File: file, Line: 1, Col: 1}, "no sections: list them as [[section]] tables with id and title")
 	}
-	root.Done("section")
+	root.Done()
 	return out, d.errs.Err()
 }
 

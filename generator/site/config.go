@@ -105,13 +105,13 @@ type Disable struct {
 }
 
 func decodeConfig(file, src string) (*Config, error) {
-	d, root, err := parseTOML(file, src, 0)
+	d, root, err := parseTOML(file, src, 0, ConfigKeys)
 	if err != nil {
 		return nil, err
 	}
 	c := &Config{File: file, keys: d.pos}
-	c.Title = root.String("title", true)
-	c.BaseURL = root.String("base_url", false)
+	c.Title = root.String("title")
+	c.BaseURL = root.String("base_url")
 	if c.BaseURL != "" {
 		if !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") {
 			d.errorf(root.Pos("base_url"), "base_url must start with https:// or http://")
@@ -137,46 +137,42 @@ func decodeConfig(file, src string) (*Config, error) {
 		}
 		seen[l] = true
 	}
-	c.Jurisdiction = root.OneOf("jurisdiction", true, Jurisdictions...)
-	c.Currency = root.String("currency", false)
+	c.Jurisdiction = root.String("jurisdiction")
+	c.Currency = root.String("currency")
 	if c.Currency == "" {
 		c.Currency = "RUB"
 	}
-	checkCurrency(root, "currency", c.Currency)
-	c.Edition = root.Date("edition", true)
+	c.Edition = root.Date("edition")
 	c.UnsafeHTML = root.Bool("unsafe_html")
-	c.Theme = root.String("theme", false)
+	c.Theme = root.String("theme")
 	if c.Theme == "" {
 		c.Theme = "default"
 	} else if !slugPattern.MatchString(c.Theme) {
 		d.errorf(root.Pos("theme"), "theme %q must be a folder name under themes/ (letters, digits and dashes)", c.Theme)
 	}
-	if s := root.Table("seller", true); s != nil {
+	if s := root.Table("seller"); s != nil {
 		c.Seller = decodeSeller(s)
 	}
-	if r := root.Table("refund", false); r != nil {
+	if r := root.Table("refund"); r != nil {
 		c.Refund = decodeRefund(r)
 	}
 	c.Refund.file = file
-	if w := root.Table("withdrawal", false); w != nil {
+	if w := root.Table("withdrawal"); w != nil {
 		c.Withdrawal = decodeWithdrawal(w)
 	}
-	if l := root.Table("lint", false); l != nil {
+	if l := root.Table("lint"); l != nil {
 		c.Lint.Disable = decodeDisable(l)
-		if sev := l.Table("severity", false); sev != nil {
+		if sev := l.Table("severity"); sev != nil {
 			c.Lint.Severity = map[string]string{}
 			for _, k := range sev.Keys() {
-				v, _ := sev.m[k].(string)
-				if v != "error" && v != "warning" {
-					d.errorf(sev.Pos(k), "lint.severity.%q must be \"error\" or \"warning\"", k)
-					continue
+				if v := sev.String(k); v != "" {
+					c.Lint.Severity[k] = v
 				}
-				c.Lint.Severity[k] = v
 			}
 		}
-		l.Done("disable", "severity")
+		l.Done()
 	}
-	root.Done("title", "base_url", "languages", "jurisdiction", "currency", "edition", "unsafe_html", "theme", "seller", "refund", "lint", "withdrawal")
+	root.Done()
 	return c, d.errs.Err()
 }
 
@@ -184,7 +180,7 @@ func decodeConfig(file, src string) (*Config, error) {
 // A bare rule name (the form of earlier versions) is an error that shows
 // the new form.
 func decodeDisable(l *table) []Disable {
-	v, ok := l.get("disable", false)
+	v, _, ok := l.get("disable", KindTables)
 	if !ok {
 		return nil
 	}
@@ -202,8 +198,8 @@ func decodeDisable(l *table) []Disable {
 	}
 	var out []Disable
 	for _, it := range l.Tables("disable") {
-		d := Disable{Rule: it.String("rule", true), Reason: it.String("reason", false), Pos: it.Pos("rule")}
-		it.Done("rule", "reason")
+		d := Disable{Rule: it.String("rule"), Reason: it.String("reason"), Pos: it.Pos("rule")}
+		it.Done()
 		out = append(out, d)
 	}
 	return out
@@ -211,33 +207,27 @@ func decodeDisable(l *table) []Disable {
 
 func decodeSeller(t *table) Seller {
 	s := Seller{
-		Name:     t.String("name", true),
-		Kind:     t.OneOf("kind", true, SellerKinds...),
-		INN:      t.String("inn", false),
-		OGRN:     t.String("ogrn", false),
-		VATID:    t.String("vat_id", false),
-		Register: t.String("register", false),
-		Country:  t.String("country", false),
-		Address:  t.String("address", false),
-		Email:    t.String("email", false),
-		Phone:    t.String("phone", false),
+		Name:     t.String("name"),
+		Kind:     t.String("kind"),
+		INN:      t.String("inn"),
+		OGRN:     t.String("ogrn"),
+		VATID:    t.String("vat_id"),
+		Register: t.String("register"),
+		Country:  t.String("country"),
+		Address:  t.String("address"),
+		Email:    t.String("email"),
+		Phone:    t.String("phone"),
 
-		Registration: t.String("registration", false),
-		Hours:        t.String("hours", false),
-		License:      t.String("license", false),
-		Bank:         t.String("bank", false),
+		Registration: t.String("registration"),
+		Hours:        t.String("hours"),
+		License:      t.String("license"),
+		Bank:         t.String("bank"),
 	}
 	if s.Email != "" && !strings.Contains(s.Email, "@") {
 		t.d.errorf(t.Pos("email"), "seller.email %q is not an e-mail address", s.Email)
 	}
-	t.Done("name", "kind", "inn", "ogrn", "vat_id", "register", "country", "address", "email", "phone", "registration", "hours", "license", "bank")
+	t.Done()
 	return s
-}
-
-func checkCurrency(t *table, key, code string) {
-	if _, ok := lookupCurrency(code); !ok && t.Has(key) {
-		t.d.errorf(t.Pos(key), "%s = %q is not a currency oferta knows; use an ISO 4217 code such as \"RUB\" or \"EUR\"", t.keyPath(key), code)
-	}
 }
 
 // RefundSettings are the refund terms: the site's defaults, or a course's
@@ -267,66 +257,45 @@ type Deduction struct {
 	Pos    Pos
 }
 
-var refundKeys = []string{"review_days", "payout_days", "bank_fee_percent", "channel", "policy",
-	"guarantee_days", "retention_percent", "grounds", "conditions", "alternatives", "params", "deductions"}
-
 func decodeRefund(t *table) RefundSettings {
 	r := RefundSettings{Set: map[string]Pos{}}
-	for _, k := range refundKeys {
+	for _, k := range t.spec.Names() {
 		if t.Has(k) {
 			r.Set[k] = t.Pos(k)
 		}
 	}
-	r.ReviewDays = t.Int("review_days", false, 0, 365)
-	r.PayoutDays = t.Int("payout_days", false, 0, 365)
-	r.BankFeePercent = percent(t, "bank_fee_percent")
-	r.Channel = t.OneOf("channel", false, Channels...)
-	r.Policy = t.String("policy", false)
-	r.GuaranteeDays = t.Int("guarantee_days", false, 0, 3650)
-	r.RetentionPercent = percent(t, "retention_percent")
+	r.ReviewDays = t.Int("review_days")
+	r.PayoutDays = t.Int("payout_days")
+	r.BankFeePercent = t.Decimal("bank_fee_percent")
+	r.Channel = t.String("channel")
+	r.Policy = t.String("policy")
+	r.GuaranteeDays = t.Int("guarantee_days")
+	r.RetentionPercent = t.Decimal("retention_percent")
 	r.Grounds = t.Strings("grounds")
 	r.Conditions = t.Strings("conditions")
 	r.Alternatives = t.Strings("alternatives")
-	if p := t.Table("params", false); p != nil {
+	if p := t.Table("params"); p != nil {
 		r.Params = map[string]*big.Rat{}
 		for _, k := range p.Keys() {
 			if !identPattern.MatchString(k) {
 				t.d.errorf(p.Pos(k), "refund.params key %q must be a name of letters, digits and underscores", k)
 				continue
 			}
-			v, err := decimalValue(p.m[k])
-			if err != nil {
-				t.d.errorf(p.Pos(k), "refund.params.%s: %v", k, err)
-				continue
+			if v := p.Decimal(k); v != nil {
+				r.Params[k] = v
 			}
-			r.Params[k] = v
 		}
 	}
 	for _, dt := range t.Tables("deductions") {
-		ded := Deduction{Name: dt.String("name", true), Amount: dt.Decimal("amount", true), Pos: dt.Pos("name")}
-		if ded.Amount != nil && ded.Amount.Sign() < 0 {
-			t.d.errorf(dt.Pos("amount"), "a deduction amount cannot be negative")
-		}
-		dt.Done("name", "amount")
+		ded := Deduction{Name: dt.String("name"), Amount: dt.Decimal("amount"), Pos: dt.Pos("name")}
+		dt.Done()
 		r.Deductions = append(r.Deductions, ded)
 	}
-	t.Done(refundKeys...)
+	t.Done()
 	return r
 }
 
 var identPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-
-func percent(t *table, key string) *big.Rat {
-	v := t.Decimal(key, false)
-	if v == nil {
-		return nil
-	}
-	if v.Sign() < 0 || v.Cmp(big.NewRat(100, 1)) > 0 {
-		t.d.errorf(t.Pos(key), "%s must be from 0 to 100", t.keyPath(key))
-		return nil
-	}
-	return v
-}
 
 // Merge returns the site's settings with every key the course sets taken
 // from the course.

@@ -68,41 +68,34 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func lookupCurrency(code string) (money.Currency, bool) { return money.Lookup(code) }
 
-var courseKeys = []string{"title", "slug", "format", "price", "currency", "language", "start", "includes",
-	"for_whom", "results", "zfu", "learning_control", "duration", "refund", "faq", "lint"}
-
 func decodeCourse(file, src string, cfg *Config) (*Course, error) {
-	d, root, err := parseTOML(file, src, 0)
+	d, root, err := parseTOML(file, src, 0, CourseKeys)
 	if err != nil {
 		return nil, err
 	}
 	c := &Course{File: file, keys: d.pos}
-	c.Title = root.String("title", true)
+	c.Title = root.String("title")
 	if root.Has("title") && strings.TrimSpace(c.Title) == "" {
 		d.errorf(root.Pos("title"), "title must not be empty")
 	}
 	c.Slug = strings.TrimSuffix(path.Base(file), ".toml")
 	if root.Has("slug") {
-		c.Slug = root.String("slug", false)
+		c.Slug = root.String("slug")
 		if !slugPattern.MatchString(c.Slug) {
 			d.errorf(root.Pos("slug"), "slug %q may hold only lower-case latin letters, digits and dashes (it becomes a folder of the site)", c.Slug)
 		}
 	} else if !slugPattern.MatchString(c.Slug) {
 		d.errorf(Pos{File: file, Line: 1, Col: 1}, "the file name %q is not a usable slug: rename the file using lower-case latin letters, digits and dashes, or set slug = \"…\"", path.Base(file))
 	}
-	c.Format = root.OneOf("format", true, Formats...)
-	c.Price = root.Decimal("price", true)
+	c.Format = root.String("format")
+	c.Price = root.Decimal("price")
 	var own RefundSettings
-	if rt := root.Table("refund", false); rt != nil {
+	if rt := root.Table("refund"); rt != nil {
 		own = decodeRefund(rt)
-	}
-	if c.Price != nil && c.Price.Sign() <= 0 {
-		d.errorf(root.Pos("price"), "price must be greater than 0")
 	}
 	c.Currency = cfg.Currency
 	if root.Has("currency") {
-		c.Currency = root.String("currency", false)
-		checkCurrency(root, "currency", c.Currency)
+		c.Currency = root.String("currency")
 	}
 	if cur, ok := lookupCurrency(c.Currency); ok && c.Price != nil && !money.IsWhole(c.Price, cur) {
 		d.errorf(root.ValuePos("price"), "price has more decimals than %s has minor units (%d)", cur.Code, cur.Digits)
@@ -116,38 +109,38 @@ func decodeCourse(file, src string, cfg *Config) (*Course, error) {
 	}
 	c.Language = cfg.DefaultLanguage()
 	if root.Has("language") {
-		c.Language = root.String("language", false)
+		c.Language = root.String("language")
 		if !contains(cfg.Languages, c.Language) {
 			d.errorf(root.Pos("language"), "language %q is not one of the site's languages %s (see languages in oferta.toml)", c.Language, strings.Join(quoteAll(cfg.Languages), ", "))
 		}
 	}
-	c.Start = root.Date("start", false)
+	c.Start = root.Date("start")
 	c.Includes = root.Strings("includes")
-	c.ForWhom = root.String("for_whom", false)
-	c.Results = root.String("results", false)
-	c.ZFU = root.String("zfu", false)
+	c.ForWhom = root.String("for_whom")
+	c.Results = root.String("results")
+	c.ZFU = root.String("zfu")
 	c.LearningControl = c.Format != "recorded"
 	if root.Has("learning_control") {
 		c.LearningControl = root.Bool("learning_control")
 	}
-	if dt := root.Table("duration", true); dt != nil {
-		c.Duration.Unit = dt.OneOf("unit", true, Units...)
-		c.Duration.Count = dt.Int("count", true, 1, 1000)
-		dt.Done("unit", "count")
+	if dt := root.Table("duration"); dt != nil {
+		c.Duration.Unit = dt.String("unit")
+		c.Duration.Count = dt.Int("count")
+		dt.Done()
 	}
 	c.Refund = cfg.Refund.Merge(own)
 	for _, ft := range root.Tables("faq") {
-		c.FAQ = append(c.FAQ, FAQEntry{Question: ft.String("question", true), Answer: ft.String("answer", true), Pos: ft.Pos("question")})
-		ft.Done("question", "answer")
+		c.FAQ = append(c.FAQ, FAQEntry{Question: ft.String("question"), Answer: ft.String("answer"), Pos: ft.Pos("question")})
+		ft.Done()
 	}
-	if lt := root.Table("lint", false); lt != nil {
+	if lt := root.Table("lint"); lt != nil {
 		for _, it := range lt.Tables("ignore") {
-			c.Ignore = append(c.Ignore, Ignore{Rule: it.String("rule", true), Reason: it.String("reason", false), Pos: it.Pos("rule")})
-			it.Done("rule", "reason")
+			c.Ignore = append(c.Ignore, Ignore{Rule: it.String("rule"), Reason: it.String("reason"), Pos: it.Pos("rule")})
+			it.Done()
 		}
-		lt.Done("ignore")
+		lt.Done()
 	}
-	root.Done(courseKeys...)
+	root.Done()
 	return c, d.errs.Err()
 }
 

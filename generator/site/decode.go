@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,7 +27,7 @@ type decoder struct {
 
 // parseTOML parses src and returns its top-level table. A syntax error is
 // returned as an *Error with the position the TOML library reports.
-func parseTOML(file, src string, lineOffset int) (*decoder, *table, error) {
+func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, error) {
 	if err := checkUTF8(file, src, lineOffset); err != nil {
 		return nil, nil, err
 	}
@@ -41,16 +43,18 @@ func parseTOML(file, src string, lineOffset int) (*decoder, *table, error) {
 		return nil, nil, &Error{File: file, Line: 1 + lineOffset, Col: 1, Err: err}
 	}
 	d := &decoder{file: file, pos: scanKeyPositions(file, src), line: lineOffset}
-	return d, &table{d: d, m: m, used: map[string]bool{}}, nil
+	return d, &table{d: d, spec: spec, m: m, used: map[string]bool{}}, nil
 }
 
 func (d *decoder) errorf(p Pos, format string, args ...any) {
 	d.errs = append(d.errs, Errorf(p, format, args...))
 }
 
-// table is one TOML table being decoded.
+// table is one TOML table being decoded against spec, its entry in the
+// key tables of keys.go.
 type table struct {
 	d    *decoder
+	spec *Key
 	path string
 	m    map[string]any
 	used map[string]bool
@@ -90,20 +94,28 @@ func (t *table) Has(key string) bool {
 	return ok
 }
 
-func (t *table) get(key string, required bool) (any, bool) {
+// get returns the value of key and the key's description. A missing
+// required key is reported. The accessor's kind must be the one the key
+// tables give the key: a decoder that reads a key as something else is a
+// bug, found by every test that decodes the key.
+func (t *table) get(key string, kinds ...Kind) (any, *Key, bool) {
+	k := t.spec.field(key)
+	if !slices.Contains(kinds, k.Kind) {
+		panic(fmt.Sprintf("site: the decoder reads %q as kind %v, the key tables in keys.go say %v", t.keyPath(key), kinds, k.Kind))
+	}
 	v, ok := t.m[key]
 	t.used[key] = true
 	if !ok {
-		if required {
+		if k.Required {
 			if t.path == "" {
 				t.d.errorf(t.Pos(""), "missing required key %q", key)
 			} else {
 				t.d.errorf(t.Pos(""), "missing required key %q in [%s]", key, t.path)
 			}
 		}
-		return nil, false
+		return nil, k, false
 	}
-	return v, true
+	return v, k, true
 }
 
 func (t *table) wrongType(key string, want string, v any) {
@@ -132,37 +144,57 @@ func tomlType(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// String returns a string value.
-func (t *table) String(key string, required bool) string {
-	v, ok := t.get(key, required)
+// String returns a string value. When the key lists allowed values, a
+// value outside them is reported and "" returned.
+func (t *table) String(key string) string {
+	v, k, ok := t.get(key, KindString)
 	if !ok {
 		return ""
 	}
 	s, isStr := v.(string)
 	if !isStr {
-		t.wrongType(key, "a string", v)
+		t.notAString(key, v)
+		return ""
 	}
-	return s
-}
-
-// OneOf returns a string value that must be one of allowed.
-func (t *table) OneOf(key string, required bool, allowed ...string) string {
-	s := t.String(key, required)
-	if s == "" || !t.Has(key) {
+	if len(k.Enum) == 0 || s == "" || slices.Contains(k.Enum, s) {
 		return s
 	}
-	for _, a := range allowed {
-		if s == a {
-			return s
-		}
+	allowed := strings.Join(quoteAll(k.Enum), ", ")
+	if k.EnumHint != "" {
+		allowed = k.EnumHint
 	}
-	msg := fmt.Sprintf("%s = %q is not allowed; use one of %s", t.keyPath(key), s, strings.Join(quoteAll(allowed), ", "))
-	if sug := Suggest(s, allowed); sug != "" {
+	msg := fmt.Sprintf("%s = %q is not allowed; use one of %s", t.keyPath(key), s, allowed)
+	if k.EnumHint != "" {
+		msg = fmt.Sprintf("%s = %q is not allowed; use %s", t.keyPath(key), s, allowed)
+	}
+	if sug := Suggest(s, k.Enum); sug != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", sug)
 	}
 	t.d.errorf(t.ValuePos(key), "%s", msg)
 	return ""
 }
+
+// notAString reports a value that should have been a string. A number is
+// the common case (an ИНН written without quotes): say how to quote it.
+func (t *table) notAString(key string, v any) {
+	var lit string
+	switch x := v.(type) {
+	case int64:
+		lit = strconv.FormatInt(x, 10)
+	case float64:
+		lit = strconv.FormatFloat(x, 'f', -1, 64)
+	default:
+		t.wrongType(key, "a string", v)
+		return
+	}
+	name := key
+	if !bareKey.MatchString(name) {
+		name = strconv.Quote(name)
+	}
+	t.d.errorf(t.ValuePos(key), "%s must be a string, not %s — put it in quotes: %s = %q", t.keyPath(key), tomlType(v), name, lit)
+}
+
+var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 func quoteAll(list []string) []string {
 	out := make([]string, len(list))
@@ -172,18 +204,19 @@ func quoteAll(list []string) []string {
 	return out
 }
 
-// Int returns a whole number within [lo, hi].
-func (t *table) Int(key string, required bool, lo, hi int) int {
-	v, ok := t.get(key, required)
+// Int returns a whole number within the key's [Min, Max].
+func (t *table) Int(key string) int {
+	v, k, ok := t.get(key, KindInt)
 	if !ok {
 		return 0
 	}
+	lo, hi := k.Min, k.Max
 	n, isInt := v.(int64)
 	if !isInt {
 		t.wrongType(key, "a whole number", v)
 		return 0
 	}
-	if n < int64(lo) || n > int64(hi) {
+	if n < lo || n > hi {
 		t.d.errorf(t.ValuePos(key), "%s = %d is out of range; it must be from %d to %d", t.keyPath(key), n, lo, hi)
 		return 0
 	}
@@ -192,9 +225,9 @@ func (t *table) Int(key string, required bool, lo, hi int) int {
 
 // Decimal returns an exact number written as a TOML integer, a TOML decimal
 // (up to 15 significant digits, so that it converts back exactly) or a
-// decimal string such as "80000.50".
-func (t *table) Decimal(key string, required bool) *big.Rat {
-	v, ok := t.get(key, required)
+// decimal string such as "80000.50", within the key's bounds.
+func (t *table) Decimal(key string) *big.Rat {
+	v, k, ok := t.get(key, KindDecimal)
 	if !ok {
 		return nil
 	}
@@ -203,7 +236,21 @@ func (t *table) Decimal(key string, required bool) *big.Rat {
 		t.d.errorf(t.ValuePos(key), "%s: %v", t.keyPath(key), err)
 		return nil
 	}
-	return r
+	if !k.Bounded {
+		return r
+	}
+	lo, hi := big.NewRat(k.Min, 1), big.NewRat(k.Max, 1)
+	switch {
+	case k.MinExclusive && r.Cmp(lo) <= 0:
+		t.d.errorf(t.ValuePos(key), "%s must be greater than %d", t.keyPath(key), k.Min)
+	case !k.MinExclusive && r.Cmp(lo) < 0 && k.NoMax:
+		t.d.errorf(t.ValuePos(key), "%s must not be negative", t.keyPath(key))
+	case !k.NoMax && (r.Cmp(lo) < 0 || r.Cmp(hi) > 0):
+		t.d.errorf(t.ValuePos(key), "%s must be from %d to %d", t.keyPath(key), k.Min, k.Max)
+	default:
+		return r
+	}
+	return nil
 }
 
 func decimalValue(v any) (*big.Rat, error) {
@@ -227,7 +274,7 @@ func decimalValue(v any) (*big.Rat, error) {
 
 // Bool returns a boolean.
 func (t *table) Bool(key string) bool {
-	v, ok := t.get(key, false)
+	v, _, ok := t.get(key, KindBool)
 	if !ok {
 		return false
 	}
@@ -240,8 +287,8 @@ func (t *table) Bool(key string) bool {
 
 // Date returns a TOML local date (2026-11-01); a string in that form is
 // accepted too.
-func (t *table) Date(key string, required bool) time.Time {
-	v, ok := t.get(key, required)
+func (t *table) Date(key string) time.Time {
+	v, _, ok := t.get(key, KindDate)
 	if !ok {
 		return time.Time{}
 	}
@@ -262,9 +309,10 @@ func (t *table) Date(key string, required bool) time.Time {
 	return time.Time{}
 }
 
-// Strings returns an array of strings.
+// Strings returns an array of strings. When the key lists allowed values,
+// an element outside them is reported and left out.
 func (t *table) Strings(key string) []string {
-	v, ok := t.get(key, false)
+	v, k, ok := t.get(key, KindStrings)
 	if !ok {
 		return nil
 	}
@@ -280,6 +328,14 @@ func (t *table) Strings(key string) []string {
 			t.d.errorf(t.elemPos(key, i), "%s[%d] must be a string, not %s", t.keyPath(key), i, tomlType(e))
 			continue
 		}
+		if len(k.Enum) > 0 && !slices.Contains(k.Enum, s) {
+			msg := fmt.Sprintf("%s: %q is not one of %s", t.keyPath(key), s, strings.Join(quoteAll(k.Enum), ", "))
+			if sug := Suggest(s, k.Enum); sug != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", sug)
+			}
+			t.d.errorf(t.elemPos(key, i), "%s", msg)
+			continue
+		}
 		out = append(out, s)
 	}
 	return out
@@ -293,9 +349,10 @@ func (t *table) elemPos(key string, i int) Pos {
 	return t.Pos(key)
 }
 
-// Table returns a sub-table, or nil when it is absent.
-func (t *table) Table(key string, required bool) *table {
-	v, ok := t.get(key, required)
+// Table returns a sub-table (or a map of free keys), or nil when it is
+// absent.
+func (t *table) Table(key string) *table {
+	v, k, ok := t.get(key, KindTable, KindMap)
 	if !ok {
 		return nil
 	}
@@ -304,12 +361,12 @@ func (t *table) Table(key string, required bool) *table {
 		t.wrongType(key, "a table", v)
 		return nil
 	}
-	return &table{d: t.d, path: t.keyPath(key), m: m, used: map[string]bool{}}
+	return &table{d: t.d, spec: k, path: t.keyPath(key), m: m, used: map[string]bool{}}
 }
 
 // Tables returns an array of tables ([[key]] or key = [{…}, {…}]).
 func (t *table) Tables(key string) []*table {
-	v, ok := t.get(key, false)
+	v, k, ok := t.get(key, KindTables)
 	if !ok {
 		return nil
 	}
@@ -332,7 +389,7 @@ func (t *table) Tables(key string) []*table {
 	}
 	out := make([]*table, len(maps))
 	for i, m := range maps {
-		out[i] = &table{d: t.d, path: t.keyPath(key) + "[" + strconv.Itoa(i) + "]", m: m, used: map[string]bool{}}
+		out[i] = &table{d: t.d, spec: k, path: t.keyPath(key) + "[" + strconv.Itoa(i) + "]", m: m, used: map[string]bool{}}
 	}
 	return out
 }
@@ -348,9 +405,10 @@ func (t *table) Keys() []string {
 	return keys
 }
 
-// Done reports every key of the table that the schema did not read, with a
-// suggestion among known when one is close.
-func (t *table) Done(known ...string) {
+// Done reports every key of the table that the decoder did not read, with a
+// suggestion among the keys the table's description lists.
+func (t *table) Done() {
+	known := t.spec.Names()
 	for _, k := range sortedKeys(t.m) {
 		if t.used[k] {
 			continue

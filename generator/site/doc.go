@@ -3,9 +3,14 @@
 // clauses layered over it).
 //
 // Decoding is strict. TOML is first parsed into generic values, then walked
-// against the schema by hand, so that every unknown key, wrong type and
+// against the key tables of keys.go (names, types, allowed values, ranges,
+// required keys, descriptions), so that every unknown key, wrong type and
 // missing required key is reported with the file, line and column of the key
 // concerned, and with a suggestion for near misses ("prise" → "price").
+// The same tables give the JSON Schemas that editors use (jsonschema.go,
+// `oferta schema`). To add a key: list it in keys.go, read it in the
+// decoder with the accessor of its kind (t.String("key"), t.Int, …), then
+// run `make schema`; TestSchemaAgreesWithDecoder checks that the two agree.
 // Later stages get plain Go values plus the positions of the keys, which
 // lint uses to point at the line a finding is about.
 //

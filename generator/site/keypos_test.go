@@ -74,16 +74,16 @@ func TestSuggest(t *testing.T) {
 
 func TestLimits(t *testing.T) {
 	deep := "title = " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n"
-	_, _, err := parseTOML("content/x.toml", deep, 0)
+	_, _, err := parseTOML("content/x.toml", deep, 0, CourseKeys)
 	if err == nil || !strings.Contains(err.Error(), "content/x.toml:1:") || !strings.Contains(err.Error(), "nested") {
 		t.Errorf("deep nesting: got %v", err)
 	}
 	big := "title = \"" + strings.Repeat("x", maxFileSize) + "\"\n"
-	if _, _, err := parseTOML("content/x.toml", big, 0); err == nil || !strings.Contains(err.Error(), "at most") {
+	if _, _, err := parseTOML("content/x.toml", big, 0, CourseKeys); err == nil || !strings.Contains(err.Error(), "at most") {
 		t.Errorf("large file: got %v", err)
 	}
 	ok := "a = [[1, 2], [3]]\n[[t]]\nb = { c = [\"[[[\", '{{{'] }\n"
-	if _, _, err := parseTOML("content/x.toml", ok, 0); err != nil {
+	if _, _, err := parseTOML("content/x.toml", ok, 0, CourseKeys); err != nil {
 		t.Errorf("ordinary nesting: %v", err)
 	}
 }

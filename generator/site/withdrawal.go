@@ -26,13 +26,13 @@ func (c *Config) HasWithdrawalFunction() bool {
 }
 
 func decodeWithdrawal(t *table) Withdrawal {
-	w := Withdrawal{Endpoint: t.String("endpoint", false)}
+	w := Withdrawal{Endpoint: t.String("endpoint")}
 	if w.Endpoint != "" {
 		u, err := url.Parse(w.Endpoint)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(w.Endpoint, " \t\n\"'<>") {
 			t.d.errorf(t.Pos("endpoint"), "withdrawal.endpoint %q must be the address of a form service, starting with https://", w.Endpoint)
 		}
 	}
-	t.Done("endpoint")
+	t.Done()
 	return w
 }

@@ -25,6 +25,17 @@
 //     dollar/cent, pound sterling/penny.
 //   - Russian writes «одна тысяча», «один рубль», «две копейки»: the gender
 //     of the word that follows decides the form of 1 and 2.
+//   - German writes a number below a million as one word, the unit
+//     before the ten («einundzwanzigtausendfünfhunderteins»), millions
+//     apart («zwei Millionen dreihunderttausend»); «ein»/«eine» before a
+//     noun («ein Euro», «eintausend», «eine Million»), «eins» at the end
+//     of a longer number («einhunderteins Euro»); «… Euro und 05 Cent».
+//   - Romanian puts «de» between a number ending in 00 or 20–99 and its
+//     noun («douăzeci de lei», «o mie de lei», «o sută unu lei»; the
+//     "romanian" plural rule gives the noun forms with «de»), agrees 1
+//     and 2 with «mie» (f) and «milion» (n) («douăzeci și una de mii»,
+//     «două milioane») and writes a lone 1 «un»/«o» («un leu», «o mie»,
+//     «un milion»); «… lei și 05 bani».
 //   - A currency the tables do not name is written with its ISO code and
 //     the minor part as a fraction: "forty-seven thousand six hundred KZT
 //     and 00/100".

@@ -90,7 +90,11 @@ func (l *Lang) number(n int64, gender string) string {
 	if n == 0 {
 		return l.Zero
 	}
-	var parts []string
+	if w, ok := l.One[gender]; ok && n == 1 {
+		return w
+	}
+	var b strings.Builder
+	sep := ""
 	// Triads from the largest scale down: billions, millions, thousands,
 	// units.
 	for i := len(l.Scales); i >= 0; i-- {
@@ -102,14 +106,20 @@ func (l *Lang) number(n int64, gender string) string {
 		if t == 0 {
 			continue
 		}
+		b.WriteString(sep)
 		if i == 0 {
-			parts = append(parts, l.triad(t, gender))
+			b.WriteString(l.triad(t, gender))
 			continue
 		}
 		s := l.Scales[i-1]
-		parts = append(parts, l.triad(t, s.Gender), l.form(s, int64(t)))
+		w := l.triad(t, s.Gender)
+		if one, ok := l.One[s.Gender]; ok && t == 1 {
+			w = one
+		}
+		sep = l.ScaleJoin[i-1]
+		b.WriteString(w + sep + l.form(s, int64(t)))
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 // triad writes 1..999.
@@ -132,9 +142,17 @@ func (l *Lang) triad(t int, gender string) string {
 	case rest%10 == 0:
 		parts = append(parts, l.Tens[rest/10])
 	default:
-		parts = append(parts, l.Tens[rest/10]+l.TensJoin+unit(rest%10))
+		u := unit(rest % 10)
+		if w, ok := l.TensUnits[strconv.Itoa(rest%10)]; ok {
+			u = w
+		}
+		if l.UnitsFirst {
+			parts = append(parts, u+l.TensJoin+l.Tens[rest/10])
+		} else {
+			parts = append(parts, l.Tens[rest/10]+l.TensJoin+u)
+		}
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, l.Join)
 }
 
 // form picks the plural form of a noun for n.
@@ -149,6 +167,14 @@ func (l *Lang) form(w Noun, n int64) string {
 // pluralIndex is the index of n's form in a noun's Forms.
 func pluralIndex(rule string, n int64) int {
 	switch rule {
+	case "romanian":
+		switch h := n % 100; {
+		case n == 1:
+			return 0
+		case n < 20 || h >= 1 && h <= 19:
+			return 1
+		}
+		return 2
 	case "slavic":
 		switch d, h := n%10, n%100; {
 		case d == 1 && h != 11:

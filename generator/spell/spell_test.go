@@ -72,6 +72,62 @@ func TestAmountTrickyNumbers(t *testing.T) {
 	}
 }
 
+// TestAmountTrickyNumbersDeRo is the tricky-number table in German (euro)
+// and Romanian (lei): German compounds below a million, «ein»/«eine»
+// before a noun; Romanian «de» from 20, «un»/«o» for a lone 1, 1 and 2
+// agreeing with «mie» and «milion».
+func TestAmountTrickyNumbersDeRo(t *testing.T) {
+	tests := []struct{ amount, de, ro string }{
+		{"0", "null Euro und 00 Cent", "zero lei și 00 bani"},
+		{"1", "ein Euro und 00 Cent", "un leu și 00 bani"},
+		{"2", "zwei Euro und 00 Cent", "doi lei și 00 bani"},
+		{"5", "fünf Euro und 00 Cent", "cinci lei și 00 bani"},
+		{"11", "elf Euro und 00 Cent", "unsprezece lei și 00 bani"},
+		{"12.02", "zwölf Euro und 02 Cent", "doisprezece lei și 02 bani"},
+		{"19.19", "neunzehn Euro und 19 Cent", "nouăsprezece lei și 19 bani"},
+		{"20.20", "zwanzig Euro und 20 Cent", "douăzeci de lei și 20 de bani"},
+		{"21", "einundzwanzig Euro und 00 Cent", "douăzeci și unu de lei și 00 bani"},
+		{"22.22", "zweiundzwanzig Euro und 22 Cent", "douăzeci și doi de lei și 22 de bani"},
+		{"101", "einhunderteins Euro und 00 Cent", "o sută unu lei și 00 bani"},
+		{"120", "einhundertzwanzig Euro und 00 Cent", "o sută douăzeci de lei și 00 bani"},
+		{"1000", "eintausend Euro und 00 Cent", "o mie de lei și 00 bani"},
+		{"1001.01", "eintausendeins Euro und 01 Cent", "o mie unu lei și 01 ban"},
+		{"2000", "zweitausend Euro und 00 Cent", "două mii de lei și 00 bani"},
+		{"5000", "fünftausend Euro und 00 Cent", "cinci mii de lei și 00 bani"},
+		{"12000", "zwölftausend Euro und 00 Cent", "douăsprezece mii de lei și 00 bani"},
+		{"21501.01", "einundzwanzigtausendfünfhunderteins Euro und 01 Cent", "douăzeci și una de mii cinci sute unu lei și 01 ban"},
+		{"47600", "siebenundvierzigtausendsechshundert Euro und 00 Cent", "patruzeci și șapte de mii șase sute de lei și 00 bani"},
+		{"101000", "einhunderteintausend Euro und 00 Cent", "o sută una mii de lei și 00 bani"},
+		{"1000000", "eine Million Euro und 00 Cent", "un milion de lei și 00 bani"},
+		{"2000000", "zwei Millionen Euro und 00 Cent", "două milioane de lei și 00 bani"},
+		{"2300000", "zwei Millionen dreihunderttausend Euro und 00 Cent", "două milioane trei sute de mii de lei și 00 bani"},
+		{"999999999.99", "neunhundertneunundneunzig Millionen neunhundertneunundneunzigtausendneunhundertneunundneunzig Euro und 99 Cent",
+			"nouă sute nouăzeci și nouă de milioane nouă sute nouăzeci și nouă de mii nouă sute nouăzeci și nouă de lei și 99 de bani"},
+		{"1000000000", "eine Milliarde Euro und 00 Cent", "un miliard de lei și 00 bani"},
+	}
+	for _, tc := range tests {
+		for _, l := range []struct{ lang, code, want string }{{"de", "EUR", tc.de}, {"ro", "RON", tc.ro}} {
+			got, err := Amount(amount(t, tc.amount, l.code), l.lang)
+			if err != nil || got != l.want {
+				t.Errorf("Amount(%s %s, %s) = %q, %v; want %q", tc.amount, l.code, l.lang, got, err, l.want)
+			}
+		}
+	}
+	// Romanian euro and German lei, and a feminine currency.
+	for _, tc := range []struct{ amount, code, lang, want string }{
+		{"21.01", "EUR", "ro", "douăzeci și unu de euro și 01 cent"},
+		{"1", "GBP", "ro", "o liră sterlină și 00 pence"},
+		{"2", "GBP", "ro", "două lire sterline și 00 pence"},
+		{"1.01", "RON", "de", "ein Leu und 01 Ban"},
+		{"1500", "RON", "de", "eintausendfünfhundert Lei und 00 Bani"},
+	} {
+		got, err := Amount(amount(t, tc.amount, tc.code), tc.lang)
+		if err != nil || got != tc.want {
+			t.Errorf("Amount(%s %s, %s) = %q, %v; want %q", tc.amount, tc.code, tc.lang, got, err, tc.want)
+		}
+	}
+}
+
 func TestAmountCurrencies(t *testing.T) {
 	tests := []struct{ amount, code, lang, want string }{
 		{"1.01", "EUR", "en", "one euro and 01 cent"},
@@ -157,7 +213,7 @@ func TestNumberGender(t *testing.T) {
 // Every currency in every language gets words without a placeholder left
 // over; every table has all forms its plural rule needs.
 func TestTablesComplete(t *testing.T) {
-	need := map[string]int{"slavic": 3, "one-other": 2}
+	need := map[string]int{"slavic": 3, "one-other": 2, "romanian": 3}
 	for name, l := range langs {
 		n, ok := need[l.Plural]
 		if !ok {
@@ -231,11 +287,11 @@ func TestScriptMatchesGo(t *testing.T) {
 	for n := int64(7); n < 1_100_000_000_00; n = n*3 + 13 {
 		minors = append(minors, n)
 	}
-	for _, code := range []string{"RUB", "EUR", "USD", "GBP", "KZT", "PLN", "JPY", "KWD"} {
+	for _, code := range []string{"RUB", "EUR", "USD", "GBP", "RON", "KZT", "PLN", "JPY", "KWD"} {
 		c, _ := money.Lookup(code)
 		for _, m := range minors {
 			a := money.FromMinor(big.NewInt(m), c)
-			for _, lang := range []string{"ru", "en"} {
+			for _, lang := range Languages() {
 				want, err := Amount(a, lang)
 				if err != nil {
 					want = "error"

@@ -21,6 +21,12 @@
   }
 
   function pluralIndex(rule, n) {
+    if (rule === "romanian") {
+      const h = n % 100n;
+      if (n === 1n) return 0;
+      if (n < 20n || (h >= 1n && h <= 19n)) return 1;
+      return 2;
+    }
     if (rule === "slavic") {
       const d = n % 10n;
       const h = n % 100n;
@@ -42,7 +48,8 @@
     if (h > 0) parts.push(l.hundreds[h]);
     const rest = t % 100;
     const g = (l.gendered && l.gendered[gender]) || {};
-    const unit = (u) => (Object.prototype.hasOwnProperty.call(g, String(u)) ? g[String(u)] : l.units[u]);
+    const has = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
+    const unit = (u) => (has(g, String(u)) ? g[String(u)] : l.units[u]);
     if (rest === 0) {
       // nothing
     } else if (rest < 20) {
@@ -50,26 +57,36 @@
     } else if (rest % 10 === 0) {
       parts.push(l.tens[rest / 10]);
     } else {
-      parts.push(l.tens[Math.floor(rest / 10)] + l.tens_join + unit(rest % 10));
+      const k = String(rest % 10);
+      const u = has(l.tens_units, k) ? l.tens_units[k] : unit(rest % 10);
+      const ten = l.tens[Math.floor(rest / 10)];
+      parts.push(l.units_first ? u + l.tens_join + ten : ten + l.tens_join + u);
     }
-    return parts.join(" ");
+    return parts.join(l.join);
   }
 
   function number(l, n, gender) {
     if (n === 0n) return l.zero;
-    const parts = [];
+    const one = l.one || {};
+    const hasOne = (g) => Object.prototype.hasOwnProperty.call(one, g);
+    if (n === 1n && hasOne(gender)) return one[gender];
+    let out = "";
+    let sep = "";
     for (let i = l.scales.length; i >= 0; i--) {
       const div = 1000n ** BigInt(i);
       const t = Number((n / div) % 1000n);
       if (t === 0) continue;
+      out += sep;
       if (i === 0) {
-        parts.push(triad(l, t, gender));
+        out += triad(l, t, gender);
         continue;
       }
       const s = l.scales[i - 1];
-      parts.push(triad(l, t, s.gender), form(l, s, BigInt(t)));
+      const w = t === 1 && hasOne(s.gender) ? one[s.gender] : triad(l, t, s.gender);
+      sep = l.scale_join[i - 1];
+      out += w + sep + form(l, s, BigInt(t));
     }
-    return parts.join(" ");
+    return out;
   }
 
   // amount mirrors spell.Amount for a plain amount with exactly `digits`
