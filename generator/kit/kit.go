@@ -39,7 +39,9 @@ type texts struct {
 		Title string `toml:"title"`
 		Note  string `toml:"note"`
 	} `toml:"checkout"`
-	Docs []textDoc `toml:"doc"`
+	// Embed titles, explains and labels embed.md (see Embed).
+	Embed embedTexts `toml:"embed"`
+	Docs  []textDoc  `toml:"doc"`
 }
 
 // textDoc is one document as written in texts/<lang>.toml; Title, Note,
@@ -69,6 +71,7 @@ type Course struct {
 	Lang  string
 	Dir   string // "smm/", "en/club/"
 	Docs  []Doc
+	Embed *Embed // the embed snippets (embed.md)
 }
 
 func loadTexts(l string) (*texts, error) {
@@ -136,6 +139,11 @@ func Courses(s *site.Site, contracts []*contract.Contract, status []edition.Stat
 			}
 			c.Docs = append(c.Docs, d)
 		}
+		e, err := embedDoc(s, k, status[i], t, ed, data, c.Dir)
+		if err != nil {
+			return nil, err
+		}
+		c.Embed = e
 		if len(c.Docs) > 0 { // none yet for this course's law
 			out = append(out, c)
 		}
@@ -176,6 +184,9 @@ func Files(s *site.Site, contracts []*contract.Contract, status []edition.Status
 	for _, c := range courses {
 		for _, d := range c.Docs {
 			out = append(out, render.File{Path: d.Path, Data: []byte(markdown(d, c))})
+		}
+		if c.Embed != nil {
+			out = append(out, render.File{Path: c.Embed.Path, Data: []byte(embedMarkdown(c.Embed, c))})
 		}
 	}
 	index, err := indexPage(s, courses)
@@ -232,6 +243,8 @@ type docData struct {
 	}
 	URL struct {
 		Contract, Statement, FAQ string
+		// Site is the origin of base_url: "https://school.example".
+		Site string
 	}
 	// Edition is the contract edition in force on the build date.
 	Edition                Edition
@@ -259,6 +272,7 @@ func newDocData(s *site.Site, k *contract.Contract, ed Edition, shared bool) doc
 	d.Seller.Name, d.Seller.Kind, d.Seller.Email, d.Seller.Phone = sl.Name, sl.Kind, sl.Email, sl.Phone
 	dir := s.Config.BaseURL + contract.CoursePath(s, c)
 	d.URL.Contract, d.URL.Statement, d.URL.FAQ = dir+"oferta/", dir+"refund/", dir+"faq/"
+	d.URL.Site, _ = siteOrigin(s.Config.BaseURL) // checked by embedDoc
 	d.ReviewDays = lang.Days(k.Lang, c.Refund.ReviewDays)
 	d.PayoutDays = lang.Days(k.Lang, c.Refund.PayoutDays)
 	d.Formula = k.FormulaText
