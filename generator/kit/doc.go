@@ -4,7 +4,12 @@
 // that accept a refund, accept part of it with the calculation, or ask for
 // missing details (Russian law), and for every course the checkout texts
 // (checkout.md): the acceptance checkbox of the payment page on a ru site,
-// the EU checkout texts of package checkout on an eu, de or ro site.
+// the EU checkout texts of package checkout on an eu, de or ro site; and
+// for every course the embed snippets (embed.md, see Embed): the contract
+// in the edition in force, the calculator widget and, on an eu, de or ro
+// site, the withdrawal function, each an <iframe> with a host-side
+// <script> that takes the height frame.js posts, only from base_url's
+// origin, with instructions for Tilda, WordPress and GetCourse.
 //
 // The texts are data: texts/<lang>.toml holds, per language, the index
 // page's labels, the title and note of the EU checkout texts, and a list

@@ -139,3 +139,55 @@ func TestPayoutTextsAgreeWithContract(t *testing.T) {
 // sentenceEnd splits a text into sentences, roughly: at a full stop or a
 // line break.
 var sentenceEnd = regexp.MustCompile(`\.\s+|\n+`)
+
+// Every language of the kit titles, explains and labels embed.md, and
+// the instructions name the three builders.
+func TestEmbedTexts(t *testing.T) {
+	for _, l := range []string{"ru", "en", "de", "ro"} {
+		tx, err := loadTexts(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := tx.Embed
+		for _, s := range []string{e.Title, e.Note, e.Contract, e.Calculator, e.Withdraw} {
+			if strings.TrimSpace(s) == "" {
+				t.Errorf("%s: an [embed] text is empty", l)
+			}
+		}
+		var d docData
+		d.URL.Site = "https://school.example"
+		note, err := fill(l, "embed", e.Note, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"Tilda", "T123", "WordPress", "GetCourse", "https://school.example", "oferta freeze"} {
+			if !strings.Contains(note, w) {
+				t.Errorf("%s: the embed note lacks %q", l, w)
+			}
+		}
+	}
+}
+
+// A snippet's script takes a height only from its own frame and the
+// site's origin, and only a number.
+func TestSnippet(t *testing.T) {
+	s := snippet("oferta-a-contract", "https://school.example/a/oferta/", `A "B" <C>`, "https://school.example", 800)
+	for _, w := range []string{
+		`<iframe id="oferta-a-contract" src="https://school.example/a/oferta/" title="A &#34;B&#34; &lt;C&gt;"`,
+		`document.getElementById("oferta-a-contract")`,
+		`event.origin !== "https://school.example" || event.source !== frame.contentWindow`,
+		`typeof d.height !== "number"`,
+	} {
+		if !strings.Contains(s, w) {
+			t.Errorf("snippet lacks %q:\n%s", w, s)
+		}
+	}
+	for _, c := range []struct{ base, want string }{
+		{"https://school.example/", "https://school.example"},
+		{"http://127.0.0.1:8080/school/", "http://127.0.0.1:8080"},
+	} {
+		if got, err := siteOrigin(c.base); err != nil || got != c.want {
+			t.Errorf("siteOrigin(%q) = %q, %v", c.base, got, err)
+		}
+	}
+}
