@@ -13,7 +13,8 @@ import (
 )
 
 // runKit writes the seller's kit: per course, the message asking a client
-// for a refund statement and the reply templates, as Markdown files and
+// for a refund statement and the reply templates, the checkout texts and
+// the embed snippets for a sales page, as Markdown files and
 // an index.html to copy them from. It goes to kit/ inside the site, next
 // to public/ and never inside it: nothing in it is for clients.
 func runKit(ctx context.Context, e *env, args []string) int {
