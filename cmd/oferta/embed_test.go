@@ -236,3 +236,28 @@ func TestWithdrawalFunctionInAFrame(t *testing.T) {
 		t.Errorf("in the frame the button does not open the form: %v", err)
 	}
 }
+
+// Once an edition is frozen, the contract's snippet embeds that edition's
+// permanent page, which the build writes and which loads frame.js like
+// every page; the note no longer asks to freeze.
+func TestKitEmbedFrozenEdition(t *testing.T) {
+	t.Setenv("OFERTA_TODAY", "2026-12-05")
+	dir := copySite(t, filepath.Join("testdata", "eu-school"))
+	freezeForKit(t, dir)
+	pub := mustBuild(t, dir)
+	dest := filepath.Join(t.TempDir(), "kit")
+	if code, _, stderr := run(t, "kit", "-s", dir, "-d", dest); code != 0 {
+		t.Fatalf("kit: exit %d: %s", code, stderr)
+	}
+	for _, course := range []string{"smm-mentoring", "group-copywriting", "recorded-excel"} {
+		md := readTree(t, dest)[course+"/embed.md"]
+		want := `src="https://school.example/` + course + `/oferta/2026-11-01/"`
+		if !strings.Contains(md, want) || strings.Contains(md, "oferta freeze") {
+			t.Errorf("%s: embed.md does not embed the frozen edition (%s) or still asks to freeze:\n%s", course, want, md)
+		}
+		page := pub[course+"/oferta/2026-11-01/index.html"]
+		if !strings.Contains(page, "frame.js") {
+			t.Errorf("%s: the frozen edition's page is missing or loads no frame.js", course)
+		}
+	}
+}
