@@ -13,8 +13,10 @@ LDFLAGS := -X main.version=$(VERSION)
 oferta:
 	$(GO) build -ldflags "$(LDFLAGS)" -o oferta ./cmd/oferta
 
+# Go compiles oferta first: on a fresh clone that takes a minute, so say so.
 site:
-	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/oferta build
+	@echo "make site: compiling oferta (about a minute on a fresh clone), then building the example school into public/"
+	@$(GO) run -ldflags "$(LDFLAGS)" ./cmd/oferta build
 
 test: preflight vet unit html feed
 	@$(MAKE) --no-print-directory browser-note
