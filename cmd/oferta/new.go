@@ -39,10 +39,10 @@ func runNew(ctx context.Context, e *env, args []string) int {
 }
 
 func newSite(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "new site", "new site DIR [--base-url URL] [--lang ru|de|ro] [--jurisdiction ru|de|ro]")
+	fs := newFlags(e, "new site", "new site DIR [--base-url URL] [--lang ru|en|de|ro] [--jurisdiction ru|eu|de|ro]")
 	baseURL := fs.String("base-url", "", "the `address` where the pages will be published, e.g. https://school.example/ (asked for at a terminal; a placeholder to replace otherwise)")
-	lang := fs.String("lang", "ru", "the site's `language`: ru, de or ro")
-	jurisdiction := fs.String("jurisdiction", "", "the `law` lint applies: ru, de or ro (default: the language's own)")
+	lang := fs.String("lang", "ru", "the site's `language`: ru, en, de or ro")
+	jurisdiction := fs.String("jurisdiction", "", "the `law` lint applies: ru, eu, de or ro (default: ru for ru, eu for en, de for de, ro for ro)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return usageError(e, fs, err)
@@ -69,7 +69,7 @@ func newSite(ctx context.Context, e *env, args []string) int {
 	}
 	sample, ok := scaffoldFor(*lang, *jurisdiction)
 	if !ok {
-		fmt.Fprintf(e.stderr, "oferta new site: no sample site for --lang %s --jurisdiction %s; use ru/ru, de/de or ro/ro and change oferta.toml afterwards\n", *lang, *jurisdiction)
+		fmt.Fprintf(e.stderr, "oferta new site: no sample site for --lang %s --jurisdiction %s; use ru/ru, en/eu, de/de or ro/ro and change oferta.toml afterwards\n", *lang, *jurisdiction)
 		return exitBadInput
 	}
 	if *baseURL == "" {
@@ -126,14 +126,19 @@ type siteSample struct {
 func scaffoldFor(lang, jurisdiction string) (siteSample, bool) {
 	samples := map[string]siteSample{
 		"ru": {"scaffold/site/oferta.toml", "scaffold/course.toml", "My first course"},
+		"en": {"scaffold/site/oferta.en.toml", "scaffold/course.en.toml", "My first course"},
 		"de": {"scaffold/site/oferta.de.toml", "scaffold/course.de.toml", "Mein erster Kurs"},
 		"ro": {"scaffold/site/oferta.ro.toml", "scaffold/course.ro.toml", "Primul meu curs"},
 	}
+	// An English site is for EU law: under Russian law a course must
+	// also be published in Russian (ЗоЗПП art. 8), which an English
+	// sample cannot be.
+	own := map[string]string{"ru": "ru", "en": "eu", "de": "de", "ro": "ro"}
 	if jurisdiction == "" {
-		jurisdiction = lang
+		jurisdiction = own[lang]
 	}
 	s, ok := samples[lang]
-	return s, ok && jurisdiction == lang
+	return s, ok && jurisdiction == own[lang]
 }
 
 // courseFileFor returns the course scaffold in the first language of the

@@ -186,7 +186,12 @@ func TestStatutoryClausesKeepTheirElements(t *testing.T) {
 // scaffold of oferta new site / new course.
 func TestSampleSellerMatchesScaffold(t *testing.T) {
 	var all string
-	for _, f := range []string{"../../cmd/oferta/scaffold/site/oferta.toml", "../../cmd/oferta/scaffold/course.toml"} {
+	files, err := filepath.Glob("../../cmd/oferta/scaffold/*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites, _ := filepath.Glob("../../cmd/oferta/scaffold/site/*.toml")
+	for _, f := range append(files, sites...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

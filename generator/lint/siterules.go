@@ -37,19 +37,24 @@ Fix: set base_url to the address the site is published at. To preview a site bef
 	},
 }
 
-// The scaffold's sample data (cmd/oferta/scaffold; a test keeps the two
-// in step). Each is a value the seller must replace before publishing.
+// The scaffold's sample data (cmd/oferta/scaffold, one sample site per
+// language; a test keeps the two in step). Each is a value the seller must
+// replace before publishing.
 var (
-	sampleSeller = map[string]string{
-		"name":    "ИП Образцова Мария Ивановна",
-		"inn":     "771234567859",
-		"ogrn":    "326774600123455",
-		"address": "Россия, 101000, г. Москва, ул. Образцовая, д. 1",
+	sampleSeller = map[string][]string{
+		"name":     {"ИП Образцова Мария Ивановна", "Sample Academy Ltd", "Muster Lernstudio GmbH", "Exemplu Educație SRL"},
+		"inn":      {"771234567859"},
+		"ogrn":     {"326774600123455"},
+		"vat_id":   {"EE000000000", "DE000000000", "RO000000000"},
+		"register": {"Commercial Register, registry code 00000000", "Amtsgericht Beispielstadt, HRB 00000", "J40/0000/2026"},
+		"address":  {"Россия, 101000, г. Москва, ул. Образцовая, д. 1", "Sample Street 1, 10111 Tallinn, Estonia", "Beispielstraße 1, 00000 Musterstadt", "Strada Exemplu nr. 1, 010000 București"},
+		"phone":    {"+372 000 0000", "+49 000 0000000", "+40 000 000 000"},
 	}
-	sampleTitle        = "My school"
-	sampleCourseFields = map[string]string{
-		"for_whom": "Who this course is for.",
-		"results":  "What a student can expect to be able to do (no promises).",
+	sampleSellerKeys   = []string{"name", "inn", "ogrn", "vat_id", "register", "address", "phone"}
+	sampleTitles       = []string{"My school", "Meine Schule", "Școala mea"}
+	sampleCourseFields = map[string][]string{
+		"for_whom": {"Who this course is for.", "Für wen der Kurs gedacht ist.", "Cui i se adresează cursul."},
+		"results":  {"What a student can expect to be able to do (no promises).", "Was Teilnehmende danach können sollen (ohne Versprechen).", "Ce va putea face cursantul la final (fără promisiuni)."},
 	}
 )
 
@@ -57,7 +62,7 @@ var (
 var SellerSample = &Rule{
 	Name:            "seller/sample",
 	DefaultSeverity: Error,
-	Doc: `The scaffold's sample data is still there: a [seller] key of oferta.toml (name, inn, ogrn, address), the title or the placeholder base_url still has the value "oferta new site" wrote, or a course's for_whom or results still has the placeholder text of "oferta new course".
+	Doc: `The scaffold's sample data is still there: a [seller] key of oferta.toml (name, inn, ogrn, vat_id, register, address, phone; in any language's sample site), the title or the placeholder base_url still has the value "oferta new site" wrote, or a course's for_whom or results still has the placeholder text of "oferta new course".
 
 Why: the sample ИНН and ОГРНИП pass their check digits, so no other rule notices them; a contract that names a made-up seller does not identify the seller at all (Civil Code art. 437(2); ЗоЗПП art. 9), and English placeholder sentences in a Russian contract are not information about the service (ЗоЗПП arts. 8, 10).
 
@@ -69,13 +74,13 @@ Fix: replace each value the message names with your own.`,
 	Run: func(p *Pass) error {
 		cfg := p.Site.Config
 		if p.Whole {
-			for _, key := range []string{"name", "inn", "ogrn", "address"} {
-				if sellerField(cfg.Seller, key) == sampleSeller[key] {
+			for _, key := range sampleSellerKeys {
+				if v := sellerField(cfg.Seller, key); v != "" && slices.Contains(sampleSeller[key], v) {
 					p.Report(cfg.KeyPos("seller."+key), "", "seller.%s is still the sample value of \"oferta new site\": replace it with your own", key)
 				}
 			}
-			if cfg.Title == sampleTitle {
-				p.Report(cfg.KeyPos("title"), "", "title is still the sample value %q of \"oferta new site\": give the school's name", sampleTitle)
+			if slices.Contains(sampleTitles, cfg.Title) {
+				p.Report(cfg.KeyPos("title"), "", "title is still the sample value %q of \"oferta new site\": give the school's name", cfg.Title)
 			}
 			if cfg.BaseURL == site.SampleBaseURL {
 				p.Report(cfg.KeyPos("base_url"), "", "base_url is still the placeholder %q of \"oferta new site\": give the address where the pages are published", site.SampleBaseURL)
@@ -84,8 +89,8 @@ Fix: replace each value the message names with your own.`,
 		for _, k := range p.Contracts {
 			c := k.Course
 			for key, v := range map[string]string{"for_whom": c.ForWhom, "results": c.Results} {
-				if strings.TrimSpace(v) == sampleCourseFields[key] {
-					p.Report(c.KeyPos(key), c.Slug, "%s is still the placeholder %q of \"oferta new course\": say it for this course", key, sampleCourseFields[key])
+				if t := strings.TrimSpace(v); t != "" && slices.Contains(sampleCourseFields[key], t) {
+					p.Report(c.KeyPos(key), c.Slug, "%s is still the placeholder %q of \"oferta new course\": say it for this course", key, t)
 				}
 			}
 		}
@@ -412,13 +417,14 @@ Fix: print the key with {{ days .refund.payout_days }} (or review_days) instead 
 	},
 }
 
-// SampleValues are the scaffold's sample values seller/sample looks for.
+// SampleValues are the scaffold's sample values seller/sample looks for,
+// in every language's sample site.
 func SampleValues() []string {
-	out := []string{sampleTitle}
-	for _, k := range []string{"name", "inn", "ogrn", "address"} {
-		out = append(out, sampleSeller[k])
+	out := slices.Clone(sampleTitles)
+	for _, k := range sampleSellerKeys {
+		out = append(out, sampleSeller[k]...)
 	}
-	return append(out, sampleCourseFields["for_whom"], sampleCourseFields["results"])
+	return append(append(out, sampleCourseFields["for_whom"]...), sampleCourseFields["results"]...)
 }
 
 // literalDay is a number of days a clause's source writes as text.
