@@ -42,8 +42,11 @@ var groundContext = map[string][]string{
 	"en": {"defect", "late", "deadline"},
 	// The statutory withdrawal (within 14 days, with no early start asked
 	// for) gives every payment back: Widerrufsbelehrung, OUG 34/2014.
-	"de": {"mangel", "verspät", "widerruf", "früheren beginn", "rechtzeitig", "neue frist"},
-	"ro": {"neconform", "întârzi", "retrage", "remedi", "anunțat", "începerea"},
+	// Force majeure ends the obligation for the part not provided, which
+	// is paid back without deductions (§ 275, § 326(4) BGB; art. 1634 Cod
+	// civil): a ground of its own, like a defect.
+	"de": {"mangel", "verspät", "widerruf", "früheren beginn", "rechtzeitig", "neue frist", "höherer gewalt"},
+	"ro": {"neconform", "întârzi", "retrage", "remedi", "anunțat", "începerea", "forță majoră"},
 }
 
 // usedAsOpened are wordings that count a lesson as used once opened, or a
