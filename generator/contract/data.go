@@ -39,6 +39,10 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			// has_withdrawal_function: the site publishes the art. 11a
 			// withdrawal function (see WithdrawURL).
 			"has_withdrawal_function": cfg.HasWithdrawalFunction(),
+			// withdrawal_sends: the function sends the form to the
+			// seller's form service itself ([withdrawal] endpoint);
+			// without one it prepares an e-mail the client sends.
+			"withdrawal_sends": cfg.Withdrawal.Endpoint != "",
 		},
 		"seller": map[string]any{
 			"name":     escapeMarkdown(seller.Name),
