@@ -331,8 +331,16 @@ func shapeHash(seed maphash.Seed, lang byte, text string) uint64 {
 // beforePercent reports whether s starts with a per cent sign, after
 // spaces.
 func beforePercent(s string) bool {
-	s = strings.TrimLeft(s, " \u00a0")
-	return strings.HasPrefix(s, "%")
+	for {
+		switch {
+		case strings.HasPrefix(s, " "):
+			s = s[1:]
+		case strings.HasPrefix(s, "\u00a0"):
+			s = s[len("\u00a0"):]
+		default:
+			return strings.HasPrefix(s, "%")
+		}
+	}
 }
 
 // listNumber reports whether s starts with a numbered list item: "1. ".
@@ -436,9 +444,11 @@ type textCache struct {
 	// writes as text (see DeadlineMismatch).
 	days map[*site.Clause][]literalDay
 	// shapes holds the shapes (see shapeHash) of paragraphs known to hold
-	// no phrase.
+	// no phrase; found holds, by its exact text, what the phrases found in
+	// each paragraph that holds one (lines from the paragraph's start).
 	shapesMu sync.RWMutex
 	shapes   map[uint64]bool
+	found    map[paraKey][]textMatch
 	seed     maphash.Seed
 	// formulas records which refund formulas are the SPEC's (atFloor).
 	formulas map[*expr.Expr]bool
@@ -464,13 +474,23 @@ type clauseText struct {
 	matches []textMatch
 }
 
+// paraKey names a paragraph of a language's text (see scanParagraphs).
+type paraKey struct {
+	lang byte
+	text string
+}
+
+// maxFound bounds the paragraphs kept in textCache.found: a paragraph
+// that names the course is new for every course.
+const maxFound = 1 << 14
+
 // maxClauseTexts bounds the texts kept per clause: a clause that names
 // the course gives a new text for every course, and those go to the
 // paragraph cache only.
 const maxClauseTexts = 32
 
 func newTextCache(s *site.Site) *textCache {
-	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: map[uint64]bool{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
+	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: make(map[uint64]bool, 1024), found: map[paraKey][]textMatch{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
 	if s != nil && s.Library != nil {
 		for _, lang := range s.Config.Languages {
 			for _, cl := range s.Library.Lang(lang).Clauses {
@@ -571,25 +591,31 @@ func (c *textCache) scanParagraphs(set *phraseSet, text string, names bool) []te
 	}
 	var out []textMatch
 	for p := range paragraphs(text) {
-		// First the paragraph exactly (a fast hash), then its shape.
+		// First the paragraph exactly (a fast hash, or the paragraphs
+		// known to hold a phrase), then its shape.
 		raw := maphash.String(c.seed, p.text) + uint64(lang)
+		key := paraKey{lang, p.text}
 		c.shapesMu.RLock()
 		clean := c.shapes[raw]
+		ms, known := c.found[key]
 		c.shapesMu.RUnlock()
 		if clean {
 			continue
 		}
-		shape := shapeHash(c.seed, lang, p.text)
-		c.shapesMu.RLock()
-		clean = c.shapes[shape]
-		c.shapesMu.RUnlock()
-		var ms []textMatch
-		if !clean {
-			ms = scanText(set, p.text, names)
-		}
-		if len(ms) == 0 {
+		if !known {
+			shape := shapeHash(c.seed, lang, p.text)
+			c.shapesMu.RLock()
+			clean = c.shapes[shape]
+			c.shapesMu.RUnlock()
+			if !clean {
+				ms = scanText(set, p.text, names)
+			}
 			c.shapesMu.Lock()
-			c.shapes[raw], c.shapes[shape] = true, true
+			if len(ms) == 0 {
+				c.shapes[raw], c.shapes[shape] = true, true
+			} else if len(c.found) < maxFound {
+				c.found[key] = ms
+			}
 			c.shapesMu.Unlock()
 		}
 		for _, m := range ms {
