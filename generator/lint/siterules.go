@@ -190,7 +190,7 @@ Fix: add "ru" to languages and write the course in Russian too (content/<slug>.t
 		for _, k := range p.Contracts {
 			c := k.Course
 			if c.Language != "ru" {
-				if !hasRussian(p.Site, c.Slug) {
+				if !p.texts.hasRussian(p.Site, c.Slug) {
 					p.Report(c.KeyPos("language"), c.Slug, "course %q is sold under ru law in %q only: add a Russian course with the same slug (ЗоЗПП art. 8)", c.Slug, c.Language)
 				}
 				continue
@@ -208,6 +208,16 @@ Fix: add "ru" to languages and write the course in Russian too (content/<slug>.t
 		}
 		return nil
 	},
+}
+
+// hasRussian reports whether the site has a Russian course with the given
+// slug. A Check asks it for every course, so the slugs are gathered once
+// (see textCache.ruSlugs).
+func (c *textCache) hasRussian(s *site.Site, slug string) bool {
+	if c != nil && c.ruSlugs != nil {
+		return c.ruSlugs[slug]
+	}
+	return hasRussian(s, slug)
 }
 
 func hasRussian(s *site.Site, slug string) bool {

@@ -455,6 +455,9 @@ type textCache struct {
 	// waivers says, for every clause of the library, whether its id marks
 	// a waiver (refund/waiver); only read.
 	waivers map[*site.Clause]bool
+	// ruSlugs holds the slugs of the site's Russian courses (ru/language);
+	// only read.
+	ruSlugs map[string]bool
 }
 
 // clauseTexts are the texts of one clause scanned so far, body and FAQ
@@ -491,6 +494,14 @@ const maxClauseTexts = 32
 
 func newTextCache(s *site.Site) *textCache {
 	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: make(map[uint64]bool, 1024), found: map[paraKey][]textMatch{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
+	if s != nil {
+		c.ruSlugs = map[string]bool{}
+		for _, k := range s.Courses {
+			if k.Language == "ru" {
+				c.ruSlugs[k.Slug] = true
+			}
+		}
+	}
 	if s != nil && s.Library != nil {
 		for _, lang := range s.Config.Languages {
 			for _, cl := range s.Library.Lang(lang).Clauses {
