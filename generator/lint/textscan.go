@@ -385,47 +385,115 @@ const namesRule = "refund/deduction-suspicious"
 // scanText finds the phrases of set in text: with names, those of
 // namesRule (text is a deduction's name); otherwise all the others.
 func scanText(set *phraseSet, text string, names bool) []textMatch {
+	return (*textCache)(nil).scanText(set, text, names)
+}
+
+// scanText is scanText with what each sentence holds kept in c (when c
+// is not nil): the same sentence comes back in text after text.
+func (c *textCache) scanText(set *phraseSet, text string, names bool) []textMatch {
 	ss := splitSentences(text)
 	var out []textMatch
 	for i := range ss {
 		s := &ss[i]
-	phrases:
-		for _, p := range set.phrases {
-			if (p.Rule == namesRule) != names {
+		for _, h := range c.sentenceHits(set, names, s.norm) {
+			p := h.p
+			if p.UnlessNext && i+1 < len(ss) && matchesAny(p.unless, ss[i+1].norm) {
 				continue
 			}
-			if len(p.Need) > 0 {
-				found := false
-				for _, n := range p.Need {
-					if strings.Contains(s.norm, n) {
-						found = true
-						break
-					}
-				}
-				if !found {
-					continue
-				}
-			}
-			first := []int(nil)
-			for _, re := range p.match {
-				loc := re.FindStringIndex(s.norm)
-				if loc == nil {
-					continue phrases
-				}
-				if first == nil {
-					first = loc
-				}
-			}
-			for _, re := range p.unless {
-				if re.MatchString(s.norm) || (p.UnlessNext && i+1 < len(ss) && re.MatchString(ss[i+1].norm)) {
-					continue phrases
-				}
-			}
-			text := strings.TrimSpace(s.norm[first[0]:first[1]])
-			out = append(out, textMatch{p: p, line: s.lineAt(first[0] + leadingSpaces(s.norm[first[0]:])), text: text, num: numberPattern.FindString(text)})
+			text := strings.TrimSpace(s.norm[h.first[0]:h.first[1]])
+			out = append(out, textMatch{p: p, line: s.lineAt(h.first[0] + leadingSpaces(s.norm[h.first[0]:])), text: text, num: numberPattern.FindString(text)})
 		}
 	}
 	return out
+}
+
+// sentenceHit is a phrase found in one normalised sentence, before the
+// next sentence is read (unless_next): first is where its first pattern
+// matched.
+type sentenceHit struct {
+	p     *phrase
+	first [2]int
+}
+
+// sentKey names a normalised sentence read for a language's phrases
+// (names: those of namesRule).
+type sentKey struct {
+	lang  string
+	names bool
+	norm  string
+}
+
+// maxSentences bounds the sentences kept in textCache.sentences.
+const maxSentences = 1 << 16
+
+// sentenceHits returns the phrases of set found in the normalised
+// sentence norm, remembered in c.
+func (c *textCache) sentenceHits(set *phraseSet, names bool, norm string) []sentenceHit {
+	if c == nil {
+		return findInSentence(set, names, norm)
+	}
+	key := sentKey{set.lang, names, norm}
+	c.sentMu.RLock()
+	hs, ok := c.sentences[key]
+	c.sentMu.RUnlock()
+	if ok {
+		return hs
+	}
+	hs = findInSentence(set, names, norm)
+	c.sentMu.Lock()
+	if len(c.sentences) < maxSentences {
+		c.sentences[key] = hs
+	}
+	c.sentMu.Unlock()
+	return hs
+}
+
+// findInSentence returns the phrases of set found in the normalised
+// sentence norm: every pattern of match and none of unless occur in it.
+func findInSentence(set *phraseSet, names bool, norm string) []sentenceHit {
+	var out []sentenceHit
+phrases:
+	for _, p := range set.phrases {
+		if (p.Rule == namesRule) != names {
+			continue
+		}
+		if len(p.Need) > 0 {
+			found := false
+			for _, n := range p.Need {
+				if strings.Contains(norm, n) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+		}
+		first := []int(nil)
+		for _, re := range p.match {
+			loc := re.FindStringIndex(norm)
+			if loc == nil {
+				continue phrases
+			}
+			if first == nil {
+				first = loc
+			}
+		}
+		if matchesAny(p.unless, norm) {
+			continue
+		}
+		out = append(out, sentenceHit{p: p, first: [2]int{first[0], first[1]}})
+	}
+	return out
+}
+
+func matchesAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
@@ -449,7 +517,11 @@ type textCache struct {
 	shapesMu sync.RWMutex
 	shapes   map[uint64]bool
 	found    map[paraKey][]textMatch
-	seed     maphash.Seed
+	// sentences holds the phrases found in each normalised sentence read
+	// so far (see sentenceHits).
+	sentMu    sync.RWMutex
+	sentences map[sentKey][]sentenceHit
+	seed      maphash.Seed
 	// formulas records which refund formulas are the SPEC's (atFloor).
 	formulas map[*expr.Expr]bool
 	// waivers says, for every clause of the library, whether its id marks
@@ -493,7 +565,7 @@ const maxFound = 1 << 14
 const maxClauseTexts = 32
 
 func newTextCache(s *site.Site) *textCache {
-	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: make(map[uint64]bool, 1024), found: map[paraKey][]textMatch{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
+	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: make(map[uint64]bool, 1024), found: map[paraKey][]textMatch{}, sentences: map[sentKey][]sentenceHit{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
 	if s != nil {
 		c.ruSlugs = map[string]bool{}
 		for _, k := range s.Courses {
@@ -534,7 +606,22 @@ func (c *textCache) clauseMatches(lang string, src *site.Clause, answer bool, te
 		}
 		e.mu.Unlock()
 	}
-	ms := c.scanParagraphs(set, text, false)
+	// A text that differs from one known to hold no phrase only in its
+	// numbers holds none either (see shapeHash): the texts that name the
+	// course's price or duration are then read in one pass.
+	shape := shapeHash(c.seed, set.seed, text)
+	c.shapesMu.RLock()
+	clean := c.shapes[shape]
+	c.shapesMu.RUnlock()
+	var ms []textMatch
+	if !clean {
+		ms = c.scanParagraphs(set, text, false)
+		if len(ms) == 0 {
+			c.shapesMu.Lock()
+			c.shapes[shape] = true
+			c.shapesMu.Unlock()
+		}
+	}
 	if len(ms) > 0 {
 		source, first := src.Body, src.BodyLine
 		if answer {
@@ -619,7 +706,7 @@ func (c *textCache) scanParagraphs(set *phraseSet, text string, names bool) []te
 			clean = c.shapes[shape]
 			c.shapesMu.RUnlock()
 			if !clean {
-				ms = scanText(set, p.text, names)
+				ms = c.scanText(set, p.text, names)
 			}
 			c.shapesMu.Lock()
 			if len(ms) == 0 {
