@@ -439,7 +439,24 @@ func (c *textCache) sentenceHits(set *phraseSet, names bool, norm string) []sent
 	if ok {
 		return hs
 	}
-	hs = findInSentence(set, names, norm)
+	// A sentence that differs from one known to hold no phrase only in
+	// its numbers holds none either (see shapeHash).
+	tag := 0x80 | set.seed
+	if names {
+		tag++
+	}
+	shape := shapeHash(c.seed, tag, norm)
+	c.shapesMu.RLock()
+	clean := c.shapes[shape]
+	c.shapesMu.RUnlock()
+	if !clean {
+		hs = findInSentence(set, names, norm)
+		if len(hs) == 0 {
+			c.shapesMu.Lock()
+			c.shapes[shape] = true
+			c.shapesMu.Unlock()
+		}
+	}
 	c.sentMu.Lock()
 	if len(c.sentences) < maxSentences {
 		c.sentences[key] = hs
