@@ -232,9 +232,18 @@ func hasRussian(s *site.Site, slug string) bool {
 // foreignText reports whether s is a sentence in a Latin-script language:
 // four or more Latin words and no Cyrillic letter.
 func foreignText(s string) bool {
+	// Each word (a run of letters) is judged by its first letter.
 	latin := 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		r := []rune(w)[0]
+	inWord := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			inWord = false
+			continue
+		}
+		if inWord {
+			continue
+		}
+		inWord = true
 		if unicode.Is(unicode.Cyrillic, r) {
 			return false
 		}
