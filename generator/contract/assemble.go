@@ -342,9 +342,15 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 	// binding a FuncMap is far dearer than executing a short clause.
 	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, k.Clause))
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
+	var channelText string
+	channelDone := false
 	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, clause: k.Clause, budget: &budget{},
 		channel: func() string {
-			return escapeMarkdown(ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, c.Language))
+			// Every clause that reads the channel asks for it: word it once.
+			if !channelDone {
+				channelText, channelDone = escapeMarkdown(ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, c.Language)), true
+			}
+			return channelText
 		}}
 	for _, cl := range k.Clauses {
 		p := a.parsed[cl.Source]

@@ -7,20 +7,39 @@ import "strings"
 // into spaces. The result shows as exactly the text given, whatever it
 // holds: "<script>" stays text, "*x*" stays with its stars.
 func escapeMarkdown(s string) string {
+	// Every byte to change is ASCII, so the text is read byte by byte and
+	// copied in runs; a text with nothing to change is returned as it is.
+	i := 0
+	for i < len(s) && !escapeByte(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case r < 0x80 && isASCIIPunct(byte(r)):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
+	start := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if !escapeByte(c) {
+			continue
 		}
+		b.WriteString(s[start:i])
+		if c == '\n' || c == '\r' {
+			b.WriteByte(' ')
+		} else {
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		}
+		start = i + 1
 	}
+	b.WriteString(s[start:])
 	return b.String()
+}
+
+// escapeByte reports whether escapeMarkdown changes byte c.
+func escapeByte(c byte) bool {
+	return c == '\n' || c == '\r' || c < 0x80 && isASCIIPunct(c)
 }
 
 func isASCIIPunct(c byte) bool {

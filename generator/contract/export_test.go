@@ -1,5 +1,10 @@
 package contract
 
+import (
+	"strings"
+	"text/template"
+)
+
 // SetMemo turns the clause memo on or off (see memo).
 func SetMemo(on bool) { noMemo = !on }
 
@@ -14,4 +19,20 @@ func MemoTexts(a *Assembler) int {
 		}
 	}
 	return n
+}
+
+// MemoInputs returns the data paths a clause template src reads, as the
+// memo keys it; ok is false when the template is not memoized.
+func MemoInputs(src string) (paths []string, ok bool) {
+	t, err := template.New("clause").Funcs(parseFuncs()).Parse(src)
+	if err != nil {
+		panic(err)
+	}
+	inputs, ok := inputsOf(t.Tree)
+	for _, in := range inputs {
+		if in.path != nil {
+			paths = append(paths, strings.Join(in.path, "."))
+		}
+	}
+	return paths, ok
 }

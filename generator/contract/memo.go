@@ -21,8 +21,9 @@ import (
 // inputsOf), and only for templates whose output cannot depend on
 // anything else: data fields reached from the top of the data, literals,
 // the pure functions of funcs, and ref and channel, whose results are
-// part of the key. Anything else (range, with, variables, templates)
-// makes a template run every time.
+// part of the key; variables set from those; and range over such a value,
+// whose body reads the elements through variables. Anything else (with,
+// templates, the dot inside range) makes a template run every time.
 
 // memo is the texts of one clause template by the values it read.
 type memo struct {
@@ -85,6 +86,9 @@ func inputsOf(tree *parse.Tree) (inputs []input, ok bool) {
 type inputWalker struct {
 	inputs []input
 	ok     bool
+	// ranging counts the range bodies the walker is in: there the dot
+	// is an element of the ranged value, not the top of the data.
+	ranging int
 }
 
 func (w *inputWalker) list(l *parse.ListNode) {
@@ -93,12 +97,20 @@ func (w *inputWalker) list(l *parse.ListNode) {
 	}
 	for _, n := range l.Nodes {
 		switch n := n.(type) {
-		case *parse.TextNode, *parse.CommentNode:
+		case *parse.TextNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
 		case *parse.ActionNode:
 			w.pipe(n.Pipe)
 		case *parse.IfNode:
 			w.pipe(n.Pipe)
 			w.list(n.List)
+			w.list(n.ElseList)
+		case *parse.RangeNode:
+			// The ranged value is read whole (and keyed whole); the body
+			// reads its elements through variables only.
+			w.pipe(n.Pipe)
+			w.ranging++
+			w.list(n.List)
+			w.ranging--
 			w.list(n.ElseList)
 		default:
 			w.ok = false
@@ -106,8 +118,11 @@ func (w *inputWalker) list(l *parse.ListNode) {
 	}
 }
 
+// pipe walks a pipeline. A variable it declares or assigns holds a value
+// made from what the pipeline reads, so reading the variable later reads
+// nothing more.
 func (w *inputWalker) pipe(p *parse.PipeNode) {
-	if p == nil || len(p.Decl) > 0 {
+	if p == nil {
 		w.ok = false
 		return
 	}
@@ -154,7 +169,20 @@ func (w *inputWalker) command(cmd *parse.CommandNode) {
 func (w *inputWalker) arg(a parse.Node) {
 	switch a := a.(type) {
 	case *parse.FieldNode:
+		if w.ranging > 0 {
+			w.ok = false // a field of the element, not of the data
+			return
+		}
 		w.inputs = append(w.inputs, input{path: a.Ident})
+	case *parse.VariableNode:
+		switch {
+		case a.Ident[0] != "$":
+			// A variable the template set from values it read.
+		case len(a.Ident) == 1:
+			w.ok = false // the whole data
+		default:
+			w.inputs = append(w.inputs, input{path: a.Ident[1:]})
+		}
 	case *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
 	case *parse.PipeNode:
 		w.pipe(a)
@@ -241,6 +269,13 @@ func writeValue(b *strings.Builder, v any) bool {
 	case time.Time:
 		b.WriteString("t")
 		writeString(b, v.Format(time.RFC3339Nano)+" "+v.Location().String())
+	case []string:
+		b.WriteString("L" + strconv.Itoa(len(v)) + "[")
+		for _, x := range v {
+			writeString(b, x)
+			b.WriteByte(',')
+		}
+		b.WriteString("]")
 	case []any:
 		b.WriteString("l" + strconv.Itoa(len(v)) + "[")
 		for _, x := range v {

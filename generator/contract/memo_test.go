@@ -58,3 +58,26 @@ func TestMemoGivesTheSameContracts(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoInputs: a template that sets variables from the data and ranges
+// over a value is keyed by the values it reads; one that reads the dot
+// inside a range or the whole data is not memoized.
+func TestMemoInputs(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		paths []string
+		ok    bool
+	}{
+		{`{{ $u := .course.unit }}{{ if eq $u "week" }}{{ $u = "неделя" }}{{ end }}{{ $u }}`, []string{"course.unit"}, true},
+		{`{{ range $i, $l := .course.translations }}{{ if $i }}, {{ end }}{{ $l }}{{ end }} {{ $.course.title }}`, []string{"course.translations", "course.title"}, true},
+		{`{{ range .course.translations }}{{ .name }}{{ end }}`, nil, false},
+		{`{{ range .course.translations }}{{ . }}{{ end }}`, nil, false},
+		{`{{ $ }}`, nil, false},
+		{`{{ with .course }}{{ .title }}{{ end }}`, nil, false},
+	} {
+		paths, ok := contract.MemoInputs(c.src)
+		if ok != c.ok || ok && !reflect.DeepEqual(paths, c.paths) {
+			t.Errorf("%s: inputs %v, %v; want %v, %v", c.src, paths, ok, c.paths, c.ok)
+		}
+	}
+}

@@ -195,7 +195,7 @@ Fix: add "ru" to languages and write the course in Russian too (content/<slug>.t
 		for _, k := range p.Contracts {
 			c := k.Course
 			if c.Language != "ru" {
-				if !hasRussian(p.Site, c.Slug) {
+				if !p.texts.hasRussian(p.Site, c.Slug) {
 					p.Report(c.KeyPos("language"), c.Slug, "course %q is sold under ru law in %q only: add a Russian course with the same slug (ЗоЗПП art. 8)", c.Slug, c.Language)
 				}
 				continue
@@ -215,6 +215,16 @@ Fix: add "ru" to languages and write the course in Russian too (content/<slug>.t
 	},
 }
 
+// hasRussian reports whether the site has a Russian course with the given
+// slug. A Check asks it for every course, so the slugs are gathered once
+// (see textCache.ruSlugs).
+func (c *textCache) hasRussian(s *site.Site, slug string) bool {
+	if c != nil && c.ruSlugs != nil {
+		return c.ruSlugs[slug]
+	}
+	return hasRussian(s, slug)
+}
+
 func hasRussian(s *site.Site, slug string) bool {
 	for _, c := range s.Courses {
 		if c.Slug == slug && c.Language == "ru" {
@@ -227,9 +237,18 @@ func hasRussian(s *site.Site, slug string) bool {
 // foreignText reports whether s is a sentence in a Latin-script language:
 // four or more Latin words and no Cyrillic letter.
 func foreignText(s string) bool {
+	// Each word (a run of letters) is judged by its first letter.
 	latin := 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		r := []rune(w)[0]
+	inWord := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			inWord = false
+			continue
+		}
+		if inWord {
+			continue
+		}
+		inWord = true
 		if unicode.Is(unicode.Cyrillic, r) {
 			return false
 		}

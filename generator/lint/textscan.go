@@ -331,8 +331,16 @@ func shapeHash(seed maphash.Seed, lang byte, text string) uint64 {
 // beforePercent reports whether s starts with a per cent sign, after
 // spaces.
 func beforePercent(s string) bool {
-	s = strings.TrimLeft(s, " \u00a0")
-	return strings.HasPrefix(s, "%")
+	for {
+		switch {
+		case strings.HasPrefix(s, " "):
+			s = s[1:]
+		case strings.HasPrefix(s, "\u00a0"):
+			s = s[len("\u00a0"):]
+		default:
+			return strings.HasPrefix(s, "%")
+		}
+	}
 }
 
 // listNumber reports whether s starts with a numbered list item: "1. ".
@@ -377,47 +385,132 @@ const namesRule = "refund/deduction-suspicious"
 // scanText finds the phrases of set in text: with names, those of
 // namesRule (text is a deduction's name); otherwise all the others.
 func scanText(set *phraseSet, text string, names bool) []textMatch {
+	return (*textCache)(nil).scanText(set, text, names)
+}
+
+// scanText is scanText with what each sentence holds kept in c (when c
+// is not nil): the same sentence comes back in text after text.
+func (c *textCache) scanText(set *phraseSet, text string, names bool) []textMatch {
 	ss := splitSentences(text)
 	var out []textMatch
 	for i := range ss {
 		s := &ss[i]
-	phrases:
-		for _, p := range set.phrases {
-			if (p.Rule == namesRule) != names {
+		for _, h := range c.sentenceHits(set, names, s.norm) {
+			p := h.p
+			if p.UnlessNext && i+1 < len(ss) && matchesAny(p.unless, ss[i+1].norm) {
 				continue
 			}
-			if len(p.Need) > 0 {
-				found := false
-				for _, n := range p.Need {
-					if strings.Contains(s.norm, n) {
-						found = true
-						break
-					}
-				}
-				if !found {
-					continue
-				}
-			}
-			first := []int(nil)
-			for _, re := range p.match {
-				loc := re.FindStringIndex(s.norm)
-				if loc == nil {
-					continue phrases
-				}
-				if first == nil {
-					first = loc
-				}
-			}
-			for _, re := range p.unless {
-				if re.MatchString(s.norm) || (p.UnlessNext && i+1 < len(ss) && re.MatchString(ss[i+1].norm)) {
-					continue phrases
-				}
-			}
-			text := strings.TrimSpace(s.norm[first[0]:first[1]])
-			out = append(out, textMatch{p: p, line: s.lineAt(first[0] + leadingSpaces(s.norm[first[0]:])), text: text, num: numberPattern.FindString(text)})
+			text := strings.TrimSpace(s.norm[h.first[0]:h.first[1]])
+			out = append(out, textMatch{p: p, line: s.lineAt(h.first[0] + leadingSpaces(s.norm[h.first[0]:])), text: text, num: numberPattern.FindString(text)})
 		}
 	}
 	return out
+}
+
+// sentenceHit is a phrase found in one normalised sentence, before the
+// next sentence is read (unless_next): first is where its first pattern
+// matched.
+type sentenceHit struct {
+	p     *phrase
+	first [2]int
+}
+
+// sentKey names a normalised sentence read for a language's phrases
+// (names: those of namesRule).
+type sentKey struct {
+	lang  string
+	names bool
+	norm  string
+}
+
+// maxSentences bounds the sentences kept in textCache.sentences.
+const maxSentences = 1 << 16
+
+// sentenceHits returns the phrases of set found in the normalised
+// sentence norm, remembered in c.
+func (c *textCache) sentenceHits(set *phraseSet, names bool, norm string) []sentenceHit {
+	if c == nil {
+		return findInSentence(set, names, norm)
+	}
+	key := sentKey{set.lang, names, norm}
+	c.sentMu.RLock()
+	hs, ok := c.sentences[key]
+	c.sentMu.RUnlock()
+	if ok {
+		return hs
+	}
+	// A sentence that differs from one known to hold no phrase only in
+	// its numbers holds none either (see shapeHash).
+	tag := 0x80 | set.seed
+	if names {
+		tag++
+	}
+	shape := shapeHash(c.seed, tag, norm)
+	c.shapesMu.RLock()
+	clean := c.shapes[shape]
+	c.shapesMu.RUnlock()
+	if !clean {
+		hs = findInSentence(set, names, norm)
+		if len(hs) == 0 {
+			c.shapesMu.Lock()
+			c.shapes[shape] = true
+			c.shapesMu.Unlock()
+		}
+	}
+	c.sentMu.Lock()
+	if len(c.sentences) < maxSentences {
+		c.sentences[key] = hs
+	}
+	c.sentMu.Unlock()
+	return hs
+}
+
+// findInSentence returns the phrases of set found in the normalised
+// sentence norm: every pattern of match and none of unless occur in it.
+func findInSentence(set *phraseSet, names bool, norm string) []sentenceHit {
+	var out []sentenceHit
+phrases:
+	for _, p := range set.phrases {
+		if (p.Rule == namesRule) != names {
+			continue
+		}
+		if len(p.Need) > 0 {
+			found := false
+			for _, n := range p.Need {
+				if strings.Contains(norm, n) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+		}
+		first := []int(nil)
+		for _, re := range p.match {
+			loc := re.FindStringIndex(norm)
+			if loc == nil {
+				continue phrases
+			}
+			if first == nil {
+				first = loc
+			}
+		}
+		if matchesAny(p.unless, norm) {
+			continue
+		}
+		out = append(out, sentenceHit{p: p, first: [2]int{first[0], first[1]}})
+	}
+	return out
+}
+
+func matchesAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
@@ -436,15 +529,24 @@ type textCache struct {
 	// writes as text (see DeadlineMismatch).
 	days map[*site.Clause][]literalDay
 	// shapes holds the shapes (see shapeHash) of paragraphs known to hold
-	// no phrase.
+	// no phrase; found holds, by its exact text, what the phrases found in
+	// each paragraph that holds one (lines from the paragraph's start).
 	shapesMu sync.RWMutex
 	shapes   map[uint64]bool
-	seed     maphash.Seed
+	found    map[paraKey][]textMatch
+	// sentences holds the phrases found in each normalised sentence read
+	// so far (see sentenceHits).
+	sentMu    sync.RWMutex
+	sentences map[sentKey][]sentenceHit
+	seed      maphash.Seed
 	// formulas records which refund formulas are the SPEC's (atFloor).
 	formulas map[*expr.Expr]bool
 	// waivers says, for every clause of the library, whether its id marks
 	// a waiver (refund/waiver); only read.
 	waivers map[*site.Clause]bool
+	// ruSlugs holds the slugs of the site's Russian courses (ru/language);
+	// only read.
+	ruSlugs map[string]bool
 }
 
 // clauseTexts are the texts of one clause scanned so far, body and FAQ
@@ -464,13 +566,31 @@ type clauseText struct {
 	matches []textMatch
 }
 
+// paraKey names a paragraph of a language's text (see scanParagraphs).
+type paraKey struct {
+	lang byte
+	text string
+}
+
+// maxFound bounds the paragraphs kept in textCache.found: a paragraph
+// that names the course is new for every course.
+const maxFound = 1 << 14
+
 // maxClauseTexts bounds the texts kept per clause: a clause that names
 // the course gives a new text for every course, and those go to the
 // paragraph cache only.
 const maxClauseTexts = 32
 
 func newTextCache(s *site.Site) *textCache {
-	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: map[uint64]bool{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
+	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: make(map[uint64]bool, 1024), found: map[paraKey][]textMatch{}, sentences: map[sentKey][]sentenceHit{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
+	if s != nil {
+		c.ruSlugs = map[string]bool{}
+		for _, k := range s.Courses {
+			if k.Language == "ru" {
+				c.ruSlugs[k.Slug] = true
+			}
+		}
+	}
 	if s != nil && s.Library != nil {
 		for _, lang := range s.Config.Languages {
 			for _, cl := range s.Library.Lang(lang).Clauses {
@@ -503,7 +623,22 @@ func (c *textCache) clauseMatches(lang string, src *site.Clause, answer bool, te
 		}
 		e.mu.Unlock()
 	}
-	ms := c.scanParagraphs(set, text, false)
+	// A text that differs from one known to hold no phrase only in its
+	// numbers holds none either (see shapeHash): the texts that name the
+	// course's price or duration are then read in one pass.
+	shape := shapeHash(c.seed, set.seed, text)
+	c.shapesMu.RLock()
+	clean := c.shapes[shape]
+	c.shapesMu.RUnlock()
+	var ms []textMatch
+	if !clean {
+		ms = c.scanParagraphs(set, text, false)
+		if len(ms) == 0 {
+			c.shapesMu.Lock()
+			c.shapes[shape] = true
+			c.shapesMu.Unlock()
+		}
+	}
 	if len(ms) > 0 {
 		source, first := src.Body, src.BodyLine
 		if answer {
@@ -571,25 +706,31 @@ func (c *textCache) scanParagraphs(set *phraseSet, text string, names bool) []te
 	}
 	var out []textMatch
 	for p := range paragraphs(text) {
-		// First the paragraph exactly (a fast hash), then its shape.
+		// First the paragraph exactly (a fast hash, or the paragraphs
+		// known to hold a phrase), then its shape.
 		raw := maphash.String(c.seed, p.text) + uint64(lang)
+		key := paraKey{lang, p.text}
 		c.shapesMu.RLock()
 		clean := c.shapes[raw]
+		ms, known := c.found[key]
 		c.shapesMu.RUnlock()
 		if clean {
 			continue
 		}
-		shape := shapeHash(c.seed, lang, p.text)
-		c.shapesMu.RLock()
-		clean = c.shapes[shape]
-		c.shapesMu.RUnlock()
-		var ms []textMatch
-		if !clean {
-			ms = scanText(set, p.text, names)
-		}
-		if len(ms) == 0 {
+		if !known {
+			shape := shapeHash(c.seed, lang, p.text)
+			c.shapesMu.RLock()
+			clean = c.shapes[shape]
+			c.shapesMu.RUnlock()
+			if !clean {
+				ms = c.scanText(set, p.text, names)
+			}
 			c.shapesMu.Lock()
-			c.shapes[raw], c.shapes[shape] = true, true
+			if len(ms) == 0 {
+				c.shapes[raw], c.shapes[shape] = true, true
+			} else if len(c.found) < maxFound {
+				c.found[key] = ms
+			}
 			c.shapesMu.Unlock()
 		}
 		for _, m := range ms {

@@ -185,3 +185,38 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("paragraphs:\n got %s\nwant %s", strings.Join(got, " "), strings.Join(want, " "))
 	}
 }
+
+// TestCachedScan: reading texts through a textCache (paragraphs, sentences
+// and shapes remembered) finds exactly what scanText finds, the first
+// time and every time after, also when a cached sentence is followed by
+// a different one (unless_next) and when numbers change.
+func TestCachedScan(t *testing.T) {
+	sets, err := phrasesByLang()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"После предоставления доступа денежные средства не возвращаются.",
+		"После предоставления доступа денежные средства не возвращаются. Это не ограничивает право Клиента отказаться от договора.",
+		"Исполнитель удерживает 20 % стоимости курса.",
+		"Исполнитель удерживает 3 % стоимости курса.",
+		"Курс стоит 1 000 рублей. Деньги возвращаются в течение 30 банковских дней.",
+		"Курс стоит 2 000 рублей. Деньги возвращаются в течение 10 дней.",
+		"Возврат возможен только в течение 3 (трёх) дней.\n\nМы вернём всю сумму.",
+	}
+	c := newTextCache(nil)
+	found := 0
+	for round := 0; round < 2; round++ {
+		for _, text := range texts {
+			ms := scanText(sets["ru"], text, false)
+			found += len(ms)
+			want := fmt.Sprint(ms)
+			if got := fmt.Sprint(c.plainMatches("ru", text, false)); got != want {
+				t.Errorf("round %d, %q:\n got %s\nwant %s", round, text, got, want)
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no text holds a phrase: the test compares nothing")
+	}
+}
