@@ -146,3 +146,29 @@ func TestCalcBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestCalculatorHintFromOwnPrice: the FAQ calculator's "paid" field is
+// prefilled with the page's decimal mark and its hint gives examples from
+// the course's own price, never above it (the 9 900 ₽ course once showed
+// «Например: 80000 или 80000,50»).
+func TestCalculatorHintFromOwnPrice(t *testing.T) {
+	dir := exampleSite(t)
+	tree := mustBuild(t, dir)
+	for page, want := range map[string][]string{
+		"recorded-excel/faq/index.html":              {`value="9900,00"`, "Например: 9900 или 4950,50."},
+		"smm-mentoring/faq/index.html":               {`value="80000,00"`, "Например: 80000 или 40000,50."},
+		"en/english-speaking-club/faq/index.html":    {`value="12000.00"`, "For example: 12000 or 6000.50."},
+		"en/english-speaking-club/widget/index.html": {`value="12000.00"`, "For example: 12000 or 6000.50."},
+	} {
+		html, ok := tree[page]
+		if !ok {
+			t.Errorf("no %s", page)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s lacks %q", page, w)
+			}
+		}
+	}
+}

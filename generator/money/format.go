@@ -95,3 +95,11 @@ func writeGrouped(b *strings.Builder, digits, sep string) {
 		b.WriteString(digits[i : i+3])
 	}
 }
+
+// Typed writes a as a person would type it on a page in lang: no
+// grouping, the language's decimal mark, no sign: "80000,00" (ru, de,
+// ro), "80000.00" (en). The browser calculator and `oferta calc --paid`
+// both read it back (ParseTyped).
+func Typed(a Amount, lang string) string {
+	return strings.Replace(a.String(), ".", styleFor(lang).decimal, 1)
+}

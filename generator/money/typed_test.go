@@ -1,6 +1,9 @@
 package money
 
-import "testing"
+import (
+	"math/big"
+	"testing"
+)
 
 // TestParseTyped reads amounts as the FAQ calculator in the browser
 // reads them (parseAmount in faq.js), so that `oferta calc --paid` takes
@@ -33,6 +36,23 @@ func TestParseTyped(t *testing.T) {
 	for _, in := range []string{"", "--5", "1,0055", "abc", "1e3", "12..5", "1 2,3,4"} {
 		if got, err := ParseTyped(in, rub); err == nil {
 			t.Errorf("ParseTyped(%q) = %s, want an error", in, got.RatString())
+		}
+	}
+}
+
+// TestTypedRoundTrip: what Typed writes for a page, ParseTyped (and so
+// the browser calculator) reads back as the same amount.
+func TestTypedRoundTrip(t *testing.T) {
+	rub, _ := Lookup("RUB")
+	a := Round(big.NewRat(8000050, 100), rub)
+	for lang, want := range map[string]string{"ru": "80000,50", "de": "80000,50", "ro": "80000,50", "en": "80000.50"} {
+		got := Typed(a, lang)
+		if got != want {
+			t.Errorf("Typed(%s) = %q, want %q", lang, got, want)
+		}
+		back, err := ParseTyped(got, rub)
+		if err != nil || back.Cmp(a.Rat()) != 0 {
+			t.Errorf("ParseTyped(%q) = %v, %v", got, back, err)
 		}
 	}
 }

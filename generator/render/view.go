@@ -217,8 +217,15 @@ type CalculatorView struct {
 	Model         template.JS
 	Total         int
 	Unit          string // unit word for the "used" input label
-	Price         string // plain decimal, default for the "paid" input
-	GuaranteeDays int
+	Price         string // plain decimal: "80000.00"
+	// PriceTyped is the default of the "paid" input, with the page's
+	// decimal mark: "80000,00" (ru, de, ro), "80000.00" (en).
+	PriceTyped string
+	// HintWhole and HintPart are the examples of the "paid" hint, from
+	// the course's own price: the price in whole units ("9900") and about
+	// half of it with a fraction, as typed on the page ("4950,50").
+	HintWhole, HintPart string
+	GuaranteeDays       int
 }
 
 // StatementView is the data that prefills the refund statement.
