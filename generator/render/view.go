@@ -214,10 +214,10 @@ type RefundRow struct {
 type CalculatorView struct {
 	// Model is the JSON refund model (see generator/refund); put it inside
 	// <script type="application/json" id="oferta-calc-model">.
-	Model         template.JS
-	Total         int
-	Unit          string // unit word for the "used" input label
-	Price         string // plain decimal: "80000.00"
+	Model template.JS
+	Total int
+	Unit  string // unit word for the "used" input label
+	Price string // plain decimal: "80000.00"
 	// PriceTyped is the default of the "paid" input, with the page's
 	// decimal mark: "80000,00" (ru, de, ro), "80000.00" (en).
 	PriceTyped string
