@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
@@ -159,6 +161,7 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 			for _, wd := range c.Words {
 				cvw.Words = append(cvw.Words, WordView{Op: string(wd.Op), Text: edition.Plain(wd.Text)})
 			}
+			markGaps(cvw.Words)
 			step.Changes = append(step.Changes, cvw)
 		}
 		view.Steps = append(view.Steps, step)
@@ -172,4 +175,21 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 		return nil, err
 	}
 	return &File{Path: p + "index.html", Data: data}, nil
+}
+
+// markGaps sets Gap on a deletion or an insertion that directly follows
+// the other kind with no space between them: «14» deleted and «10»
+// inserted must not read as «1410» once the strike-through is gone (a
+// screen reader, a copy of the text, a print without colours).
+func markGaps(ws []WordView) {
+	for i := 1; i < len(ws); i++ {
+		prev, cur := ws[i-1], ws[i]
+		if prev.Op == "=" || cur.Op == "=" || prev.Op == cur.Op {
+			continue
+		}
+		if strings.TrimRightFunc(prev.Text, unicode.IsSpace) != prev.Text || strings.TrimLeftFunc(cur.Text, unicode.IsSpace) != cur.Text {
+			continue
+		}
+		ws[i].Gap = true
+	}
 }

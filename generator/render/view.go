@@ -314,4 +314,5 @@ type ChangeView struct {
 type WordView struct {
 	Op   string
 	Text string
+	Gap  bool // a space goes before it: it follows the other kind of change directly
 }
