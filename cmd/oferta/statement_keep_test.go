@@ -27,15 +27,20 @@ func TestStatementKeepsFieldsOnReload(t *testing.T) {
 			typeInto("#st-name", "Иванова Мария Петровна"),
 			typeInto("#st-phone", "+7 900 000-00-00"),
 			typeInto("#st-amount", "8 662,50"),
-			chromedp.Click(chromedp.CSS("#st-pay-account")),
 		); err != nil {
 			t.Fatalf("%s: %v", page, err)
+		}
+		// A click as the page sees one (the radio may sit under its label).
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#st-pay-account').click(), true`)); err != nil {
+			t.Fatal(err)
 		}
 		_, _ = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('#st-amount-words').textContent !== ""`, chromedp.WithPollingTimeout(3*time.Second)))
 		words, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("#st-amount-words")))
 		if err != nil || words == "" {
 			t.Fatalf("%s: no amount in words before the reload (%v)", page, err)
 		}
+		// Wait until the page has stored the last change, then reload.
+		_, _ = chromedp.Run(ctx, chromedp.Poll[bool](`(sessionStorage.getItem("oferta-statement:" + location.pathname) || "").indexOf('"st-pay-account":true') >= 0`, chromedp.WithPollingTimeout(3*time.Second)))
 		if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#st-amount"))); err != nil {
 			t.Fatal(err)
 		}

@@ -71,7 +71,7 @@ func (r *Renderer) editionPages(k *contract.Contract, st edition.Status, cv *Cou
 	}
 	page := func(d *edition.Doc, fill func(v *ContractView)) error {
 		p := editionHref(cv, d)
-		pg := r.newPage("contract", l, p, fmt.Sprintf("%s: %s (%s)", w.contractTitle, d.Title, lang.Date(l, d.Date)), draft)
+		pg := r.newPage("contract", l, p, titleOf(w.contractTitle, d.Title)+" ("+lang.Date(l, d.Date)+")", draft)
 		pg.Course = cv
 		pg.Site.Edition = lang.Date(l, d.Date)
 		pg.Site.EditionISO = iso(d.Date)
@@ -167,7 +167,7 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 		view.Steps = append(view.Steps, step)
 	}
 	p := cv.ContractHref + "changes/"
-	pg := r.newPage("changes", l, p, fmt.Sprintf("%s: %s", words(l).changesTitle, k.Course.Title), draft)
+	pg := r.newPage("changes", l, p, titleOf(words(l).changesTitle, k.Course.Title), draft)
 	pg.Course = cv
 	pg.Changes = view
 	data, err := r.page(pg)

@@ -15,3 +15,14 @@ func TestMarkGaps(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOfOneColon: «Договор-оферта: Наставничество по SMM: 8 недель»
+// had two colons.
+func TestTitleOfOneColon(t *testing.T) {
+	if got := titleOf("Договор-оферта", "Наставничество по SMM: 8 недель"); got != "Договор-оферта — Наставничество по SMM: 8 недель" {
+		t.Errorf("got %q", got)
+	}
+	if got := titleOf("Договор-оферта", "Копирайтинг"); got != "Договор-оферта: Копирайтинг" {
+		t.Errorf("got %q", got)
+	}
+}
