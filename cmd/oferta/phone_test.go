@@ -73,3 +73,19 @@ func TestPhoneNoSidewaysOverflow(t *testing.T) {
 	}
 	t.Logf("checked %d pages", len(pages))
 }
+
+// TestArchivedEditionPrintsCurrentAddress: an edition no longer in force
+// links to the one in force; on paper a link is not clickable, so the
+// address is printed beside it.
+func TestArchivedEditionPrintsCurrentAddress(t *testing.T) {
+	dir := exampleSiteWithEditions(t)
+	tree := mustBuild(t, dir)
+	page := tree["smm-mentoring/oferta/2026-09-01/index.html"]
+	if page == "" {
+		t.Fatal("no archived edition smm-mentoring/oferta/2026-09-01/")
+	}
+	want := `<span class="print-only">: https://school.example/smm-mentoring/oferta/</span>`
+	if !strings.Contains(page, want) {
+		t.Errorf("the archived edition lacks %s", want)
+	}
+}

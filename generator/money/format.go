@@ -103,3 +103,14 @@ func writeGrouped(b *strings.Builder, digits, sep string) {
 func Typed(a Amount, lang string) string {
 	return strings.Replace(a.String(), ".", styleFor(lang).decimal, 1)
 }
+
+// FormatShort is Format without the minor units of a whole amount, for a
+// price on a card: "80 000 ₽", "RUB 12,000.50". A fraction stays.
+func FormatShort(a Amount, lang string) string {
+	if !a.Rat().IsInt() {
+		return Format(a, lang)
+	}
+	whole := a.cur
+	whole.Digits = 0
+	return Format(Round(a.Rat(), whole), lang)
+}

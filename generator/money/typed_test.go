@@ -56,3 +56,13 @@ func TestTypedRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatShort(t *testing.T) {
+	rub, _ := Lookup("RUB")
+	for in, want := range map[string]string{"80000": "80\u00a0000\u00a0₽", "12000.5": "12\u00a0000,50\u00a0₽"} {
+		x, _ := new(big.Rat).SetString(in)
+		if got := FormatShort(Round(x, rub), "ru"); got != want {
+			t.Errorf("FormatShort(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

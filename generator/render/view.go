@@ -76,6 +76,7 @@ type CourseView struct {
 	Format       string // recorded | group | personal
 	FormatLabel  string // in words, in the page's language
 	Price        string // formatted money: "80 000,00 ₽"
+	PriceShort   string // on a course card: "80 000 ₽" (a fraction stays)
 	PricePlain   string // "80000.00"
 	Currency     string // ISO 4217
 	Duration     string // "8 недель"

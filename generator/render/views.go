@@ -27,6 +27,7 @@ func (r *Renderer) courseView(k *contract.Contract) *CourseView {
 		Format:       c.Format,
 		FormatLabel:  w.formats[c.Format],
 		Price:        money.Format(price, l),
+		PriceShort:   money.FormatShort(price, l),
 		PricePlain:   price.String(),
 		Currency:     c.Currency,
 		Duration:     dur,
