@@ -19,7 +19,7 @@ import (
 // TestCalculatorMatchesCalc types into the in-browser calculator of every
 // example course and checks that it shows exactly the amounts `oferta calc
 // --format json` gives, for every `used` from 0 to the course's total, and
-// for a partial payment and a guarantee day.
+// for a partial payment and a guarantee day, and the same amount in words.
 func TestCalculatorMatchesCalc(t *testing.T) {
 	ctx := chrometest.New(t, 4*time.Minute)
 	dir := exampleSite(t)
@@ -70,7 +70,10 @@ func TestCalculatorMatchesCalc(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("oferta %v: exit %d: %s", args, code, stderr)
 			}
-			var want struct{ Refund string }
+			var want struct {
+				Refund      string
+				RefundWords string `json:"refund_words"`
+			}
 			if err := json.Unmarshal([]byte(out), &want); err != nil {
 				t.Fatal(err)
 			}
@@ -96,6 +99,13 @@ func TestCalculatorMatchesCalc(t *testing.T) {
 			}
 			if got := res.Value; got != want.Refund {
 				t.Errorf("%s used=%s paid=%q day=%q: the calculator shows %q, oferta calc gives %q", c.slug, r.used, r.paid, r.day, got, want.Refund)
+			}
+			words, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("#calc-result-words-text")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.RefundWords == "" || words != want.RefundWords {
+				t.Errorf("%s used=%s paid=%q day=%q: the calculator writes %q in words, oferta calc %q", c.slug, r.used, r.paid, r.day, words, want.RefundWords)
 			}
 			checked++
 		}

@@ -20,7 +20,7 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--paid-on DATE] [--client NAME] [--order ID] [--date YYYY-MM-DD] [--format text|json|html|pdf] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
 	used := intUnset(fs, "used", "units of the course already delivered (0 to the course's duration)")
-	paidText := fs.String("paid", "", "the `amount` actually paid, e.g. 40000 or 40000.50 (default: the price)")
+	paidText := fs.String("paid", "", "the `amount` actually paid, e.g. 40000, 40000.50 or \"40 000,50\", as the FAQ calculator takes it (default: the price)")
 	day := intUnset(fs, "day", "days since the client's start; decides whether the guarantee period applies")
 	format := fs.String("format", "text", "output: text, json, html (a printable calculation document) or pdf (the same, printed by Chromium)")
 	paidOn := fs.String("paid-on", "", "the `date` of payment (YYYY-MM-DD): the refund is computed under the contract edition in force that day (default: the edition in force today)")
@@ -76,7 +76,8 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	}
 	req := refund.Request{Used: *used}
 	if *paidText != "" {
-		paid, err := money.ParseDecimal(strings.ReplaceAll(*paidText, ",", "."))
+		// Read as the FAQ calculator reads it: "20 000", "40 000,50".
+		paid, err := money.ParseTyped(*paidText, k.Terms.Currency)
 		if err != nil {
 			return bad("--paid %q is not an amount: %v", *paidText, err)
 		}

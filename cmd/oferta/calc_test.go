@@ -95,6 +95,26 @@ func TestCalcHTML(t *testing.T) {
 	}
 }
 
+// TestCalcPaidAsTyped: --paid takes an amount as the FAQ calculator in
+// the browser takes it, thousands grouped by spaces and a decimal comma.
+func TestCalcPaidAsTyped(t *testing.T) {
+	dir := exampleSite(t)
+	for typed, want := range map[string]string{"20 000": "20000.00", "40\u00a0000,50": "40000.50", "40,000.50": "40000.50", "20000": "20000.00"} {
+		code, out, stderr := run(t, "calc", "smm-mentoring", "--used", "3", "--paid", typed, "--format", "json", "-s", dir)
+		if code != 0 {
+			t.Errorf("--paid %q: exit %d: %s", typed, code, stderr)
+			continue
+		}
+		var got struct{ Paid string }
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Paid != want {
+			t.Errorf("--paid %q: paid %q, want %q", typed, got.Paid, want)
+		}
+	}
+}
+
 func TestCalcBadInput(t *testing.T) {
 	dir := exampleSite(t)
 	tests := []struct {
@@ -110,7 +130,7 @@ func TestCalcBadInput(t *testing.T) {
 		{[]string{"smm-mentoring", "--used", "1", "--paid", "0"}, "--paid must be more than 0"},
 		{[]string{"smm-mentoring", "--used", "1", "--paid", "abc"}, "is not an amount"},
 		{[]string{"smm-mentoring", "--used", "1", "--paid", "90000"}, "more than the price"},
-		{[]string{"smm-mentoring", "--used", "1", "--paid", "100.001"}, "more decimals than RUB allows"},
+		{[]string{"smm-mentoring", "--used", "1", "--paid", "100.0011"}, "more decimals than RUB allows"},
 		{[]string{"smm-mentoring", "--used", "1", "--day", "-2"}, "--day must be 0 or more"},
 		{[]string{"smm-mentorng", "--used", "1"}, `did you mean "smm-mentoring"?`},
 		{[]string{"smm-mentoring", "--used", "1", "--format", "xml"}, `unknown format "xml"`},
@@ -123,6 +143,32 @@ func TestCalcBadInput(t *testing.T) {
 		}
 		if !strings.Contains(stderr, tt.want) {
 			t.Errorf("%v: stderr lacks %q:\n%s", tt.args, tt.want, stderr)
+		}
+	}
+}
+
+// TestCalculatorHintFromOwnPrice: the FAQ calculator's "paid" field is
+// prefilled with the page's decimal mark and its hint gives examples from
+// the course's own price, never above it (the 9 900 ₽ course once showed
+// «Например: 80000 или 80000,50»).
+func TestCalculatorHintFromOwnPrice(t *testing.T) {
+	dir := exampleSite(t)
+	tree := mustBuild(t, dir)
+	for page, want := range map[string][]string{
+		"recorded-excel/faq/index.html":              {`value="9900,00"`, "Например: 9900 или 4950,50."},
+		"smm-mentoring/faq/index.html":               {`value="80000,00"`, "Например: 80000 или 40000,50."},
+		"en/english-speaking-club/faq/index.html":    {`value="12000.00"`, "For example: 12000 or 6000.50."},
+		"en/english-speaking-club/widget/index.html": {`value="12000.00"`, "For example: 12000 or 6000.50."},
+	} {
+		html, ok := tree[page]
+		if !ok {
+			t.Errorf("no %s", page)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s lacks %q", page, w)
+			}
 		}
 	}
 }

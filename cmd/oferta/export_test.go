@@ -139,7 +139,7 @@ func TestExportPDF(t *testing.T) {
 	f := factsOf(t, dir, "smm-mentoring")
 
 	info := tool(t, "pdfinfo", contractPDF)
-	for _, want := range []string{"Tagged:          yes", "Title:           Договор-оферта: Наставничество по SMM", "Page size:       594.96 x 841.92 pts (A4)"} {
+	for _, want := range []string{"Tagged:          yes", "Title:           Договор-оферта — Наставничество по SMM: 8 недель", "Page size:       594.96 x 841.92 pts (A4)"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}

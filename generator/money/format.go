@@ -95,3 +95,22 @@ func writeGrouped(b *strings.Builder, digits, sep string) {
 		b.WriteString(digits[i : i+3])
 	}
 }
+
+// Typed writes a as a person would type it on a page in lang: no
+// grouping, the language's decimal mark, no sign: "80000,00" (ru, de,
+// ro), "80000.00" (en). The browser calculator and `oferta calc --paid`
+// both read it back (ParseTyped).
+func Typed(a Amount, lang string) string {
+	return strings.Replace(a.String(), ".", styleFor(lang).decimal, 1)
+}
+
+// FormatShort is Format without the minor units of a whole amount, for a
+// price on a card: "80 000 ₽", "RUB 12,000.50". A fraction stays.
+func FormatShort(a Amount, lang string) string {
+	if !a.Rat().IsInt() {
+		return Format(a, lang)
+	}
+	whole := a.cur
+	whole.Digits = 0
+	return Format(Round(a.Rat(), whole), lang)
+}

@@ -179,7 +179,7 @@ func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res r
 	if ed.Href != "" {
 		cv.EditionHref = ed.Href
 	}
-	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", title+": "+k.Course.Title, false)
+	pg := r.newPage("calc", l, contract.CoursePath(r.site, k.Course)+"calc/", titleOf(title, k.Course.Title), false)
 	pg.Canonical = ""
 	pg.Course = cv
 	if !ed.Date.IsZero() {

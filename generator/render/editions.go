@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
@@ -69,7 +71,7 @@ func (r *Renderer) editionPages(k *contract.Contract, st edition.Status, cv *Cou
 	}
 	page := func(d *edition.Doc, fill func(v *ContractView)) error {
 		p := editionHref(cv, d)
-		pg := r.newPage("contract", l, p, fmt.Sprintf("%s: %s (%s)", w.contractTitle, d.Title, lang.Date(l, d.Date)), draft)
+		pg := r.newPage("contract", l, p, titleOf(w.contractTitle, d.Title)+" ("+lang.Date(l, d.Date)+")", draft)
 		pg.Course = cv
 		pg.Site.Edition = lang.Date(l, d.Date)
 		pg.Site.EditionISO = iso(d.Date)
@@ -159,12 +161,13 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 			for _, wd := range c.Words {
 				cvw.Words = append(cvw.Words, WordView{Op: string(wd.Op), Text: edition.Plain(wd.Text)})
 			}
+			markGaps(cvw.Words)
 			step.Changes = append(step.Changes, cvw)
 		}
 		view.Steps = append(view.Steps, step)
 	}
 	p := cv.ContractHref + "changes/"
-	pg := r.newPage("changes", l, p, fmt.Sprintf("%s: %s", words(l).changesTitle, k.Course.Title), draft)
+	pg := r.newPage("changes", l, p, titleOf(words(l).changesTitle, k.Course.Title), draft)
 	pg.Course = cv
 	pg.Changes = view
 	data, err := r.page(pg)
@@ -172,4 +175,21 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 		return nil, err
 	}
 	return &File{Path: p + "index.html", Data: data}, nil
+}
+
+// markGaps sets Gap on a deletion or an insertion that directly follows
+// the other kind with no space between them: «14» deleted and «10»
+// inserted must not read as «1410» once the strike-through is gone (a
+// screen reader, a copy of the text, a print without colours).
+func markGaps(ws []WordView) {
+	for i := 1; i < len(ws); i++ {
+		prev, cur := ws[i-1], ws[i]
+		if prev.Op == "=" || cur.Op == "=" || prev.Op == cur.Op {
+			continue
+		}
+		if strings.TrimRightFunc(prev.Text, unicode.IsSpace) != prev.Text || strings.TrimLeftFunc(cur.Text, unicode.IsSpace) != cur.Text {
+			continue
+		}
+		ws[i].Gap = true
+	}
 }

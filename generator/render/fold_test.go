@@ -220,7 +220,7 @@ func samplePage(kind, l, jurisdiction string, draft bool) *Page {
 		Changes: &ChangesView{Steps: []ChangeStep{{From: "1 Jan", To: "1 May", FromISO: "2026-01-01", ToISO: "2026-05-01",
 			FromHref: "smm/oferta/2026-01-01/", ToHref: "smm/oferta/",
 			Changes: []ChangeView{
-				{Kind: "changed", Title: "A", OldNumber: "1.1", NewNumber: "1.2", Words: []WordView{{"=", "a "}, {"-", "b"}, {"+", "c"}}},
+				{Kind: "changed", Title: "A", OldNumber: "1.1", NewNumber: "1.2", Words: []WordView{{Op: "=", Text: "a "}, {Op: "-", Text: "b"}, {Op: "+", Text: "c"}}},
 				{Kind: "added", Title: "B", NewNumber: "2.1"},
 				{Kind: "removed", Title: "C", OldNumber: "3.1"},
 				{Kind: "moved", Title: "D", OldNumber: "4.1", NewNumber: "4.2"},

@@ -362,7 +362,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		}
 	}
 	var live *ContractView
-	if err := add("contract", "oferta", r.contractTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
+	if err := add("contract", "oferta", titleOf(r.contractTitle(l, w), k.Course.Title), func(pg *Page) error {
 		var err error
 		if st.Live() {
 			pg.Contract, err = r.contractView(k)
@@ -390,7 +390,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
-	if err := add("faq", "faq", w.faqTitle+": "+k.Course.Title, func(pg *Page) error {
+	if err := add("faq", "faq", titleOf(w.faqTitle, k.Course.Title), func(pg *Page) error {
 		var err error
 		pg.FAQ, err = r.faqView(k, pg, r.termsInForce(k, st))
 		if pg.FAQ != nil {
@@ -401,10 +401,10 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
-	if err := r.addWidget(k, st, add, w.faqTitle+": "+k.Course.Title); err != nil {
+	if err := r.addWidget(k, st, add, titleOf(w.faqTitle, k.Course.Title)); err != nil {
 		return nil, err
 	}
-	if err := add("refund", "refund", r.statementTitle(l, w)+": "+k.Course.Title, func(pg *Page) error {
+	if err := add("refund", "refund", titleOf(r.statementTitle(l, w), k.Course.Title), func(pg *Page) error {
 		var err error
 		pg.Statement, err = r.statementView(k, cv, st, links)
 		return err
@@ -412,7 +412,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		return nil, err
 	}
 	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
-		if err := add("withdraw", "withdraw", r.strings[l]["withdraw_heading"]+": "+k.Course.Title, func(pg *Page) error {
+		if err := add("withdraw", "withdraw", titleOf(r.strings[l]["withdraw_heading"], k.Course.Title), func(pg *Page) error {
 			r.courseWithdraw(k, pg)
 			return nil
 		}); err != nil {
@@ -526,4 +526,14 @@ func jsonLD(v any) (template.JS, error) {
 		return "", err
 	}
 	return template.JS(b), nil
+}
+
+// titleOf names a page of a course: "Договор-оферта: Курс". A course title
+// that has a colon of its own ("Наставничество по SMM: 8 недель") is set
+// off by a dash instead, so the title does not read as two labels.
+func titleOf(doc, course string) string {
+	if strings.Contains(course, ":") {
+		return doc + " — " + course
+	}
+	return doc + ": " + course
 }

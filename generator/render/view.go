@@ -76,6 +76,7 @@ type CourseView struct {
 	Format       string // recorded | group | personal
 	FormatLabel  string // in words, in the page's language
 	Price        string // formatted money: "80 000,00 ₽"
+	PriceShort   string // on a course card: "80 000 ₽" (a fraction stays)
 	PricePlain   string // "80000.00"
 	Currency     string // ISO 4217
 	Duration     string // "8 недель"
@@ -214,11 +215,18 @@ type RefundRow struct {
 type CalculatorView struct {
 	// Model is the JSON refund model (see generator/refund); put it inside
 	// <script type="application/json" id="oferta-calc-model">.
-	Model         template.JS
-	Total         int
-	Unit          string // unit word for the "used" input label
-	Price         string // plain decimal, default for the "paid" input
-	GuaranteeDays int
+	Model template.JS
+	Total int
+	Unit  string // unit word for the "used" input label
+	Price string // plain decimal: "80000.00"
+	// PriceTyped is the default of the "paid" input, with the page's
+	// decimal mark: "80000,00" (ru, de, ro), "80000.00" (en).
+	PriceTyped string
+	// HintWhole and HintPart are the examples of the "paid" hint, from
+	// the course's own price: the price in whole units ("9900") and about
+	// half of it with a fraction, as typed on the page ("4950,50").
+	HintWhole, HintPart string
+	GuaranteeDays       int
 }
 
 // StatementView is the data that prefills the refund statement.
@@ -307,4 +315,5 @@ type ChangeView struct {
 type WordView struct {
 	Op   string
 	Text string
+	Gap  bool // a space goes before it: it follows the other kind of change directly
 }

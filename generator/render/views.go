@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"math/big"
 	"strings"
 
 	"github.com/oferta-dev/oferta/generator/contract"
@@ -26,6 +27,7 @@ func (r *Renderer) courseView(k *contract.Contract) *CourseView {
 		Format:       c.Format,
 		FormatLabel:  w.formats[c.Format],
 		Price:        money.Format(price, l),
+		PriceShort:   money.FormatShort(price, l),
 		PricePlain:   price.String(),
 		Currency:     c.Currency,
 		Duration:     dur,
@@ -159,8 +161,10 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView, t *refund.Terms
 		Total:         t.Total,
 		Unit:          unitLabel,
 		Price:         money.Round(t.Price, t.Currency).String(),
+		PriceTyped:    money.Typed(money.Round(t.Price, t.Currency), l),
 		GuaranteeDays: t.GuaranteeDays,
 	}
+	v.Calculator.HintWhole, v.Calculator.HintPart = paidHints(t.Price, t.Currency, l)
 	return nil
 }
 
@@ -275,4 +279,17 @@ func computeAmounts(t *refund.Terms) (amounts []money.Amount, inGuarantee money.
 		inGuarantee = res.Amount
 	}
 	return amounts, inGuarantee, nil
+}
+
+// paidHints are the two example amounts of the calculator's "paid" hint,
+// both no more than price: the price in whole units, and about half of it
+// with half a unit ("9900" and "4950,50" for 9 900 ₽ in Russian).
+func paidHints(price *big.Rat, c money.Currency, lang string) (whole, part string) {
+	w := new(big.Int).Quo(price.Num(), price.Denom())
+	whole = w.String()
+	half := new(big.Rat).SetInt(new(big.Int).Quo(w, big.NewInt(2)))
+	if c.Digits > 0 {
+		half.Add(half, big.NewRat(1, 2))
+	}
+	return whole, money.Typed(money.Round(half, c), lang)
 }

@@ -138,9 +138,30 @@
     return BigInt(parts[0] + frac);
   }
 
+  // The refund in words, as `oferta calc` writes it (words.js, the same
+  // tables as the Go side).
+  var wordsLine = document.getElementById("calc-result-words");
+  var wordsText = document.getElementById("calc-result-words-text");
+  function showWords(plain) {
+    if (!wordsLine || !wordsText) {
+      return;
+    }
+    var text = "";
+    if (plain && window.OfertaWords) {
+      try {
+        text = window.OfertaWords.amount(plain, lang, model.currency, model.digits);
+      } catch (e) {
+        text = "";
+      }
+    }
+    wordsText.textContent = text;
+    wordsLine.hidden = text === "";
+  }
+
   function clearResult() {
     output.setAttribute("data-amount", "");
     output.textContent = "—";
+    showWords("");
     if (guaranteeNote) {
       guaranteeNote.hidden = true;
     }
@@ -193,6 +214,7 @@
       var result = calc.refund(model, request);
       output.setAttribute("data-amount", result.amount);
       output.textContent = calc.format(result.amount, lang, model.currency);
+      showWords(result.amount);
       if (guaranteeNote) {
         guaranteeNote.hidden = !result.guarantee;
       }

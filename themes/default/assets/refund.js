@@ -126,3 +126,68 @@
     paidOn.addEventListener("change", fromDate);
   }
 })();
+
+// What the client typed survives a reload of this tab, and only of this
+// tab: the statement holds personal data (name, phone, account), so it is
+// kept in sessionStorage, which the browser forgets when the tab closes,
+// and never in localStorage. Nothing leaves the browser.
+(function () {
+  "use strict";
+  var form = document.getElementById("statement");
+  var store;
+  try {
+    store = window.sessionStorage;
+  } catch (e) {
+    return;
+  }
+  if (!form || !store) {
+    return;
+  }
+  var key = "oferta-statement:" + location.pathname;
+  var fields = form.querySelectorAll("input[id], textarea[id], select[id]");
+  function save() {
+    var data = {};
+    Array.prototype.forEach.call(fields, function (f) {
+      if (f.type === "radio" || f.type === "checkbox") {
+        data[f.id] = f.checked;
+      } else {
+        data[f.id] = f.value;
+      }
+    });
+    try {
+      store.setItem(key, JSON.stringify(data));
+    } catch (e) {
+      // Storage full or refused: the form still works, it just forgets.
+    }
+  }
+  var saved = null;
+  try {
+    saved = JSON.parse(store.getItem(key) || "null");
+  } catch (e) {
+    saved = null;
+  }
+  if (saved && typeof saved === "object") {
+    // Restore, then tell the page's own scripts (amount in words, edition)
+    // as if the client had typed it. The edition list first, so that a
+    // restored date of payment or address is not overwritten by it.
+    var ordered = Array.prototype.slice.call(fields).sort(function (a, b) {
+      return (b.tagName === "SELECT") - (a.tagName === "SELECT");
+    });
+    ordered.forEach(function (f) {
+      if (!Object.prototype.hasOwnProperty.call(saved, f.id)) {
+        return;
+      }
+      if (f.type === "radio" || f.type === "checkbox") {
+        f.checked = saved[f.id] === true;
+        return;
+      }
+      if (typeof saved[f.id] !== "string" || f.value === saved[f.id]) {
+        return;
+      }
+      f.value = saved[f.id];
+      f.dispatchEvent(new Event(f.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
+    });
+  }
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
+})();
