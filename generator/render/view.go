@@ -199,6 +199,9 @@ type RefundTable struct {
 	UnitHeader string // column header, e.g. "Пройдено недель"
 	Price      string // the price the table assumes paid, formatted
 	Rows       []RefundRow
+	// Constant reports that the refund is the same whatever was used (a
+	// flat policy): the table's introduction must not say it depends on it.
+	Constant bool
 	// GuaranteeNote explains the guarantee period when the course has one.
 	GuaranteeNote string
 }

@@ -136,7 +136,11 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView, t *refund.Terms
 	if err != nil {
 		return err
 	}
+	table.Constant = true
 	for used, amount := range amounts {
+		if amount.Cmp(amounts[0]) != 0 {
+			table.Constant = false
+		}
 		table.Rows = append(table.Rows, RefundRow{
 			Used:        used,
 			UsedLabel:   fmt.Sprintf(w.usedOf, used, t.Total),
