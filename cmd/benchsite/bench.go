@@ -17,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
 
@@ -93,7 +93,7 @@ type row struct {
 	course, hugoPg  time.Duration // one course (one page file) edited
 	clause, hugoTpl time.Duration // the shared clause (Hugo: the single layout) edited
 	lint            time.Duration
-	lintInProcess   bool // `oferta lint` is not available: build.Check was timed
+	lintInProcess   bool // `oferta lint` is not available: pipeline.Check was timed
 }
 
 func bench(ctx context.Context, cfg benchConfig) (string, error) {
@@ -226,7 +226,7 @@ func measure(ctx context.Context, cfg benchConfig, work, hugo string, n int) (ro
 			r.lintInProcess = true
 			runtime.GC()
 			start := time.Now()
-			if _, err := build.Check(siteDir, builtin()); err != nil {
+			if _, err := pipeline.Check(siteDir, builtin()); err != nil {
 				return r, err
 			}
 			res.wall = time.Since(start)
@@ -253,8 +253,8 @@ func measure(ctx context.Context, cfg benchConfig, work, hugo string, n int) (ro
 }
 
 // incremental measures, in-process, what the preview server does after a
-// save: build.RecheckFiles, given the files that changed as the server's
-// watcher gives them, and build.RenderChanged, from a site checked and
+// save: pipeline.RecheckFiles, given the files that changed as the server's
+// watcher gives them, and pipeline.RenderChanged, from a site checked and
 // rendered before. It edits one course's title, then the clause that
 // every contract includes (in both languages at once).
 func incremental(cfg benchConfig, dir string, n int) (course, clause time.Duration, err error) {
@@ -268,11 +268,11 @@ func incremental(cfg benchConfig, dir string, n int) (course, clause time.Durati
 	if _, err := synth.EditSharedClause(dir, b, 0); err != nil {
 		return 0, 0, err
 	}
-	checked, d, err := build.Recheck(context.Background(), nil, dir, b)
+	checked, d, err := pipeline.Recheck(context.Background(), nil, dir, b)
 	if err != nil {
 		return 0, 0, err
 	}
-	pages, err := build.RenderChanged(context.Background(), nil, checked, d, true, false)
+	pages, err := pipeline.RenderChanged(context.Background(), nil, checked, d, true, false)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -283,11 +283,11 @@ func incremental(cfg benchConfig, dir string, n int) (course, clause time.Durati
 		}
 		runtime.GC()
 		start := time.Now()
-		c, d, err := build.RecheckFiles(context.Background(), checked, dir, b, files)
+		c, d, err := pipeline.RecheckFiles(context.Background(), checked, dir, b, files)
 		if err != nil {
 			return 0, err
 		}
-		p, err := build.RenderChanged(context.Background(), pages, c, d, false, false)
+		p, err := pipeline.RenderChanged(context.Background(), pages, c, d, false, false)
 		if err != nil {
 			return 0, err
 		}

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 )
 
 // The Hugo site is as plain as Hugo allows: no theme, one baseof, one
@@ -88,12 +88,12 @@ var pageTitles = map[string][3]string{
 // exportHugo writes into hdir a Hugo site with the same pages as the
 // oferta site in dir: for every course its contract, FAQ and statement,
 // plus one index page per language. Each page's Markdown is what oferta
-// renders for it, taken from the real pipeline (build.Check): the
+// renders for it, taken from the real pipeline (pipeline.Check): the
 // contract's clauses under numbered headings, the FAQ's questions and
 // answers, and the statement's text. It returns the number of HTML
 // pages Hugo will write.
 func exportHugo(dir, hdir string) (int, error) {
-	checked, err := build.Check(dir, builtin())
+	checked, err := pipeline.Check(dir, builtin())
 	if err != nil {
 		return 0, err
 	}

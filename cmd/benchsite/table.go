@@ -50,7 +50,7 @@ func table(rows []row, hugoVersion string, cfg benchConfig) string {
 		b.WriteString("\n¹ `oferta lint` is not in this version yet: the figure is build.Check (load, assemble, lint) timed in-process.\n")
 	}
 	fmt.Fprintf(&b, "\nFull builds write into %s; oferta and Hugo take turns, and the disk is flushed before each run.", cfg.outdir)
-	b.WriteString(" Full builds and lint run the binaries (wall time of the process, max RSS from getrusage); incremental figures are build.RecheckFiles (given the changed files, as the server's watcher gives them) + build.RenderChanged in-process for oferta and the \"Total in\" Hugo's `hugo server --disableFastRender` reports.\n")
+	b.WriteString(" Full builds and lint run the binaries (wall time of the process, max RSS from getrusage); incremental figures are pipeline.RecheckFiles (given the changed files, as the server's watcher gives them) + pipeline.RenderChanged in-process for oferta and the \"Total in\" Hugo's `hugo server --disableFastRender` reports.\n")
 	return b.String()
 }
 

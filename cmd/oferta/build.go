@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/output"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/render"
 )
 
@@ -35,7 +35,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 	start := time.Now()
-	checked, err := build.CheckContext(ctx, *dir, e.builtin)
+	checked, err := pipeline.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
 		return inputError(ctx, e, *dir, err)
 	}
@@ -66,7 +66,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		line = newProgressLine(e.stderr, e.now)
 		progress = line.update
 	}
-	written, err := build.RenderToProgress(ctx, checked, *draft, func(f render.File) error {
+	written, err := pipeline.RenderToProgress(ctx, checked, *draft, func(f render.File) error {
 		if err := w.Write(f); err != nil {
 			return writeError{err}
 		}

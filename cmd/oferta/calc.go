@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
@@ -53,7 +53,7 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	case *used < 0:
 		return bad("--used must be 0 or more, not %d", *used)
 	}
-	checked, err := build.CheckContext(ctx, *dir, e.builtin)
+	checked, err := pipeline.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
 		return inputError(ctx, e, *dir, err)
 	}
@@ -132,7 +132,7 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 
 // findCourse finds a course by slug, or by "lang/slug" when two languages
 // share a slug.
-func findCourse(c *build.Checked, name string) (*contract.Contract, error) {
+func findCourse(c *pipeline.Checked, name string) (*contract.Contract, error) {
 	var found []*contract.Contract
 	var slugs []string
 	for _, k := range c.Contracts {

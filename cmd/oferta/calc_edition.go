@@ -6,10 +6,10 @@ import (
 	"path"
 	"time"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/render"
 )
 
@@ -18,7 +18,7 @@ import (
 // contract with that edition's recorded terms, and the edition's date and
 // permanent address. Its errors are bad input (exit 2), worded for the
 // user.
-func calcEdition(c *build.Checked, k *contract.Contract, paidOn string) (*contract.Contract, render.EditionRef, error) {
+func calcEdition(c *pipeline.Checked, k *contract.Contract, paidOn string) (*contract.Contract, render.EditionRef, error) {
 	i := indexOf(c, k)
 	st := c.Status[i]
 	s := c.Site
@@ -79,7 +79,7 @@ func calcEdition(c *build.Checked, k *contract.Contract, paidOn string) (*contra
 	return under(d)
 }
 
-func indexOf(c *build.Checked, k *contract.Contract) int {
+func indexOf(c *pipeline.Checked, k *contract.Contract) int {
 	for i, x := range c.Contracts {
 		if x == k {
 			return i

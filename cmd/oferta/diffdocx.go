@@ -6,14 +6,14 @@ import (
 	"os"
 	"time"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/docx"
 	"github.com/oferta-dev/oferta/generator/edition"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 )
 
 // diffToFile writes `oferta diff` to -o FILE (or a Word document to
 // standard output when it is not a terminal).
-func diffToFile(e *env, checked *build.Checked, format, out string, courses []edition.CourseChange, impacts []edition.Impact) int {
+func diffToFile(e *env, checked *pipeline.Checked, format, out string, courses []edition.CourseChange, impacts []edition.Impact) int {
 	var b bytes.Buffer
 	switch format {
 	case "docx":
@@ -58,7 +58,7 @@ func diffToFile(e *env, checked *build.Checked, format, out string, courses []ed
 // edition they will make, which is the site's `edition` when it is set
 // after every course's latest frozen edition, and the build date
 // otherwise (OFERTA_TODAY fixes it).
-func changesDate(checked *build.Checked, courses []edition.CourseChange) time.Time {
+func changesDate(checked *pipeline.Checked, courses []edition.CourseChange) time.Time {
 	d := checked.Site.Config.Edition
 	for _, cc := range courses {
 		if latest, err := time.Parse("2006-01-02", cc.Latest); err == nil && !d.After(latest) {

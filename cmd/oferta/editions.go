@@ -11,9 +11,9 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -37,7 +37,7 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 			return exitBadInput
 		}
 	}
-	checked, err := build.CheckContext(ctx, *dir, e.builtin)
+	checked, err := pipeline.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
 		return inputError(ctx, e, *dir, err)
 	}
@@ -56,7 +56,7 @@ func runFreeze(ctx context.Context, e *env, args []string) int {
 		}
 		restore = func() { os.WriteFile(file, orig, 0o644) }
 		setDate = true
-		if checked, err = build.CheckContext(ctx, *dir, e.builtin); err != nil {
+		if checked, err = pipeline.CheckContext(ctx, *dir, e.builtin); err != nil {
 			restore()
 			return inputError(ctx, e, *dir, err)
 		}
@@ -84,7 +84,7 @@ const nothingToFreeze = -1
 // freeze records every contract that changed since its latest edition,
 // with its refund terms, as the edition of oferta.toml's date. It writes
 // nothing when it refuses.
-func freeze(ctx context.Context, e *env, dir string, checked *build.Checked, force bool) int {
+func freeze(ctx context.Context, e *env, dir string, checked *pipeline.Checked, force bool) int {
 	date := checked.Site.Config.Edition
 	iso := date.Format("2006-01-02")
 	// A frozen edition must be publishable: every lint error but the one
@@ -170,7 +170,7 @@ func freeze(ctx context.Context, e *env, dir string, checked *build.Checked, for
 }
 
 // latestDate is the date of the latest frozen edition of any course.
-func latestDate(c *build.Checked) time.Time {
+func latestDate(c *pipeline.Checked) time.Time {
 	var d time.Time
 	for _, st := range c.Status {
 		if st.Latest != nil && st.Latest.Date.After(d) {
@@ -197,7 +197,7 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta diff: unknown format %q; use text, markdown, json or docx\n", *format)
 		return exitBadInput
 	}
-	checked, err := build.CheckContext(ctx, *dir, e.builtin)
+	checked, err := pipeline.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
 		return inputError(ctx, e, *dir, err)
 	}
@@ -367,7 +367,7 @@ type frozenEdition struct {
 
 // frozenEditions lists every frozen edition of every course, by course,
 // then date.
-func frozenEditions(c *build.Checked) []frozenEdition {
+func frozenEditions(c *pipeline.Checked) []frozenEdition {
 	out := []frozenEdition{}
 	for i, k := range c.Contracts {
 		st := c.Status[i]

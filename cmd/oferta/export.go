@@ -9,13 +9,13 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/docx"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/pdf"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/render"
 )
 
@@ -49,7 +49,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta export: -o %s is a file, not a folder\n", *out)
 		return exitBadInput
 	}
-	checked, err := build.CheckContext(ctx, *dir, e.builtin)
+	checked, err := pipeline.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
 		return inputError(ctx, e, *dir, err)
 	}
@@ -99,7 +99,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 
 // pickCourses returns the indexes in c.Contracts of the courses named
 // (every course when none is), in the site's order.
-func pickCourses(c *build.Checked, names []string) ([]int, error) {
+func pickCourses(c *pipeline.Checked, names []string) ([]int, error) {
 	if len(names) == 0 {
 		all := make([]int, len(c.Contracts))
 		for i := range all {
@@ -132,7 +132,7 @@ func exportName(k *contract.Contract, doc, ext string) string {
 
 // exportPDF prints each course's contract and statement pages, rendered
 // in-process and served to Chromium from memory.
-func exportPDF(ctx context.Context, r *render.Renderer, c *build.Checked, picked []int, browser string, draft bool) ([]render.File, error) {
+func exportPDF(ctx context.Context, r *render.Renderer, c *pipeline.Checked, picked []int, browser string, draft bool) ([]render.File, error) {
 	served := map[string][]byte{}
 	assets, err := r.Assets()
 	if err != nil {
@@ -174,7 +174,7 @@ func exportPDF(ctx context.Context, r *render.Renderer, c *build.Checked, picked
 }
 
 // exportDOCX writes each course's contract in force as a Word document.
-func exportDOCX(r *render.Renderer, c *build.Checked, picked []int, draft bool) ([]render.File, error) {
+func exportDOCX(r *render.Renderer, c *pipeline.Checked, picked []int, draft bool) ([]render.File, error) {
 	var out []render.File
 	for _, i := range picked {
 		k, st := c.Contracts[i], c.Status[i]

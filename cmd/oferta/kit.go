@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/kit"
 	"github.com/oferta-dev/oferta/generator/output"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -41,7 +41,7 @@ func runKit(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "oferta kit: %v\n", err)
 		return exitBadInput
 	}
-	checked, err := build.Check(*dir, e.builtin)
+	checked, err := pipeline.Check(*dir, e.builtin)
 	if err != nil {
 		return printErrors(e, *dir, err)
 	}

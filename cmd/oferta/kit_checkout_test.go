@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/edition"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -23,7 +23,7 @@ func freezeForKit(t *testing.T, dir string) {
 		return
 	}
 	t.Logf("oferta freeze refused, the test freezes by hand: %s", stderr)
-	checked, err := build.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+	checked, err := pipeline.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 	if err != nil {
 		t.Fatal(err)
 	}

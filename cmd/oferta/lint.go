@@ -8,8 +8,8 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -42,7 +42,7 @@ func runLint(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 
-	checked, err := build.CheckContext(ctx, *dir, e.builtin)
+	checked, err := pipeline.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
 		return inputError(ctx, e, *dir, err)
 	}

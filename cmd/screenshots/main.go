@@ -27,8 +27,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/pdf"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
@@ -60,11 +60,11 @@ func run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	checked, err := build.CheckContext(ctx, *dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+	checked, err := pipeline.CheckContext(ctx, *dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 	if err != nil {
 		return err
 	}
-	files, err := build.Render(checked, false)
+	files, err := pipeline.Render(checked, false)
 	if err != nil {
 		return err
 	}

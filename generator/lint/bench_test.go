@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 )
 
 // benchSite writes a site of n courses of every format and policy into dir.
@@ -64,7 +64,7 @@ alternatives = ["freeze"]
 func BenchmarkLint1000(b *testing.B) {
 	dir := b.TempDir()
 	benchSite(b, dir, 1000)
-	checked, err := build.Check(dir, builtin())
+	checked, err := pipeline.Check(dir, builtin())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func BenchmarkCheck1000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := build.Check(dir, builtin()); err != nil {
+		if _, err := pipeline.Check(dir, builtin()); err != nil {
 			b.Fatal(err)
 		}
 	}

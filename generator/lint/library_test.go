@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 )
 
 // issue13Rules are the rules issue 13 added or changed: the built-in
@@ -121,7 +121,7 @@ amount = 2000
 func TestLibraryClean(t *testing.T) {
 	for _, j := range []string{"ru", "eu", "de", "ro"} {
 		t.Run(j, func(t *testing.T) {
-			checked, err := build.Check(writeSite(t, librarySite(j)), builtin())
+			checked, err := pipeline.Check(writeSite(t, librarySite(j)), builtin())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,7 +169,7 @@ func TestStatutoryClausesKeepTheirElements(t *testing.T) {
 			if copied == 0 {
 				t.Fatal("no statutory clause found in the library")
 			}
-			checked, err := build.Check(writeSite(t, files), builtin())
+			checked, err := pipeline.Check(writeSite(t, files), builtin())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -89,7 +89,7 @@ func loadFixture(t testing.TB, file string) (dir string, ar *txtar.Archive) {
 
 func runFixture(t *testing.T, rule, file string, fires bool) {
 	dir, ar := loadFixture(t, file)
-	checked, err := build.Check(dir, builtin())
+	checked, err := pipeline.Check(dir, builtin())
 	if err != nil {
 		t.Fatalf("%s: the site does not load:\n%v", file, err)
 	}
@@ -205,7 +205,7 @@ func contains(list []string, s string) bool {
 // TestExampleSchool: the repository root is the example school; under ru
 // it must lint with no errors.
 func TestExampleSchool(t *testing.T) {
-	checked, err := build.Check("../..", builtin())
+	checked, err := pipeline.Check("../..", builtin())
 	if err != nil {
 		t.Fatal(err)
 	}

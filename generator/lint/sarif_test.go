@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 )
 
 // sarifFindings are the findings of a fixture, plus findings in places a
@@ -19,7 +19,7 @@ import (
 func sarifFindings(t *testing.T) []lint.Finding {
 	t.Helper()
 	dir, _ := loadFixture(t, filepath.Join("testdata", "lint-unknown-rule", "fires.txtar"))
-	checked, err := build.Check(dir, builtin())
+	checked, err := pipeline.Check(dir, builtin())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@
 //   - watch.go: a recursive watch over oferta.toml, content/, clauses/,
 //     themes/ and editions/ on top of a small Notifier interface (fsnotify
 //     in production), with a quiet-period debounce that batches paths;
-//   - rebuild.go: an incremental rebuild (package build's Recheck and
+//   - rebuild.go: an incremental rebuild (package pipeline's Recheck and
 //     RenderChanged) whose result is swapped in atomically, and only when
 //     it succeeded; a bad edit keeps the last good pages and is reported;
 //     a rebuild superseded by a newer change is abandoned (its context is

@@ -15,9 +15,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -60,8 +60,8 @@ type Problem struct {
 // built is the state a rebuild continues from: the check the served
 // files were rendered from, and the pages. Only rebuild touches it.
 type built struct {
-	checked *build.Checked
-	pages   *build.Pages
+	checked *pipeline.Checked
+	pages   *pipeline.Pages
 	clean   bool // the pages were rendered without lint errors
 }
 
@@ -89,7 +89,7 @@ type result struct {
 // rebuild brings the served site up to date with the files on disk.
 // changed are the paths that changed (absolute or relative to the site).
 // When only course files changed since the last check, only they are
-// read again (build.RecheckFiles); otherwise the whole site is loaded and
+// read again (pipeline.RecheckFiles); otherwise the whole site is loaded and
 // compared with the previous build, and the paths only say whether the
 // theme changed, which loading cannot see.
 //
@@ -127,7 +127,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 		return s.abandon(ctx, res)
 	}
 
-	checked, delta, err := build.RecheckFiles(ctx, s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
+	checked, delta, err := pipeline.RecheckFiles(ctx, s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
 	if ctx.Err() != nil {
 		return s.abandon(ctx, res)
 	}
@@ -151,7 +151,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 		return s.publish(&next, res, start)
 	}
 	draft := len(lintErrors) > 0
-	pages, err := build.RenderChanged(ctx, s.last.pages, checked, delta, theme, draft)
+	pages, err := pipeline.RenderChanged(ctx, s.last.pages, checked, delta, theme, draft)
 	if ctx.Err() != nil {
 		return s.abandon(ctx, res)
 	}
@@ -373,7 +373,7 @@ func isPage(p string) bool { return path.Ext(p) == ".html" }
 // the previous snapshot, old, is reused when no course came, went or was
 // assembled again, and patched when the courses assembled again kept
 // their folders.
-func coursePaths(old map[string]string, c *build.Checked, d build.Delta) map[string]string {
+func coursePaths(old map[string]string, c *pipeline.Checked, d pipeline.Delta) map[string]string {
 	if old != nil && len(old) == len(c.Contracts) && !d.All {
 		if d.Count() == 0 {
 			return old
@@ -405,7 +405,7 @@ func coursePaths(old map[string]string, c *build.Checked, d build.Delta) map[str
 
 // assetsTouched reports whether any file but a page or the sitemap
 // changed or went away.
-func assetsTouched(p *build.Pages) bool {
+func assetsTouched(p *pipeline.Pages) bool {
 	for _, list := range [][]string{p.Changed, p.Removed} {
 		for _, path := range list {
 			if !isPage(path) && path != "sitemap.xml" {

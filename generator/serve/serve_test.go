@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 )
 
 const smmTitle = "Наставничество по SMM: 8 недель"
@@ -270,11 +270,11 @@ func TestServeHTTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.rebuild(context.Background(), nil)
-	checked, err := build.Check(dir, builtin)
+	checked, err := pipeline.Check(dir, builtin)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := build.Render(checked, false)
+	files, err := pipeline.Render(checked, false)
 	if err != nil {
 		t.Fatal(err)
 	}

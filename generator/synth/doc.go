@@ -5,7 +5,7 @@
 // sites use the built-in clause library, so they need no clauses/ folder.
 //
 // It is not a stage of the build; it exists so that `go test -bench` in
-// generator/build and the `oferta` against Hugo comparison in
+// generator/pipeline and the `oferta` against Hugo comparison in
 // cmd/benchsite measure the same sites. The same seed and N always give
 // the same files, and course i is the same whatever N is, so the site of
 // 100 courses is the first 100 courses of the site of 10,000.

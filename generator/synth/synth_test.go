@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
@@ -23,7 +23,7 @@ func TestSitesAreCleanAndRepeatable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := build.Check(big.Dir, builtin)
+	c, err := pipeline.Check(big.Dir, builtin)
 	if err != nil {
 		t.Fatal(err)
 	}

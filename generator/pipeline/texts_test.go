@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"fmt"
@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -189,7 +189,7 @@ func checkTexts(t *testing.T, k *contract.Contract) {
 // TestExampleSchoolTexts checks the contract and FAQ of every course of the
 // example school (the repository root).
 func TestExampleSchoolTexts(t *testing.T) {
-	checked, err := build.Check(filepath.Join("..", ".."), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+	checked, err := pipeline.Check(filepath.Join("..", ".."), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +266,7 @@ channel = "email"
 				}
 			}
 		}
-		checked, err := build.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+		checked, err := pipeline.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -284,7 +284,7 @@ channel = "email"
 // printed in the requisites of the example school, and the refund receipt
 // clause is in every Russian-law contract.
 func TestSellerDetailsPrinted(t *testing.T) {
-	checked, err := build.Check(filepath.Join("..", ".."), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+	checked, err := pipeline.Check(filepath.Join("..", ".."), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +356,7 @@ bank = "р/с 40802810900000012345"
 				t.Fatal(err)
 			}
 		}
-		checked, err := build.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+		checked, err := pipeline.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -455,7 +455,7 @@ func TestPolicyTextsDeRo(t *testing.T) {
 					n++
 				}
 			}
-			checked, err := build.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+			checked, err := pipeline.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"os"
@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
@@ -19,18 +19,18 @@ import (
 // FAQ with the refund table and calculator, statement — with
 // testdata/golden-de and testdata/golden-ro. Both sites must lint without
 // errors. After an intended change run
-// `go test ./generator/build -run GoldenDeRo -update` and review the diff.
+// `go test ./generator/pipeline -run GoldenDeRo -update` and review the diff.
 func TestGoldenDeRo(t *testing.T) {
 	for _, l := range []string{"de", "ro"} {
 		t.Run(l, func(t *testing.T) {
-			checked, err := build.Check(filepath.Join("..", "..", "examples", l), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+			checked, err := pipeline.Check(filepath.Join("..", "..", "examples", l), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, f := range checked.Findings {
 				t.Errorf("finding: %s:%d:%d %s %s", f.File, f.Line, f.Col, f.Rule, f.Message)
 			}
-			files, err := build.Render(checked, false)
+			files, err := pipeline.Render(checked, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,7 +88,7 @@ func TestCalculationDeRo(t *testing.T) {
 		{"ro", "engleza-b1", 3, "o mie șase sute zece lei și 00 bani"},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
-			checked, err := build.Check(filepath.Join("..", "..", "examples", c.lang), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+			checked, err := pipeline.Check(filepath.Join("..", "..", "examples", c.lang), site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 			if err != nil {
 				t.Fatal(err)
 			}

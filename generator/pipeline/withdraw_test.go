@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -21,8 +21,8 @@ func TestEUSchoolIncremental(t *testing.T) {
 	copyDir(t, filepath.Join(src, "content"), filepath.Join(dir, "content"))
 	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, filepath.Join(src, "oferta.toml")))
 
-	var prev *build.Checked
-	var pages *build.Pages
+	var prev *pipeline.Checked
+	var pages *pipeline.Pages
 	steps := []struct {
 		name    string
 		edit    func()
@@ -38,19 +38,19 @@ func TestEUSchoolIncremental(t *testing.T) {
 	}
 	for _, st := range steps {
 		st.edit()
-		c, d, err := build.Recheck(context.Background(), prev, dir, builtin)
+		c, d, err := pipeline.Recheck(context.Background(), prev, dir, builtin)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		p, err := build.RenderChanged(context.Background(), pages, c, d, false, false)
+		p, err := pipeline.RenderChanged(context.Background(), pages, c, d, false, false)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		full, err := build.Check(dir, builtin)
+		full, err := pipeline.Check(dir, builtin)
 		if err != nil {
 			t.Fatal(err)
 		}
-		files, err := build.Render(full, false)
+		files, err := pipeline.Render(full, false)
 		if err != nil {
 			t.Fatal(err)
 		}

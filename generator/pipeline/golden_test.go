@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"flag"
@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // TestGolden renders the site in testdata/golden/site.txtar with the
 // built-in library and theme and compares every page with the files in
 // testdata/golden/out. After an intended change to clauses, theme or
-// rendering, run `go test ./generator/build -run Golden -update` and
+// rendering, run `go test ./generator/pipeline -run Golden -update` and
 // review the diff.
 func TestGolden(t *testing.T) {
 	ar, err := txtar.ParseFile("testdata/golden/site.txtar")
@@ -36,14 +36,14 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	checked, err := build.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
+	checked, err := pipeline.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range checked.Findings {
 		t.Logf("finding: %s:%d:%d %s %s", f.File, f.Line, f.Col, f.Rule, f.Message)
 	}
-	files, err := build.Render(checked, false)
+	files, err := pipeline.Render(checked, false)
 	if err != nil {
 		t.Fatal(err)
 	}

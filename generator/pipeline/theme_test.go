@@ -1,11 +1,11 @@
-package build_test
+package pipeline_test
 
 import (
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 )
 
 // TestThemeWithoutBlocks: a site's own layouts written without the card,
@@ -19,11 +19,11 @@ func TestThemeWithoutBlocks(t *testing.T) {
 		`{{define "main"}}{{range .Courses}}<p class="old-card">{{.Title}}</p>{{end}}{{end}}`)
 	writeFile(t, filepath.Join(dir, "themes/default/layouts/contract.html"),
 		`{{define "main"}}{{with .Contract}}{{range .Sections}}{{range .Clauses}}<div class="old-clause" id="{{.Anchor}}">{{.Body}}</div>{{end}}{{end}}{{end}}{{end}}`)
-	c, err := build.Check(dir, benchBuiltin())
+	c, err := pipeline.Check(dir, benchBuiltin())
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := build.Render(c, false)
+	files, err := pipeline.Render(c, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,11 +51,11 @@ func TestIndexCardsTwice(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, "../../oferta.toml"))
 	writeFile(t, filepath.Join(dir, "themes/default/layouts/index.html"),
 		`{{define "main"}}<ul>{{.Cards}}</ul><ol>{{.Cards}}</ol>{{end}}{{define "card"}}<li>{{.Title}}</li>{{end}}`)
-	c, err := build.Check(dir, benchBuiltin())
+	c, err := pipeline.Check(dir, benchBuiltin())
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := build.Render(c, false)
+	files, err := pipeline.Render(c, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,11 +82,11 @@ func TestIndexCardsWithoutCardTemplate(t *testing.T) {
 	copyDir(t, "../../content", filepath.Join(dir, "content"))
 	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, "../../oferta.toml"))
 	writeFile(t, filepath.Join(dir, "themes/default/layouts/index.html"), `{{define "main"}}<ul>{{.Cards}}</ul>{{end}}`)
-	c, err := build.Check(dir, benchBuiltin())
+	c, err := pipeline.Check(dir, benchBuiltin())
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = build.Render(c, false)
+	_, err = pipeline.Render(c, false)
 	if err == nil || !strings.Contains(err.Error(), "layouts/index.html") || !strings.Contains(err.Error(), "card") {
 		t.Fatalf("Render error = %v; want one about the card template of layouts/index.html", err)
 	}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
@@ -15,7 +15,7 @@ import (
 // library, the same sites `make bench` compares with Hugo. Profile one
 // with, for example:
 //
-//	go test ./generator/build -run '^$' -bench Build1000 -cpuprofile cpu.out
+//	go test ./generator/pipeline -run '^$' -bench Build1000 -cpuprofile cpu.out
 //	go tool pprof -top cpu.out
 
 func BenchmarkBuild100(b *testing.B)  { benchBuild(b, 100) }
@@ -28,7 +28,7 @@ func BenchmarkCheck1000(b *testing.B) {
 	b.ReportAllocs()
 	cpu := startCPU(b)
 	for b.Loop() {
-		if _, err := build.Check(dir, builtin); err != nil {
+		if _, err := pipeline.Check(dir, builtin); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -60,11 +60,11 @@ func benchBuild(b *testing.B, n int) {
 	b.ReportAllocs()
 	cpu := startCPU(b)
 	for b.Loop() {
-		c, err := build.Check(dir, builtin)
+		c, err := pipeline.Check(dir, builtin)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := build.Render(c, false); err != nil {
+		if _, err := pipeline.Render(c, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -74,11 +74,11 @@ func benchBuild(b *testing.B, n int) {
 
 func benchEdit(b *testing.B, dir string, want int, edit func(i int) ([]string, error)) {
 	builtin := benchBuiltin()
-	c, d, err := build.Recheck(context.Background(), nil, dir, builtin)
+	c, d, err := pipeline.Recheck(context.Background(), nil, dir, builtin)
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := build.RenderChanged(context.Background(), nil, c, d, true, false)
+	p, err := pipeline.RenderChanged(context.Background(), nil, c, d, true, false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -93,14 +93,14 @@ func benchEdit(b *testing.B, dir string, want int, edit func(i int) ([]string, e
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c, d, err = build.RecheckFiles(context.Background(), c, dir, builtin, files)
+		c, d, err = pipeline.RecheckFiles(context.Background(), c, dir, builtin, files)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if d.Count() != want {
 			b.Fatalf("edit %d assembled %d contracts, want %d", i, d.Count(), want)
 		}
-		if p, err = build.RenderChanged(context.Background(), p, c, d, false, false); err != nil {
+		if p, err = pipeline.RenderChanged(context.Background(), p, c, d, false, false); err != nil {
 			b.Fatal(err)
 		}
 	}

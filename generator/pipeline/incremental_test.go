@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta"
-	"github.com/oferta-dev/oferta/generator/build"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -41,8 +41,8 @@ func testRecheck(t *testing.T, withFiles bool) {
 		t.Fatal(err)
 	}
 
-	var prev *build.Checked
-	var pages *build.Pages
+	var prev *pipeline.Checked
+	var pages *pipeline.Pages
 	steps := []struct {
 		name       string
 		edit       func()
@@ -92,9 +92,9 @@ func testRecheck(t *testing.T, withFiles bool) {
 	findings := 0
 	for _, st := range steps {
 		st.edit()
-		c, d, err := build.Recheck(context.Background(), prev, dir, builtin)
+		c, d, err := pipeline.Recheck(context.Background(), prev, dir, builtin)
 		if withFiles {
-			c, d, err = build.RecheckFiles(context.Background(), prev, dir, builtin, st.files)
+			c, d, err = pipeline.RecheckFiles(context.Background(), prev, dir, builtin, st.files)
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
@@ -105,11 +105,11 @@ func testRecheck(t *testing.T, withFiles bool) {
 		case st.assembled >= 0 && d.Count() != st.assembled:
 			t.Errorf("%s: assembled %d contracts, want %d", st.name, d.Count(), st.assembled)
 		}
-		p, err := build.RenderChanged(context.Background(), pages, c, d, st.theme, false)
+		p, err := pipeline.RenderChanged(context.Background(), pages, c, d, st.theme, false)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		full, err := build.Check(dir, builtin)
+		full, err := pipeline.Check(dir, builtin)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func testRecheck(t *testing.T, withFiles bool) {
 		if !reflect.DeepEqual(findingKeys(full), findingKeys(c)) {
 			t.Errorf("%s: findings differ from a full check:\n%v\n%v", st.name, findingKeys(full), findingKeys(c))
 		}
-		files, err := build.Render(full, false)
+		files, err := pipeline.Render(full, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +187,7 @@ func compareFiles(t *testing.T, step string, want, got []render.File) {
 	}
 }
 
-func findingKeys(c *build.Checked) []string {
+func findingKeys(c *pipeline.Checked) []string {
 	var out []string
 	for _, f := range c.Findings {
 		out = append(out, f.File+" "+f.Rule+" "+f.Course+" "+f.Message)

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/oferta-dev/oferta/generator/build"
 	"github.com/oferta-dev/oferta/generator/output"
+	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
@@ -23,11 +23,11 @@ func TestRenderToMatchesRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := build.Check(s.Dir, benchBuiltin())
+	c, err := pipeline.Check(s.Dir, benchBuiltin())
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := build.Render(c, false)
+	want, err := pipeline.Render(c, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestRenderToMatchesRender(t *testing.T) {
 	}
 	var mu sync.Mutex
 	calls := map[string]int{}
-	n, err := build.RenderTo(c, false, func(f render.File) error {
+	n, err := pipeline.RenderTo(c, false, func(f render.File) error {
 		mu.Lock()
 		calls[f.Path]++
 		mu.Unlock()
@@ -74,13 +74,13 @@ func TestRenderToMatchesRender(t *testing.T) {
 // TestRenderToStopsAtAWriteError: the first error of write is returned
 // and write is not called again.
 func TestRenderToStopsAtAWriteError(t *testing.T) {
-	c, err := build.Check("../..", benchBuiltin())
+	c, err := pipeline.Check("../..", benchBuiltin())
 	if err != nil {
 		t.Fatal(err)
 	}
 	boom := errors.New("disk full")
 	calls := 0
-	n, err := build.RenderTo(c, false, func(f render.File) error {
+	n, err := pipeline.RenderTo(c, false, func(f render.File) error {
 		calls++
 		if calls >= 3 {
 			return boom
@@ -104,16 +104,16 @@ func TestContextStopsTheBuild(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := build.CheckContext(ctx, s.Dir, benchBuiltin()); !errors.Is(err, context.Canceled) {
+	if _, err := pipeline.CheckContext(ctx, s.Dir, benchBuiltin()); !errors.Is(err, context.Canceled) {
 		t.Fatalf("CheckContext with a cancelled context: %v", err)
 	}
-	c, err := build.Check(s.Dir, benchBuiltin())
+	c, err := pipeline.Check(s.Dir, benchBuiltin())
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
-	n, err := build.RenderToContext(ctx, c, false, func(f render.File) error {
+	n, err := pipeline.RenderToContext(ctx, c, false, func(f render.File) error {
 		cancel() // Ctrl-C as the first page is written
 		return nil
 	})
@@ -129,7 +129,7 @@ func TestContextStopsTheBuild(t *testing.T) {
 // caller's goroutine, where the command recovers it, instead of ending
 // the process.
 func TestRenderToRaisesAWritePanic(t *testing.T) {
-	c, err := build.Check("../..", benchBuiltin())
+	c, err := pipeline.Check("../..", benchBuiltin())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,6 +138,6 @@ func TestRenderToRaisesAWritePanic(t *testing.T) {
 			t.Fatalf("recovered %v, want the write's panic", p)
 		}
 	}()
-	build.RenderTo(c, false, func(f render.File) error { panic("injected") })
+	pipeline.RenderTo(c, false, func(f render.File) error { panic("injected") })
 	t.Fatal("RenderTo returned after write panicked")
 }

@@ -2,7 +2,7 @@
 // and is what the commands and the preview server call. Writing the files
 // is left to the caller (package output), so that the server can keep
 // them in memory.
-package build
+package pipeline
 
 import (
 	"context"
