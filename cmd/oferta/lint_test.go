@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/lint"
 )
 
 // lintSite writes a minimal ru site with one course: refund holds extra
@@ -180,6 +182,15 @@ func TestLintExplain(t *testing.T) {
 	code, _, stderr := run(t, "lint", "--explain", "refund/waivr")
 	if code != 2 || !strings.Contains(stderr, `did you mean "refund/waiver"?`) {
 		t.Errorf("unknown rule: exit %d, %q", code, stderr)
+	}
+	// Every rule explains what it runs over, and shows an example that
+	// fires and one that does not.
+	for _, r := range lint.Rules {
+		code, out, stderr := run(t, "lint", "--explain", r.Name)
+		want := map[lint.Scope]string{lint.SiteScope: "Checks the site as a whole", lint.CourseScope: "Checks each course's contract on its own.", lint.SiteScope | lint.CourseScope: "and each course's contract."}[r.Scope]
+		if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "\nFires: ") || !strings.Contains(out, "\nSilent: ") {
+			t.Errorf("--explain %s: exit %d, stdout:\n%s\nstderr:\n%s", r.Name, code, out, stderr)
+		}
 	}
 }
 
