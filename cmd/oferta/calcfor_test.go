@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // The calculation document names an ИП's registration number ОГРНИП and
 // an organisation's ОГРН, and never the other way round.
 func TestCalcHTMLRegistrationNumber(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	code, out, stderr := run(t, "calc", "smm-mentoring", "--used", "3", "--format", "html", "-s", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -31,7 +33,7 @@ func TestCalcHTMLRegistrationNumber(t *testing.T) {
 		`inn = "165538412749"`, `inn = "7701123451"`,
 		`ogrn = "319169002845312"`, `ogrn = "1027700123450"`,
 	).Replace(string(data))
-	writeFile(t, toml, org)
+	sitetest.WriteFile(t, toml, org)
 	code, out, stderr = run(t, "calc", "smm-mentoring", "--used", "3", "--format", "html", "-s", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -51,7 +53,7 @@ func TestCalcHTMLRegistrationNumber(t *testing.T) {
 // club, 12 000 paid, 3 of 8 lessons, a placement test of 1 500 deducted
 // first: (12 000 − 1 500) · 5/8 = 6 562.50, which also spells kopecks.
 func TestCalcClientOrderDate(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	t.Setenv("OFERTA_TODAY", "2026-12-05")
 	who := []string{"--client", "Петрова Анна Ивановна", "--order", "A-1042", "--date", "2026-12-03"}
 

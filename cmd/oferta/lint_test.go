@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // lintSite writes a minimal ru site with one course: refund holds extra
@@ -15,7 +16,7 @@ import (
 func lintSite(t *testing.T, refund, course string) string {
 	t.Helper()
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "oferta.toml"), `title = "Test school"
+	sitetest.WriteFile(t, filepath.Join(dir, "oferta.toml"), `title = "Test school"
 base_url = "https://school.example/"
 jurisdiction = "ru"
 edition = 2026-11-01
@@ -32,7 +33,7 @@ email = "hello@school.example"
 review_days = 10
 channel = "email"
 `+refund)
-	writeFile(t, filepath.Join(dir, "content", "course.toml"), `title = "Course"
+	sitetest.WriteFile(t, filepath.Join(dir, "content", "course.toml"), `title = "Course"
 format = "recorded"
 price = 1000
 
@@ -77,7 +78,7 @@ func TestLintText(t *testing.T) {
 }
 
 func TestLintExampleSchool(t *testing.T) {
-	code, out, stderr := run(t, "lint", "-s", exampleSite(t))
+	code, out, stderr := run(t, "lint", "-s", sitetest.ExampleSite(t))
 	if code != 0 {
 		t.Fatalf("the example school: exit %d\n%s%s", code, out, stderr)
 	}

@@ -2,7 +2,6 @@ package sitetest
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 	"maps"
 	"os"
@@ -113,16 +112,20 @@ func CopyFile(t testing.TB, from, to string) {
 	WriteFile(t, to, ReadFile(t, from))
 }
 
-// CopyTree copies every file below from to the same path below to.
+// CopyTree copies every folder and file below from to the same path below
+// to.
 func CopyTree(t testing.TB, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
 		}
 		rel, err := filepath.Rel(from, p)
 		if err != nil {
 			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
 		}
 		CopyFile(t, p, filepath.Join(to, rel))
 		return nil
@@ -145,7 +148,7 @@ func ExampleSite(t testing.TB) string {
 }
 
 // ReadTree returns every file below dir by slash-separated relative
-// path; no folder at all is an empty tree.
+// path.
 func ReadTree(t testing.TB, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -164,8 +167,17 @@ func ReadTree(t testing.TB, dir string) map[string]string {
 		out[filepath.ToSlash(rel)] = string(data)
 		return nil
 	})
-	if err != nil && !(errors.Is(err, fs.ErrNotExist) && len(out) == 0) {
+	if err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// Copy copies every file below the folder from into a new temporary
+// folder and returns it.
+func Copy(t testing.TB, from string) string {
+	t.Helper()
+	dir := t.TempDir()
+	CopyTree(t, from, dir)
+	return dir
 }

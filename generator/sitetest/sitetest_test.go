@@ -15,9 +15,6 @@ func TestWriteAndReadTree(t *testing.T) {
 	if got := sitetest.ReadTree(t, dir); !reflect.DeepEqual(got, files) {
 		t.Errorf("ReadTree = %q, want %q", got, files)
 	}
-	if got := sitetest.ReadTree(t, filepath.Join(dir, "none")); len(got) != 0 {
-		t.Errorf("ReadTree of no folder = %q, want empty", got)
-	}
 	sitetest.Replace(t, filepath.Join(dir, "oferta.toml"), "S", "T")
 	if got := sitetest.ReadFile(t, filepath.Join(dir, "oferta.toml")); got != "title = \"T\"\n" {
 		t.Errorf("after Replace: %q", got)
