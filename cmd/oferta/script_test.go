@@ -27,7 +27,8 @@ import (
 // exists take a regular expression; cmp compares files; "help" in a script
 // lists them all) there are:
 //
-//	oferta ARGS…  run oferta in a process of its own; it fails unless
+//	oferta ARGS…  run oferta in a process of its own (this test binary,
+//	              which TestMain turns into oferta); it fails unless
 //	              oferta exits 0, so "! oferta" expects a failure
 //	exit N        the last oferta exited with code N
 //
