@@ -56,7 +56,7 @@ Why: a service may start within the withdrawal period only at the consumer's exp
 
 This rule replaces eu/withdrawal-period for such a course: that warning remains for courses that have the texts and still let the table and the calculator charge inside the period.
 
-Fires: a site clause that replaces refund.process.start-request-eu with text that has no express request, in a group course with refund.guarantee_days = 0.
+Fires: a site clause refund.process.start-request-eu with when = 'course.format == "personal"', so that a group course with refund.guarantee_days = 0 does not get it.
 
 Silent: a personal course that keeps the library's clause; a recorded course with refund.guarantee_days = 14.
 
