@@ -17,7 +17,6 @@ func writeFile(t *testing.T, path, text string) {
 	}
 }
 
-
 // TestSitePhrasesOverride: a site's clauses/<lang>/phrases.toml replaces
 // single phrases of the built-in one and keeps the others.
 func TestSitePhrasesOverride(t *testing.T) {
