@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func writeFile(t *testing.T, path, text string) {
+func writeTestFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -21,7 +21,7 @@ func writeFile(t *testing.T, path, text string) {
 // single phrases of the built-in one and keeps the others.
 func TestSitePhrasesOverride(t *testing.T) {
 	dir := exampleSite(t)
-	writeFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[calc]\nresult = \"Итого к возврату\"\n")
+	writeTestFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[calc]\nresult = \"Итого к возврату\"\n")
 	s, err := Load(dir, testBuiltin)
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +42,7 @@ func TestSitePhrasesOverride(t *testing.T) {
 // value that is not a string are reported at their keys.
 func TestPhrasesErrors(t *testing.T) {
 	dir := exampleSite(t)
-	writeFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), `[calc]
+	writeTestFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), `[calc]
 resul = "Итого"
 delivered = "Пройдено {done} из {all}"
 cost = "Расход"
@@ -72,14 +72,14 @@ func TestPhrasesMissing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(dir, "oferta.toml"), strings.Replace(string(src), `languages = ["ru", "en"]`, `languages = ["ru", "en", "xx"]`, 1))
-	writeFile(t, filepath.Join(dir, "clauses/xx/sections.toml"), "[[section]]\nid = \"subject\"\ntitle = \"Subject\"\n")
-	writeFile(t, filepath.Join(dir, "clauses/xx/subject.md"), "+++\nid = \"subject.main\"\nkind = \"subject\"\nsection = \"subject\"\ntitle = \"Subject\"\n+++\nText.\n")
+	writeTestFile(t, filepath.Join(dir, "oferta.toml"), strings.Replace(string(src), `languages = ["ru", "en"]`, `languages = ["ru", "en", "xx"]`, 1))
+	writeTestFile(t, filepath.Join(dir, "clauses/xx/sections.toml"), "[[section]]\nid = \"subject\"\ntitle = \"Subject\"\n")
+	writeTestFile(t, filepath.Join(dir, "clauses/xx/subject.md"), "+++\nid = \"subject.main\"\nkind = \"subject\"\nsection = \"subject\"\ntitle = \"Subject\"\n+++\nText.\n")
 	en, err := os.ReadFile("../../clauses/en/phrases.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(dir, "clauses/xx/phrases.toml"), strings.Replace(string(en), "rounding = \"Rounding\"\n", "", 1))
+	writeTestFile(t, filepath.Join(dir, "clauses/xx/phrases.toml"), strings.Replace(string(en), "rounding = \"Rounding\"\n", "", 1))
 	_, err = Load(dir, testBuiltin)
 	want := `clauses/xx/phrases.toml: missing phrases of "xx": calc.rounding`
 	if err == nil || !strings.Contains(err.Error(), want) {
@@ -95,7 +95,7 @@ func TestPhrasesEU(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, filepath.Join(dir, "oferta.toml"), strings.Replace(string(src), `jurisdiction = "ru"`, `jurisdiction = "`+j+`"`, 1))
+		writeTestFile(t, filepath.Join(dir, "oferta.toml"), strings.Replace(string(src), `jurisdiction = "ru"`, `jurisdiction = "`+j+`"`, 1))
 		s, err := Load(dir, testBuiltin)
 		if err != nil {
 			t.Fatal(err)
