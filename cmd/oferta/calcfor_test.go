@@ -121,3 +121,27 @@ func TestCalcClientOrderDate(t *testing.T) {
 		t.Errorf("a bad --date: exit %d, stderr %s", code, stderr)
 	}
 }
+
+// A German or Romanian calculation names the client, the order and the
+// day of the request in its own language (calc.client, calc.order and
+// calc.date of the library's phrases.toml).
+func TestCalcClientOrderDateDeRo(t *testing.T) {
+	for _, c := range []struct {
+		site, slug string
+		want       []string
+	}{
+		{"de", "deutsch-b1", []string{"Kunde: Anna Weber\n", "Bestellung: B-7\n", "Eingang der Erklärung: 3.\u00a0Dezember 2026\n"}},
+		{"ro", "engleza-b1", []string{"Client: Anna Weber\n", "Comanda: B-7\n", "Data primirii cererii: 3\u00a0decembrie 2026\n"}},
+	} {
+		dir := filepath.Join(repoRoot, "examples", c.site)
+		code, out, stderr := run(t, "calc", c.slug, "--used", "1", "--client", "Anna Weber", "--order", "B-7", "--date", "2026-12-03", "-s", dir)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.site, code, stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the calculation lacks %q:\n%s", c.site, w, out)
+			}
+		}
+	}
+}

@@ -77,6 +77,9 @@ func testRecheck(t *testing.T, withFiles bool) {
 		{name: "clause condition", edit: func() {
 			sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.Replace(string(changeGroup), `when = 'course.format == "group"'`, `when = 'course.format != "recorded"'`, 1))
 		}, assembled: -1, files: []string{"clauses/ru/alternatives/change-group.md"}},
+		{name: "phrase", edit: func() {
+			writeFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[rule]\nfloor = \"Сумма возврата не бывает меньше нуля.\"\n")
+		}, assembled: -1, changed: []string{"smm-mentoring/oferta/index.html", "smm-mentoring/faq/index.html"}, files: []string{"clauses/ru/phrases.toml"}},
 		{name: "settings", edit: func() {
 			sitetest.Replace(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")
 		}, assembled: -1, changed: []string{"smm-mentoring/refund/index.html", "en/english-speaking-club/oferta/index.html"}, files: []string{"oferta.toml"}},
