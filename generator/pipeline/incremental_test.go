@@ -78,7 +78,7 @@ func testRecheck(t *testing.T, withFiles bool) {
 			sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.Replace(string(changeGroup), `when = 'course.format == "group"'`, `when = 'course.format != "recorded"'`, 1))
 		}, assembled: -1, files: []string{"clauses/ru/alternatives/change-group.md"}},
 		{name: "phrase", edit: func() {
-			writeFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[rule]\nfloor = \"Сумма возврата не бывает меньше нуля.\"\n")
+			sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[rule]\nfloor = \"Сумма возврата не бывает меньше нуля.\"\n")
 		}, assembled: -1, changed: []string{"smm-mentoring/oferta/index.html", "smm-mentoring/faq/index.html"}, files: []string{"clauses/ru/phrases.toml"}},
 		{name: "settings", edit: func() {
 			sitetest.Replace(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")

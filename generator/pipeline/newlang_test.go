@@ -9,6 +9,7 @@ import (
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestNewLanguageIsData adds a language as data only: a site of the EU
@@ -22,15 +23,15 @@ import (
 // without tables of its own.
 func TestNewLanguageIsData(t *testing.T) {
 	base := t.TempDir()
-	copyDir(t, "../../cmd/oferta/testdata/eu-school", base)
+	sitetest.CopyTree(t, "../../cmd/oferta/testdata/eu-school", base)
 	en, err := pipeline.Check(base, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	dir := t.TempDir()
-	copyDir(t, "../../cmd/oferta/testdata/eu-school", dir)
-	replaceIn(t, filepath.Join(dir, "oferta.toml"), `languages = ["en"]`, `languages = ["xx"]`)
+	sitetest.CopyTree(t, "../../cmd/oferta/testdata/eu-school", dir)
+	sitetest.Replace(t, filepath.Join(dir, "oferta.toml"), `languages = ["en"]`, `languages = ["xx"]`)
 	err = fs.WalkDir(oferta.Clauses(), "en", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -39,7 +40,7 @@ func TestNewLanguageIsData(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		writeFile(t, filepath.Join(dir, "clauses", "xx", strings.TrimPrefix(p, "en/")), string(data))
+		sitetest.WriteFile(t, filepath.Join(dir, "clauses", "xx", strings.TrimPrefix(p, "en/")), string(data))
 		return nil
 	})
 	if err != nil {
@@ -49,10 +50,10 @@ func TestNewLanguageIsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(dir, "themes/default/i18n/xx.toml"), string(strs))
-	replaceIn(t, filepath.Join(dir, "clauses/xx/phrases.toml"), `floor = "The refund is never below zero."`, `floor = "XX: the refund is never below zero."`)
-	replaceIn(t, filepath.Join(dir, "clauses/xx/phrases.toml"), `result = "Refund"`, `result = "XX refund"`)
-	replaceIn(t, filepath.Join(dir, "themes/default/i18n/xx.toml"), `page_title_faq = "Refunds: questions and answers"`, `page_title_faq = "XX questions"`)
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/default/i18n/xx.toml"), string(strs))
+	sitetest.Replace(t, filepath.Join(dir, "clauses/xx/phrases.toml"), `floor = "The refund is never below zero."`, `floor = "XX: the refund is never below zero."`)
+	sitetest.Replace(t, filepath.Join(dir, "clauses/xx/phrases.toml"), `result = "Refund"`, `result = "XX refund"`)
+	sitetest.Replace(t, filepath.Join(dir, "themes/default/i18n/xx.toml"), `page_title_faq = "Refunds: questions and answers"`, `page_title_faq = "XX questions"`)
 
 	xx, err := pipeline.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 	if err != nil {

@@ -5,23 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-func writeTestFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/oferta-dev/oferta/generator/sitetest"
+)
 
 // TestSitePhrasesOverride: a site's clauses/<lang>/phrases.toml replaces
 // single phrases of the built-in one and keeps the others.
 func TestSitePhrasesOverride(t *testing.T) {
-	dir := exampleSite(t)
-	writeTestFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[calc]\nresult = \"Итого к возврату\"\n")
+	dir := sitetest.ExampleSite(t)
+	sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[calc]\nresult = \"Итого к возврату\"\n")
 	s, err := Load(dir, testBuiltin)
 	if err != nil {
 		t.Fatal(err)
@@ -41,8 +33,8 @@ func TestSitePhrasesOverride(t *testing.T) {
 // TestPhrasesErrors: an unknown phrase, a wrong or lost {argument} and a
 // value that is not a string are reported at their keys.
 func TestPhrasesErrors(t *testing.T) {
-	dir := exampleSite(t)
-	writeTestFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), `[calc]
+	dir := sitetest.ExampleSite(t)
+	sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), `[calc]
 resul = "Итого"
 delivered = "Пройдено {done} из {all}"
 cost = "Расход"
@@ -67,19 +59,19 @@ paid = 1
 // TestPhrasesMissing: a language of the site's own whose phrases.toml
 // lacks phrases fails to load, naming the file and every missing key.
 func TestPhrasesMissing(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	src, err := os.ReadFile(filepath.Join(dir, "oferta.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeTestFile(t, filepath.Join(dir, "oferta.toml"), strings.Replace(string(src), `languages = ["ru", "en"]`, `languages = ["ru", "en", "xx"]`, 1))
-	writeTestFile(t, filepath.Join(dir, "clauses/xx/sections.toml"), "[[section]]\nid = \"subject\"\ntitle = \"Subject\"\n")
-	writeTestFile(t, filepath.Join(dir, "clauses/xx/subject.md"), "+++\nid = \"subject.main\"\nkind = \"subject\"\nsection = \"subject\"\ntitle = \"Subject\"\n+++\nText.\n")
+	sitetest.WriteFile(t, filepath.Join(dir, "oferta.toml"), strings.Replace(string(src), `languages = ["ru", "en"]`, `languages = ["ru", "en", "xx"]`, 1))
+	sitetest.WriteFile(t, filepath.Join(dir, "clauses/xx/sections.toml"), "[[section]]\nid = \"subject\"\ntitle = \"Subject\"\n")
+	sitetest.WriteFile(t, filepath.Join(dir, "clauses/xx/subject.md"), "+++\nid = \"subject.main\"\nkind = \"subject\"\nsection = \"subject\"\ntitle = \"Subject\"\n+++\nText.\n")
 	en, err := os.ReadFile("../../clauses/en/phrases.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeTestFile(t, filepath.Join(dir, "clauses/xx/phrases.toml"), strings.Replace(string(en), "rounding = \"Rounding\"\n", "", 1))
+	sitetest.WriteFile(t, filepath.Join(dir, "clauses/xx/phrases.toml"), strings.Replace(string(en), "rounding = \"Rounding\"\n", "", 1))
 	_, err = Load(dir, testBuiltin)
 	want := `clauses/xx/phrases.toml: missing phrases of "xx": calc.rounding`
 	if err == nil || !strings.Contains(err.Error(), want) {
@@ -89,13 +81,13 @@ func TestPhrasesMissing(t *testing.T) {
 
 // TestPhrasesEU: on an EU site the [eu] phrases replace the plain ones.
 func TestPhrasesEU(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	for _, j := range []string{"ru", "eu"} {
 		src, err := os.ReadFile("../../oferta.toml")
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeTestFile(t, filepath.Join(dir, "oferta.toml"), strings.Replace(string(src), `jurisdiction = "ru"`, `jurisdiction = "`+j+`"`, 1))
+		sitetest.WriteFile(t, filepath.Join(dir, "oferta.toml"), strings.Replace(string(src), `jurisdiction = "ru"`, `jurisdiction = "`+j+`"`, 1))
 		s, err := Load(dir, testBuiltin)
 		if err != nil {
 			t.Fatal(err)
