@@ -56,10 +56,11 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"email":    escapeMarkdown(seller.Email),
 			"phone":    escapeMarkdown(seller.Phone),
 
-			"registration": escapeMarkdown(seller.Registration),
-			"hours":        escapeMarkdown(seller.Hours),
-			"license":      escapeMarkdown(seller.License),
-			"bank":         escapeMarkdown(seller.Bank),
+			"registration":   escapeMarkdown(seller.Registration),
+			"hours":          escapeMarkdown(seller.Hours),
+			"license":        escapeMarkdown(seller.License),
+			"bank":           escapeMarkdown(seller.Bank),
+			"representative": escapeMarkdown(seller.Representative),
 		},
 		"course": map[string]any{
 			"title":            escapeMarkdown(c.Title),
