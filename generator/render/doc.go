@@ -3,4 +3,14 @@
 // fills the Page view model, and executes the theme's html/template
 // layouts. It returns files in memory; writing them is package output's
 // job.
+//
+// Render reads no file. Package site loads the theme (site.Theme: the
+// layouts' and assets' bytes with their paths, the UI strings decoded);
+// Compile parses and folds the layouts into a Theme, and Theme.Renderer
+// makes the renderer of one site from it. An error in a layout, found
+// when it is parsed or when a page executes it, is a *site.Error at the
+// layout's real file ("themes/custom/layouts/faq.html"), line and rune
+// column (themeerr.go). The preview server keeps a compiled Theme across
+// rebuilds while the theme does not change (Theme.Compiled).
+// TestRenderReadsNoFiles keeps it so.
 package render
