@@ -129,9 +129,6 @@ func loadTheme(sf *siteFiles, builtin fs.FS, cfg *Config) (*Theme, error) {
 	dir := "themes/" + name
 	files := map[string]ThemeFile{}
 	var errs ErrorList
-	if builtin != nil {
-		readThemeLayer(builtin, "builtin:themes/default/", files, &errs)
-	}
 	own := true
 	if _, err := sf.root.Lstat(dir); err != nil {
 		if name != "default" {
@@ -147,6 +144,9 @@ func loadTheme(sf *siteFiles, builtin fs.FS, cfg *Config) (*Theme, error) {
 	if own {
 		themeDir = dir
 		readThemeLayer(sf.FS(dir), dir+"/", files, &errs)
+	}
+	if builtin != nil {
+		readThemeLayer(builtin, "builtin:themes/default/", files, &errs)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -224,10 +224,11 @@ func decodeStrings(file, src string) (map[string]string, error) {
 	return m, nil
 }
 
-// readThemeLayer reads every file of one layer of a theme into files, by
-// its path inside the theme, replacing a file of an earlier layer;
-// prefix + path is the file's name in messages. Layouts and strings are
-// text and must be UTF-8. Hidden files and folders are left out.
+// readThemeLayer reads the files of one layer of a theme into files, by
+// their path inside the theme, but for those an upper layer, read before,
+// gave already; prefix + path is the file's name in messages. Layouts and
+// strings are text and must be UTF-8. Hidden files and folders are left
+// out.
 func readThemeLayer(fsys fs.FS, prefix string, files map[string]ThemeFile, errs *ErrorList) {
 	named := func(p string, err error) {
 		var e *Error
@@ -249,6 +250,9 @@ func readThemeLayer(fsys fs.FS, prefix string, files map[string]ThemeFile, errs 
 			return nil
 		}
 		if d.IsDir() {
+			return nil
+		}
+		if _, ok := files[p]; ok {
 			return nil
 		}
 		file := prefix + p
