@@ -184,7 +184,7 @@ func (r *Renderer) pageBuffer(p *Page) (*bytes.Buffer, error) {
 	b.Reset()
 	if err := lt.templates().ExecuteTemplate(b, "base", p); err != nil {
 		pageBuffers.Put(b)
-		return nil, r.theme.templateError(lt, err)
+		return nil, r.theme.templateError(lt, err, r.theme.from.Dir)
 	}
 	return b, nil
 }

@@ -105,7 +105,7 @@ func (c *Theme) parseLayout(t *template.Template, l string) (site.ErrorList, err
 	}
 	src := string(f.Data)
 	if _, err := t.Parse(src); err != nil {
-		return nil, c.templateError(nil, err)
+		return nil, c.templateError(nil, err, f.File)
 	}
 	var missing site.ErrorList
 	for _, key := range foldStrings(t, t.Name(), c.strings[l]) {

@@ -21,10 +21,11 @@ import (
 // on, so that a Go release that changes them fails a test rather than a
 // message.
 
-// templateError turns an error of parsing, escaping or executing set into
-// a *site.Error at its place in a layout file. An error it cannot place
-// is returned as an error of the theme's folder.
-func (c *Theme) templateError(lt *layout, err error) error {
+// templateError turns an error of parsing, escaping or executing a layout
+// (lt, nil while parsing) into a *site.Error at its place in a layout
+// file. An error it cannot place is returned as an error of the file
+// fallback.
+func (c *Theme) templateError(lt *layout, err error, fallback string) error {
 	var esc *template.Error
 	if errors.As(err, &esc) && lt != nil {
 		return c.escapeError(lt, esc)
@@ -34,12 +35,12 @@ func (c *Theme) templateError(lt *layout, err error) error {
 		if e := c.placed(exec.Err.Error(), true); e != nil {
 			return e
 		}
-		return &site.Error{File: c.from.Dir, Err: err}
+		return &site.Error{File: fallback, Err: err}
 	}
 	if e := c.placed(err.Error(), false); e != nil {
 		return e
 	}
-	return &site.Error{File: c.from.Dir, Err: err}
+	return &site.Error{File: fallback, Err: err}
 }
 
 // escapeError places an error of html/template's escaper: at its node
