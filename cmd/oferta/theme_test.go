@@ -1,25 +1,22 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // customTheme makes the example school use theme "custom", whose own
 // files are the ones given (the rest is the built-in theme's).
 func customTheme(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	cfg := filepath.Join(dir, "oferta.toml")
-	data, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, cfg, "theme = \"custom\"\n"+string(data))
+	sitetest.WriteFile(t, cfg, "theme = \"custom\"\n"+sitetest.ReadFile(t, cfg))
 	for name, text := range files {
-		writeFile(t, filepath.Join(dir, "themes", "custom", filepath.FromSlash(name)), text)
+		sitetest.WriteFile(t, filepath.Join(dir, "themes", "custom", filepath.FromSlash(name)), text)
 	}
 	return dir
 }

@@ -3,13 +3,13 @@ package pipeline
 import (
 	"context"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestRenderChangedKeepsCompiledTheme: a rebuild after a course edit
@@ -19,12 +19,9 @@ import (
 func TestRenderChangedKeepsCompiledTheme(t *testing.T) {
 	builtin := site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
 	dir := t.TempDir()
+	root := sitetest.Root(t)
 	for _, f := range []string{"oferta.toml", "content/smm-mentoring.toml", "content/recorded-excel.toml"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		write(t, filepath.Join(dir, f), string(data))
+		sitetest.CopyFile(t, filepath.Join(root, f), filepath.Join(dir, f))
 	}
 	rebuild := func(prevC *Checked, prevP *Pages, changed ...string) (*Checked, *Pages) {
 		t.Helper()
@@ -39,12 +36,7 @@ func TestRenderChangedKeepsCompiledTheme(t *testing.T) {
 		return c, p
 	}
 	c1, p1 := rebuild(nil, nil)
-	course := filepath.Join(dir, "content/smm-mentoring.toml")
-	data, err := os.ReadFile(course)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, course, strings.Replace(string(data), "Наставничество по SMM", "Наставничество по SMM и не только", 1))
+	sitetest.Replace(t, filepath.Join(dir, "content/smm-mentoring.toml"), "Наставничество по SMM", "Наставничество по SMM и не только")
 	c2, p2 := rebuild(c1, p1, "content/smm-mentoring.toml")
 	if p2.theme != p1.theme {
 		t.Error("a course edit compiled the theme again")
@@ -56,7 +48,7 @@ func TestRenderChangedKeepsCompiledTheme(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, filepath.Join(dir, "themes/default/layouts/faq.html"), strings.Replace(string(layout), `{{- define "main" -}}`, `{{- define "main" -}}<i class="changed-layout"></i>`, 1))
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/default/layouts/faq.html"), strings.Replace(string(layout), `{{- define "main" -}}`, `{{- define "main" -}}<i class="changed-layout"></i>`, 1))
 	_, p3 := rebuild(c2, p2, "themes/default/layouts/faq.html")
 	if p3.theme == p2.theme {
 		t.Fatal("a layout edit kept the compiled theme")
@@ -74,15 +66,5 @@ func TestRenderChangedKeepsCompiledTheme(t *testing.T) {
 		if strings.HasSuffix(f.Path, "/faq/index.html") && !strings.Contains(string(f.Data), `<i class="changed-layout"></i>`) {
 			t.Errorf("%s: not rendered with the changed layout", f.Path)
 		}
-	}
-}
-
-func write(t *testing.T, p, data string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

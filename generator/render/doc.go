@@ -4,6 +4,11 @@
 // layouts. It returns files in memory; writing them is package output's
 // job.
 //
+// Every word a page prints comes from data: the theme's UI strings
+// (i18n/<lang>.toml; words.go lists those Go reads rather than a layout)
+// and the library's phrases (clauses/<lang>/phrases.toml, through the
+// contract: the calculation's labels).
+//
 // Render reads no file. Package site loads the theme (site.Theme: the
 // layouts' and assets' bytes with their paths, the UI strings decoded);
 // Compile parses and folds the layouts into a Theme, and Theme.Renderer

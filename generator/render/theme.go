@@ -50,6 +50,7 @@ func Compile(t *site.Theme, jurisdiction string) (*Theme, error) {
 			m[k] = v
 		}
 		overlayJurisdiction(m, jurisdiction)
+		missing = append(missing, checkGoStrings(t.Strings[l].File, l, m)...)
 		c.strings[l] = m
 		// base.html is parsed and folded once per language; each kind
 		// of page gets a copy to define its blocks in. Clone copies the

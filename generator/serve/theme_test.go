@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestServeThemeEdits: a layout saved while the server runs is compiled
 // again and every page shows it; a broken layout is reported in the
 // overlay at its file, line and column, and the last good pages stay.
 func TestServeThemeEdits(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	r := start(t, dir)
 	layout, err := fs.ReadFile(oferta.Theme(), "layouts/faq.html")
 	if err != nil {
@@ -22,7 +23,7 @@ func TestServeThemeEdits(t *testing.T) {
 	file := filepath.Join(dir, "themes", "default", "layouts", "faq.html")
 	const page = "/smm-mentoring/faq/"
 	const marker = `<i class="edited-layout"></i>`
-	writeFile(t, file, strings.Replace(string(layout), `{{- define "main" -}}`, `{{- define "main" -}}`+marker, 1))
+	sitetest.WriteFile(t, file, strings.Replace(string(layout), `{{- define "main" -}}`, `{{- define "main" -}}`+marker, 1))
 	waitFor(t, "the edited layout on "+page, func() bool {
 		_, body := r.get(t, page)
 		return strings.Contains(body, marker)
@@ -32,7 +33,7 @@ func TestServeThemeEdits(t *testing.T) {
 	}
 	_, good := r.get(t, page)
 
-	writeFile(t, file, "{{define \"main\"}}\n<h1>Вопросы {{.Title}</h1>{{end}}\n")
+	sitetest.WriteFile(t, file, "{{define \"main\"}}\n<h1>Вопросы {{.Title}</h1>{{end}}\n")
 	var st statusJSON
 	waitFor(t, "the overlay for a broken layout", func() bool {
 		st = r.status(t, page)

@@ -1,44 +1,30 @@
 package site
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// writeSiteFile writes a file of the site in dir.
-func writeSiteFile(t *testing.T, dir, name, data string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/oferta-dev/oferta/generator/sitetest"
+)
 
 // useTheme sets theme = name in the site's oferta.toml.
 func useTheme(t *testing.T, dir, name string) {
 	t.Helper()
-	cfg, err := os.ReadFile(filepath.Join(dir, "oferta.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeSiteFile(t, dir, "oferta.toml", "theme = \""+name+"\"\n"+string(cfg))
+	cfg := filepath.Join(dir, "oferta.toml")
+	sitetest.WriteFile(t, cfg, "theme = \""+name+"\"\n"+sitetest.ReadFile(t, cfg))
 }
 
 // A site's theme replaces the built-in theme's files one by one; each
 // file keeps the path it came from, for messages.
 func TestThemeLayersFiles(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	useTheme(t, dir, "custom")
-	writeSiteFile(t, dir, "themes/custom/layouts/faq.html", `{{define "main"}}own{{end}}`)
-	writeSiteFile(t, dir, "themes/custom/i18n/en.toml", "faq_title = \"Questions\"\n")
-	writeSiteFile(t, dir, "themes/custom/assets/style.css", "body{}\n")
-	writeSiteFile(t, dir, "themes/custom/assets/extra.css", "p{}\n")
-	writeSiteFile(t, dir, "themes/custom/assets/.DS_Store", "x")
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/custom/layouts/faq.html"), `{{define "main"}}own{{end}}`)
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/custom/i18n/en.toml"), "faq_title = \"Questions\"\n")
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/custom/assets/style.css"), "body{}\n")
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/custom/assets/extra.css"), "p{}\n")
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/custom/assets/.DS_Store"), "x")
 	s, err := loadSoon(t, dir)
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +75,7 @@ func TestThemeLayersFiles(t *testing.T) {
 	if !th.Equal(again.Theme) {
 		t.Error("two loads of the same files are not Equal")
 	}
-	writeSiteFile(t, dir, "themes/custom/assets/extra.css", "p{color:red}\n")
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/custom/assets/extra.css"), "p{color:red}\n")
 	changed, err := loadSoon(t, dir)
 	if err != nil {
 		t.Fatal(err)
@@ -103,8 +89,8 @@ func TestThemeLayersFiles(t *testing.T) {
 // column (where the TOML library places the error: after "нет", which
 // is column 16 in bytes).
 func TestThemeStringsErrorPosition(t *testing.T) {
-	dir := exampleSite(t)
-	writeSiteFile(t, dir, "themes/default/i18n/ru.toml", "a = \"ок\"\n\"б\" = \"нет\" x\n")
+	dir := sitetest.ExampleSite(t)
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/default/i18n/ru.toml"), "a = \"ок\"\n\"б\" = \"нет\" x\n")
 	_, err := loadSoon(t, dir)
 	wantError(t, err, "themes/default/i18n/ru.toml", "")
 	for _, e := range Errors(err) {
@@ -116,12 +102,8 @@ func TestThemeStringsErrorPosition(t *testing.T) {
 
 // A language without UI strings is reported at its entry in oferta.toml.
 func TestThemeWithoutStringsOfALanguage(t *testing.T) {
-	dir := exampleSite(t)
-	cfg, err := os.ReadFile(filepath.Join(dir, "oferta.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeSiteFile(t, dir, "oferta.toml", strings.Replace(string(cfg), `languages = ["ru", "en"]`, `languages = ["ru", "en", "xx"]`, 1))
-	_, err = loadSoon(t, dir)
+	dir := sitetest.ExampleSite(t)
+	sitetest.Replace(t, filepath.Join(dir, "oferta.toml"), `languages = ["ru", "en"]`, `languages = ["ru", "en", "xx"]`)
+	_, err := loadSoon(t, dir)
 	wantError(t, err, "oferta.toml", `the theme "default" has no UI strings for language "xx": add themes/default/i18n/xx.toml`)
 }
