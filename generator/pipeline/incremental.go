@@ -203,6 +203,9 @@ type Pages struct {
 	index   map[string]indexPage     // by language
 	sitemap render.File
 	assets  []render.File
+	// theme is the compiled theme the pages were rendered with, kept
+	// for the next call while the theme does not change.
+	theme *render.Theme
 	// Rendered lists the output paths rendered by the call that made
 	// these Pages; Changed the paths that are new or whose bytes differ
 	// from the previous Pages, and Removed the paths that are gone. All
@@ -213,17 +216,20 @@ type Pages struct {
 // RenderChanged renders a checked site like Render, but takes from prev
 // the pages of every course that Recheck did not assemble again, their
 // cards, the assets, and a language's index page and the sitemap while
-// what they list did not change. all forces a full render: the theme
-// changed. A file whose new bytes equal the old ones keeps the old slice,
-// so unchanged pages are not replaced. prev may be nil.
+// what they list did not change. The compiled theme is prev's while the
+// theme's files and the jurisdiction are the same; otherwise every page
+// is rendered again. all forces a full render too. A file whose new
+// bytes equal the old ones keeps the old slice, so unchanged pages are
+// not replaced. prev may be nil.
 func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, error) {
-	r, err := render.New(c.Site)
+	theme, err := compileChanged(prev, c.Site)
 	if err != nil {
 		return nil, err
 	}
+	r := theme.Renderer(c.Site)
 	r.Extra = extraAssets()
-	all = all || prev == nil || d.All || prev.Draft != draft
-	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts))}
+	all = all || prev == nil || d.All || prev.Draft != draft || theme != prev.theme
+	p := &Pages{Draft: draft, theme: theme, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts))}
 	keep := newKeeper(prev)
 	var fresh []render.File // the files this call rendered
 
@@ -271,7 +277,8 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 		return h, err
 	}
 	// A language's index page is kept when its courses are the same and
-	// each kept its card.
+	// each kept its card, unless everything is rendered again: a
+	// language without courses has no card to tell that its page changed.
 	count := map[string]int{}
 	newCard := map[string]bool{}
 	for i, k := range c.Contracts {
@@ -283,7 +290,7 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 	var rest []render.File // the files that are not a course's
 	p.index = map[string]indexPage{}
 	for _, l := range c.Site.Config.Languages {
-		if old, ok := prev.indexOf(l); ok && !newCard[l] && old.courses == count[l] {
+		if old, ok := prev.indexOf(l); ok && !all && !newCard[l] && old.courses == count[l] {
 			p.index[l] = old
 			rest = append(rest, old.file)
 			for i, k := range c.Contracts {
@@ -366,6 +373,16 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 	sort.Strings(p.Changed)
 	p.Removed = removed
 	return p, nil
+}
+
+// compileChanged returns prev's compiled theme while s's theme and
+// jurisdiction are those it was compiled from, and compiles s's theme
+// otherwise: compiling is most of the time a small edit would cost.
+func compileChanged(prev *Pages, s *site.Site) (*render.Theme, error) {
+	if prev != nil && prev.theme.Compiled(s.Theme, s.Config.Jurisdiction) {
+		return prev.theme, nil
+	}
+	return render.Compile(s.Theme, s.Config.Jurisdiction)
 }
 
 // prevFile returns the file at path among prev's, if any.

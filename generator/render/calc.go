@@ -1,9 +1,9 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"strconv"
 	"strings"
 	"time"
@@ -199,11 +199,11 @@ func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res r
 	for _, d := range k.Course.Refund.Deductions {
 		view.Deductions = append(view.Deductions, CalcLineView{Kind: refund.StepDeduction, Label: d.Name, Amount: money.FormatRat(d.Amount, k.Terms.Currency, l)})
 	}
-	css, err := fs.ReadFile(r.site.Theme, "assets/style.css")
-	if err != nil {
-		return nil, err
+	css, ok := r.theme.from.Asset("assets/style.css")
+	if !ok {
+		return nil, &site.Error{File: r.theme.from.Dir + "/assets/style.css", Err: errors.New("the theme has no style sheet assets/style.css, which the calculation document inlines")}
 	}
-	view.InlineCSS = template.CSS(css)
+	view.InlineCSS = template.CSS(css.Data)
 	pg.Calc = view
 	// The document is standalone: links to assets point next to it.
 	pg.Root = ""

@@ -25,7 +25,7 @@ func (r *Renderer) courseView(k *contract.Contract) *CourseView {
 		Slug:         c.Slug,
 		Title:        c.Title,
 		Format:       c.Format,
-		FormatLabel:  r.strings[l]["format_"+c.Format],
+		FormatLabel:  r.theme.strings[l]["format_"+c.Format],
 		Price:        money.Format(price, l),
 		PriceShort:   money.FormatShort(price, l),
 		PricePlain:   price.String(),
