@@ -58,7 +58,9 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		lint.WriteText(e.stderr, findings)
 		if !*draft {
 			fmt.Fprintf(e.stderr, "oferta export: %s; nothing was exported (a contract to sign must pass oferta lint; --draft exports a draft for review)\n", countText(errs, warns))
-			return exitFindings
+			// SPEC: export exits 0 or 2; a site that fails lint is bad
+			// input for a document to sign (build and lint exit 1).
+			return exitBadInput
 		}
 	}
 	picked, err := pickCourses(checked, pos)

@@ -347,8 +347,8 @@ func TestDiffDOCX(t *testing.T) {
 	}
 }
 
-// TestExportDraft: a contract that fails lint is not exported, unless as
-// a draft, which says so at its top.
+// TestExportDraft: a contract that fails lint is not exported (exit 2, as
+// SPEC lists 0 · 2 for export), unless as a draft, which says so at its top.
 func TestExportDraft(t *testing.T) {
 	dir := exampleSite(t)
 	cfg := filepath.Join(dir, "oferta.toml")
@@ -356,8 +356,8 @@ func TestExportDraft(t *testing.T) {
 	writeFile(t, cfg, strings.Replace(string(src), "payout_days = 10", "payout_days = 30", 1))
 	out := t.TempDir()
 	code, _, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "docx", "smm-mentoring")
-	if code != 1 || !strings.Contains(stderr, "refund/payout-too-slow") || !strings.Contains(stderr, "--draft") {
-		t.Fatalf("exit %d, want 1 with the finding and the way out:\n%s", code, stderr)
+	if code != 2 || !strings.Contains(stderr, "refund/payout-too-slow") || !strings.Contains(stderr, "--draft") {
+		t.Fatalf("exit %d, want 2 (SPEC: export exits 0 or 2) with the finding and the way out:\n%s", code, stderr)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
 		t.Fatalf("files were written: %v", entries)
