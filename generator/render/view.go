@@ -230,6 +230,11 @@ type CalculatorView struct {
 	// half of it with a fraction, as typed on the page ("4950,50").
 	HintWhole, HintPart string
 	GuaranteeDays       int
+	// Labels are the words of each line of the breakdown, as `oferta calc`
+	// prints them (CalcLines), for calc.js's steps: JSON of
+	// {"paid": "Оплачено", "delivered": ["Пройдено 0 недель из 8", …] (by
+	// used), "deduction": ["Расход: …", …] (in the model's order), …}.
+	Labels template.JS
 }
 
 // StatementView is the data that prefills the refund statement.
