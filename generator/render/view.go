@@ -192,6 +192,10 @@ type FAQItem struct {
 	Anchor   string
 	Question string
 	Answer   template.HTML
+	// Proration marks the answer on the refund for a part of the course,
+	// which the page follows with a pointer to its calculator (on screen
+	// only: print hides the calculator).
+	Proration bool
 }
 
 // RefundTable lists the refund for every number of units used.

@@ -313,5 +313,9 @@
   });
 
   document.getElementById("calculator").hidden = false;
+  var pointers = document.querySelectorAll("[data-calc-pointer]");
+  for (var i = 0; i < pointers.length; i++) {
+    pointers[i].hidden = false;
+  }
   update();
 })();
