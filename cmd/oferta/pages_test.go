@@ -72,3 +72,48 @@ func TestPrintedFAQNamesNoCalculator(t *testing.T) {
 		emulateMedia(ctx, t, "")
 	}
 }
+
+// TestChangesPage: each changed clause names its title once (in its
+// heading, as a redline when the title changed), and the course's
+// "contract" tab is marked current, in the markup and in its style.
+func TestChangesPage(t *testing.T) {
+	ctx, base := servedExample(t)
+	for _, p := range []string{"/smm-mentoring/oferta/changes/", "/en/english-speaking-club/oferta/changes/"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+p)); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+			const out = [];
+			const arts = document.querySelectorAll("article.change");
+			if (arts.length === 0) out.push("no changes listed");
+			for (const a of arts) {
+				const h = a.querySelector(".change__title");
+				const t = h.querySelector(".redline--title");
+				const num = h.querySelector(".num").textContent;
+				const titles = t ? Array.from(t.querySelectorAll("ins, del, span")).map((e) => e.textContent.trim()) :
+					[h.textContent.slice(h.textContent.indexOf(num) + num.length).trim()];
+				const body = a.querySelector(".redline:not(.redline--title)");
+				if (!body) continue;
+				const text = body.textContent.trim();
+				for (const title of titles) {
+					if (title && (text === title || text.startsWith(title + "\n"))) out.push(num + " repeats its title «" + title + "» in the text");
+				}
+			}
+			const tab = document.querySelector(".course-nav a[aria-current]");
+			if (!tab) {
+				out.push("no course tab is marked current");
+			} else {
+				if (!/\/oferta\/$/.test(tab.getAttribute("href"))) out.push("the current tab is " + tab.getAttribute("href") + ", not the contract");
+				const s = getComputedStyle(tab);
+				if (s.borderBottomColor === "rgba(0, 0, 0, 0)" || Number(s.fontWeight) < 700) out.push("the current tab looks like the others");
+			}
+			return out;
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range problems {
+			t.Errorf("%s: %s", p, m)
+		}
+	}
+}

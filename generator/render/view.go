@@ -320,7 +320,10 @@ type ChangeView struct {
 	Title     string
 	OldNumber string
 	NewNumber string
-	Words     []WordView
+	// TitleWords is the redline of a changed title (nil when the title
+	// stayed); Words is that of the text alone, so the title shows once.
+	TitleWords []WordView
+	Words      []WordView
 }
 
 // WordView is a piece of a redline: Op is "=", "+" or "-".
