@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -115,5 +116,76 @@ func TestChangesPage(t *testing.T) {
 		for _, m := range problems {
 			t.Errorf("%s: %s", p, m)
 		}
+	}
+}
+
+// TestNoBreakInUserStrings: a course's title, duration and the seller's
+// address never break between a number and its word («8 недель», «офис
+// 3», «80 000 ₽») in the titles, the course cards and the requisites.
+func TestNoBreakInUserStrings(t *testing.T) {
+	dir := exampleSite(t)
+	tree := mustBuild(t, dir)
+	broken := regexp.MustCompile(`\d \p{L}|\p{L}\.? \d|№ \d|\d \d{3}|\d [₽€%]`)
+	parts := []struct {
+		page string
+		re   *regexp.Regexp
+	}{
+		{"smm-mentoring/oferta/index.html", regexp.MustCompile(`<span class="doc-subtitle">([^<]*)</span>`)},
+		{"smm-mentoring/faq/index.html", regexp.MustCompile(`<p class="course-nav__title">([^<]*)</p>`)},
+		{"smm-mentoring/refund/index.html", regexp.MustCompile(`(?s)<p class="statement__to-body">(.*?)</p>`)},
+		{"index.html", regexp.MustCompile(`(?s)<h2 class="course-card__title">(.*?)</h2>`)},
+		{"index.html", regexp.MustCompile(`(?s)<dl class="facts">(.*?)</dl>`)},
+	}
+	for _, p := range parts {
+		page := tree[p.page]
+		ms := p.re.FindAllStringSubmatch(page, -1)
+		if len(ms) == 0 {
+			t.Errorf("%s: nothing matches %s", p.page, p.re)
+		}
+		for _, m := range ms {
+			// Tags end a piece of text; runs of markup white space read
+			// as one space (a no-break space stays what it is).
+			text := regexp.MustCompile(`\s*<[^>]*>\s*`).ReplaceAllString(m[1], " | ")
+			text = regexp.MustCompile(`[ \t\r\n]+`).ReplaceAllString(text, " ")
+			if loc := broken.FindStringIndex(text); loc != nil {
+				t.Errorf("%s: a line may break inside %q in %q", p.page, text[loc[0]:loc[1]], text)
+			}
+		}
+	}
+	for page, want := range map[string]string{
+		"smm-mentoring/oferta/index.html": "SMM: 8\u00a0недель",
+		"smm-mentoring/refund/index.html": "офис\u00a03",
+	} {
+		if !strings.Contains(tree[page], want) {
+			t.Errorf("%s lacks %q", page, want)
+		}
+	}
+}
+
+// TestRussianMarkedOnOtherPages: on the English pages of the example
+// school, every Russian word (the seller's name, the address and bank
+// details in the requisites, Russian terms) is inside lang="ru".
+func TestRussianMarkedOnOtherPages(t *testing.T) {
+	dir := exampleSiteWithEditions(t)
+	tree := mustBuild(t, dir)
+	raw := regexp.MustCompile(`(?is)<(script|style|title|textarea|option)\b.*?</(script|style|title|textarea|option)>`)
+	marked := regexp.MustCompile(`<span lang="ru">[^<]*</span>`)
+	tag := regexp.MustCompile(`<[^>]*>`)
+	cyr := regexp.MustCompile(`[^\s<>]*\p{Cyrillic}[^\s<>]*`)
+	checked, spans := 0, 0
+	for _, p := range htmlPages(tree) {
+		if !strings.HasPrefix(p, "en/") {
+			continue
+		}
+		checked++
+		page := tree[p]
+		spans += len(marked.FindAllString(page, -1))
+		text := tag.ReplaceAllString(marked.ReplaceAllString(raw.ReplaceAllString(page, ""), ""), " ")
+		if left := cyr.FindAllString(text, 5); len(left) > 0 {
+			t.Errorf("%s: Russian outside lang=\"ru\": %q", p, left)
+		}
+	}
+	if checked == 0 || spans == 0 {
+		t.Errorf("checked %d English pages with %d Russian runs: the example school has Russian requisites on them", checked, spans)
 	}
 }

@@ -169,6 +169,8 @@ func themeError(file string, err error) error {
 
 func (r *Renderer) funcs(l string) template.FuncMap {
 	return template.FuncMap{
+		// nb keeps a number with its word in a user's string (noBreak).
+		"nb": noBreak,
 		"t": func(key string) (string, error) {
 			s, ok := r.strings[l][key]
 			if !ok {
@@ -271,6 +273,14 @@ func (r *Renderer) pageBuffer(p *Page) (*bytes.Buffer, error) {
 	if err := lt.templates().ExecuteTemplate(b, "base", p); err != nil {
 		pageBuffers.Put(b)
 		return nil, fmt.Errorf("theme: %w", err)
+	}
+	if p.Lang != "ru" {
+		// Russian names and requisites on a page in another language
+		// are marked as Russian (lang="ru").
+		if marked := markCyrillic(b.Bytes()); len(marked) != b.Len() {
+			b.Reset()
+			b.Write(marked)
+		}
 	}
 	return b, nil
 }
