@@ -189,3 +189,110 @@ func TestRussianMarkedOnOtherPages(t *testing.T) {
 		t.Errorf("checked %d English pages with %d Russian runs: the example school has Russian requisites on them", checked, spans)
 	}
 }
+
+// TestContractSideContents: on a wide screen the contract's table of
+// contents stands beside the text and stays in view (sticky), so clause
+// 1 starts near the top instead of after the whole list; on a phone it
+// stays above the text, and each section ends with a link back to it.
+func TestContractSideContents(t *testing.T) {
+	ctx, base := servedExample(t)
+	type box struct {
+		Position               string
+		TocLeft, TocRight      float64
+		TextLeft, FirstSection float64
+		TocTopAfterScroll      float64
+		BackLinks, BackVisible int
+		BackHref               string
+	}
+	measure := func(width int64) box {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(base+"/smm-mentoring/oferta/")); err != nil {
+			t.Fatal(err)
+		}
+		b, err := chromedp.Run(ctx, chromedp.Evaluate[box](`(() => {
+			const toc = document.querySelector(".toc"), text = document.querySelector(".contract");
+			const tr = toc.getBoundingClientRect(), xr = text.getBoundingClientRect();
+			const first = document.querySelector(".contract-section").getBoundingClientRect().top + scrollY;
+			const backs = Array.from(document.querySelectorAll(".back-to-toc a"));
+			scrollTo({top: 3000, behavior: "instant"});
+			const after = toc.getBoundingClientRect().top;
+			scrollTo({top: 0, behavior: "instant"});
+			return {Position: getComputedStyle(toc).position, TocLeft: tr.left, TocRight: tr.right, TextLeft: xr.left,
+				FirstSection: first, TocTopAfterScroll: after, BackLinks: backs.length,
+				BackVisible: backs.filter((a) => a.offsetParent !== null).length, BackHref: backs.length ? backs[0].getAttribute("href") : ""};
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	wide := measure(1280)
+	if wide.Position != "sticky" || wide.TocRight > wide.TextLeft {
+		t.Errorf("at 1280 px the table of contents is not a sticky column beside the text: %+v", wide)
+	}
+	if wide.FirstSection > 700 {
+		t.Errorf("at 1280 px section 1 starts %.0f px down the page, after the table of contents", wide.FirstSection)
+	}
+	if wide.TocTopAfterScroll < 0 || wide.TocTopAfterScroll > 100 {
+		t.Errorf("at 1280 px the table of contents scrolls away (its top at %.0f px after scrolling)", wide.TocTopAfterScroll)
+	}
+	phone := measure(phoneWidth)
+	if phone.Position == "sticky" {
+		t.Errorf("on a phone the table of contents is sticky: %+v", phone)
+	}
+	if phone.BackLinks == 0 || phone.BackVisible != phone.BackLinks || phone.BackHref != "#toc" {
+		t.Errorf("on a phone the sections do not end with a visible link back to the contents: %+v", phone)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestContractPrintedPages prints a contract as `oferta export` does and
+// reads its pages: each page after the first names the document at its
+// top (a running header), the first does not, and no page ends on a line
+// that leads into what follows («В курс входит:» alone at a page's foot).
+func TestContractPrintedPages(t *testing.T) {
+	needChromium(t)
+	needTool(t, "pdftotext", "poppler-utils")
+	dir := exampleSite(t)
+	out := t.TempDir()
+	if code, _, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "pdf", "smm-mentoring", "ru/english-speaking-club"); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	for file, header := range map[string]string{
+		"smm-mentoring.ru.oferta.pdf":         "Договор-оферта — Наставничество по SMM: 8 недель · Редакция от 1 декабря 2026 г.",
+		"english-speaking-club.ru.oferta.pdf": "Договор-оферта — Разговорный клуб английского языка",
+	} {
+		pages := strings.Split(tool(t, "pdftotext", "-layout", filepath.Join(out, file), "-"), "\f")
+		if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+			pages = pages[:len(pages)-1]
+		}
+		if len(pages) < 3 {
+			t.Fatalf("%s: %d pages", file, len(pages))
+		}
+		for i, pg := range pages {
+			var lines []string
+			for _, ln := range strings.Split(pg, "\n") {
+				if s := strings.Join(strings.Fields(ln), " "); s != "" {
+					lines = append(lines, s)
+				}
+			}
+			top := lines[0]
+			if i == 0 && strings.Contains(top, header) {
+				t.Errorf("%s: page 1 carries the running header %q", file, top)
+			}
+			if i > 0 && !strings.Contains(top, header) {
+				t.Errorf("%s: page %d starts with %q, not the running header %q", file, i+1, top, header)
+			}
+			// The last line is the page number ("2 / 9"); the one above
+			// it is the text's last line on that page.
+			if len(lines) >= 2 {
+				last := lines[len(lines)-2]
+				if regexp.MustCompile(`^\d+ / \d+$`).MatchString(lines[len(lines)-1]) && strings.HasSuffix(last, ":") {
+					t.Errorf("%s: page %d ends on %q, cut off from what it introduces", file, i+1, last)
+				}
+			}
+		}
+	}
+}

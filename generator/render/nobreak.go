@@ -1,6 +1,11 @@
 package render
 
-import "regexp"
+import (
+	"fmt"
+	"html/template"
+	"regexp"
+	"strings"
+)
 
 // Where a line must not break in a user's string: between a number and
 // the word or sign after it ("8 недель", "80 000 ₽", "15 %"), inside a
@@ -23,4 +28,22 @@ func noBreak(s string) string {
 		s = noBreakBeforeNumber.ReplaceAllString(s, "$1\u00a0$2")
 	}
 	return s
+}
+
+// cssString is s as a quoted CSS string: quotes, backslashes, line
+// breaks and the characters of HTML markup escaped, so it can stand in a
+// <style> element ("Договор — \"SMM\"").
+func cssString(s string) template.CSS {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"', '\\', '<', '>', '&', '\n', '\r', '\f':
+			fmt.Fprintf(&b, "\\%x ", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return template.CSS(b.String())
 }

@@ -171,6 +171,9 @@ func (r *Renderer) funcs(l string) template.FuncMap {
 	return template.FuncMap{
 		// nb keeps a number with its word in a user's string (noBreak).
 		"nb": noBreak,
+		// cssString quotes s as a CSS string, for a stylesheet in a
+		// layout (a print header's content).
+		"cssString": cssString,
 		"t": func(key string) (string, error) {
 			s, ok := r.strings[l][key]
 			if !ok {
