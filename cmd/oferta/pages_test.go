@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -295,4 +296,74 @@ func TestContractPrintedPages(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestStatementLayout: on screen every label of the statement sits above
+// its field, and the signature's blank stands level with the date's
+// field; on paper, each empty «what is wrong» field becomes at least four
+// evenly ruled lines, at least 30 mm high, and signature and date stay
+// level.
+func TestStatementLayout(t *testing.T) {
+	ctx, base := servedExample(t)
+	type layout struct {
+		Problems []string
+	}
+	check := func(what string) {
+		t.Helper()
+		l, err := chromedp.Run(ctx, chromedp.Evaluate[layout](`(() => {
+			const out = [];
+			const print = matchMedia("print").matches;
+			const box = (e) => e.getBoundingClientRect();
+			if (!print) {
+				for (const line of document.querySelectorAll(".statement .line")) {
+					const label = line.querySelector(":scope > label, :scope > .line__label");
+					const field = line.querySelector(":scope > input, :scope > textarea, :scope > select, :scope > .blank, :scope > output");
+					if (!label || !field || line.offsetParent === null) continue;
+					if (box(label).bottom > box(field).top + 1) out.push("label «" + label.textContent + "» is not above its field");
+				}
+			}
+			const date = document.querySelector("#st-date"), sign = document.querySelector(".line--signature .blank");
+			// Side by side (not stacked on a narrow screen), they stand level.
+			const sideBySide = box(sign).left >= box(date).right;
+			if (sideBySide && Math.abs(box(date).bottom - box(sign).bottom) > 1) out.push("the signature's line is " + (box(sign).bottom - box(date).bottom).toFixed(1) + " px below the date's");
+			if (print) {
+				for (const area of document.querySelectorAll(".choice-details textarea")) {
+					const ruled = area.parentElement.querySelector(".ruled");
+					if (getComputedStyle(area).display !== "none" || !ruled || getComputedStyle(ruled).display === "none") {
+						out.push(area.id + ": printed as a field, not as ruled lines");
+						continue;
+					}
+					const lines = ruled.querySelectorAll("span");
+					const widths = new Set(Array.from(lines).map((s) => getComputedStyle(s).borderBottomWidth));
+					const mm = box(ruled).height * 25.4 / 96;
+					if (lines.length < 4 || mm < 30 || widths.size !== 1) out.push(area.id + ": " + lines.length + " lines, " + mm.toFixed(1) + " mm, rule widths " + Array.from(widths).join(" "));
+				}
+			}
+			return {Problems: out};
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.Problems {
+			t.Errorf("%s: %s", what, p)
+		}
+	}
+	for _, width := range []int64{1280, phoneWidth} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(base+"/smm-mentoring/refund/")); err != nil {
+			t.Fatal(err)
+		}
+		emulateMedia(ctx, t, "")
+		check(fmt.Sprintf("screen %d px", width))
+	}
+	// A4 is 210 mm wide: about 794 CSS pixels.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(794, 1123)); err != nil {
+		t.Fatal(err)
+	}
+	emulateMedia(ctx, t, "print")
+	sideBySide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector(".line--signature .blank").getBoundingClientRect().left >= document.querySelector("#st-date").getBoundingClientRect().right`))
+	if err != nil || !sideBySide {
+		t.Errorf("on paper the date and the signature are not side by side (%v)", err)
+	}
+	check("print")
+	emulateMedia(ctx, t, "")
 }
