@@ -367,3 +367,37 @@ func TestStatementLayout(t *testing.T) {
 	check("print")
 	emulateMedia(ctx, t, "")
 }
+
+// TestPhoneTabsAndClauses: on a 390 px phone the course's tabs stay in
+// one row (a strip that scrolls sideways if it must), and a clause's text
+// takes the width of the screen less its margins, not 80 px less.
+func TestPhoneTabsAndClauses(t *testing.T) {
+	ctx, base := servedExample(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneWidth, 844, chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/smm-mentoring/oferta/", "/en/english-speaking-club/refund/", "/recorded-excel/faq/"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+p)); err != nil {
+			t.Fatal(err)
+		}
+		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+			const out = [];
+			const tops = new Set(Array.from(document.querySelectorAll(".course-nav li")).map((li) => Math.round(li.getBoundingClientRect().top)));
+			if (tops.size !== 1) out.push("the course's tabs wrap into " + tops.size + " rows");
+			if (document.documentElement.scrollWidth > innerWidth) out.push("the page is " + document.documentElement.scrollWidth + " px wide");
+			const main = document.querySelector("main").getBoundingClientRect();
+			const pad = parseFloat(getComputedStyle(document.querySelector("main")).paddingLeft) + parseFloat(getComputedStyle(document.querySelector("main")).paddingRight);
+			for (const body of Array.from(document.querySelectorAll(".clause__body")).slice(0, 20)) {
+				const lost = main.width - pad - body.getBoundingClientRect().width;
+				if (lost > 8) { out.push("a clause's text loses " + Math.round(lost) + " px to indentation"); break; }
+			}
+			return out;
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range problems {
+			t.Errorf("%s: %s", p, m)
+		}
+	}
+}
