@@ -276,10 +276,11 @@ func TestExportDOCX(t *testing.T) {
 		t.Error("export touched a file of the user's in the folder")
 	}
 	files := strings.Fields(stdout)
-	// One document per contract: the four courses, the English-speaking
-	// club in Russian and in English.
-	if len(files) != 5 {
-		t.Fatalf("want a document for each of the 5 contracts, got %v", files)
+	// Two documents per contract (the contract and its statement form):
+	// the four courses, the English-speaking club in Russian and in
+	// English.
+	if len(files) != 10 {
+		t.Fatalf("want a contract and a statement for each of the 5 contracts, got %v", files)
 	}
 	// The same input gives the same bytes.
 	first, _ := os.ReadFile(files[0])
@@ -295,16 +296,39 @@ func TestExportDOCX(t *testing.T) {
 	profile := "file://" + t.TempDir()
 	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", pdfDir}, files...)
 	tool(t, soffice, args...)
+	statements := 0
 	for _, f := range files {
-		// slug.lang.oferta.docx
-		parts := strings.SplitN(filepath.Base(f), ".", 3)
+		// slug.lang.oferta.docx, slug.lang.refund.docx
+		parts := strings.SplitN(filepath.Base(f), ".", 4)
 		slug := parts[1] + "/" + parts[0]
 		pdfFile := filepath.Join(pdfDir, strings.TrimSuffix(filepath.Base(f), ".docx")+".pdf")
 		if _, err := os.Stat(pdfFile); err != nil {
 			t.Errorf("LibreOffice did not convert %s: %v", f, err)
 			continue
 		}
-		checkText(t, filepath.Base(f), tool(t, "pdftotext", "-layout", pdfFile, "-"), factsOf(t, dir, slug))
+		text := tool(t, "pdftotext", "-layout", pdfFile, "-")
+		if parts[2] == "oferta" {
+			checkText(t, filepath.Base(f), text, factsOf(t, dir, slug))
+			continue
+		}
+		// The statement form: the seller and the contract filled in,
+		// ruled blanks for the client, and the signature.
+		statements++
+		flat := strings.Join(strings.Fields(text), " ")
+		want := []string{"165538412749", "hello@school.example", "https://school.example/", "______"}
+		if parts[1] == "ru" {
+			want = append(want, "Заявление", "В чём недостатки", "Подпись")
+		} else {
+			want = append(want, "Signature")
+		}
+		for _, w := range want {
+			if !strings.Contains(flat, w) {
+				t.Errorf("%s lacks %q:\n%s", filepath.Base(f), w, text)
+			}
+		}
+	}
+	if statements != 5 {
+		t.Errorf("%d statement forms converted, want 5", statements)
 	}
 }
 
@@ -366,7 +390,7 @@ func TestExportDraft(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--draft: exit %d\n%s", code, stderr)
 	}
-	z, err := zip.OpenReader(strings.TrimSpace(stdout))
+	z, err := zip.OpenReader(strings.Fields(stdout)[0]) // the contract, then the statement
 	if err != nil {
 		t.Fatal(err)
 	}
