@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -398,6 +399,62 @@ func TestPhoneTabsAndClauses(t *testing.T) {
 		}
 		for _, m := range problems {
 			t.Errorf("%s: %s", p, m)
+		}
+	}
+}
+
+// TestPDFTagTrees reads the structure of every kind of PDF oferta prints
+// (contract, statement, calculation) as a screen reader would get it,
+// after the checks of PDF/UA that poppler can make: tagged, the language
+// and the title set for display, a tag tree whose first heading is H1
+// and which holds the document's parts (headings, lists, form fields,
+// table cells).
+func TestPDFTagTrees(t *testing.T) {
+	needChromium(t)
+	needTool(t, "pdfinfo", "poppler-utils")
+	dir := exampleSite(t)
+	out := t.TempDir()
+	if code, _, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "pdf", "smm-mentoring"); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	code, calc, stderr := run(t, "calc", "-s", dir, "smm-mentoring", "--used", "3", "--format", "pdf")
+	if code != 0 {
+		t.Fatalf("calc: exit %d\n%s", code, stderr)
+	}
+	calcPDF := filepath.Join(out, "calc.pdf")
+	writeFile(t, calcPDF, calc)
+	for _, c := range []struct {
+		file string
+		tags []string // each at least once in the tree
+	}{
+		{filepath.Join(out, "smm-mentoring.ru.oferta.pdf"), []string{"H1 (block)", "H2 (block)", "H3 (block)", "L (block)", "LI (block)", "Link (inline)"}},
+		{filepath.Join(out, "smm-mentoring.ru.refund.pdf"), []string{"H1 (block)", "H2 (block)", "Form"}},
+		{calcPDF, []string{"H1 (block)", "H2 (block)", "TH", "TD"}},
+	} {
+		name := filepath.Base(c.file)
+		if info := tool(t, "pdfinfo", c.file); !strings.Contains(info, "Tagged:          yes") {
+			t.Errorf("%s is not tagged", name)
+		}
+		data, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"/Lang (ru)", "/DisplayDocTitle true"} {
+			if !strings.Contains(string(data), want) {
+				t.Errorf("%s lacks %s", name, want)
+			}
+		}
+		tree := tool(t, "pdfinfo", "-struct", c.file)
+		if !strings.HasPrefix(tree, "Document") {
+			t.Errorf("%s: the tag tree does not start with Document:\n%.300s", name, tree)
+		}
+		for _, tag := range c.tags {
+			if !strings.Contains(tree, tag) {
+				t.Errorf("%s: the tag tree has no %s", name, tag)
+			}
+		}
+		if m := regexp.MustCompile(`\bH[1-6]\b`).FindString(tree); m != "H1" {
+			t.Errorf("%s: the first heading is %q, not H1 (PDF/UA, Matterhorn 14-002)", name, m)
 		}
 	}
 }
