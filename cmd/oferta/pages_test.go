@@ -77,7 +77,8 @@ func TestPrintedFAQNamesNoCalculator(t *testing.T) {
 }
 
 // TestChangesPage: each changed clause names its title once (in its
-// heading, as a redline when the title changed), and the course's
+// heading, as a redline when the title changed), its text shows words,
+// not Markdown's bold marks, and the course's
 // "contract" tab is marked current, in the markup and in its style.
 func TestChangesPage(t *testing.T) {
 	ctx, base := servedExample(t)
@@ -98,6 +99,7 @@ func TestChangesPage(t *testing.T) {
 				const body = a.querySelector(".redline:not(.redline--title)");
 				if (!body) continue;
 				const text = body.textContent.trim();
+				if (text.includes("**")) out.push(num + " shows Markdown's ** marks");
 				for (const title of titles) {
 					if (title && (text === title || text.startsWith(title + "\n"))) out.push(num + " repeats its title «" + title + "» in the text");
 				}
@@ -455,6 +457,18 @@ func TestPDFTagTrees(t *testing.T) {
 		}
 		if m := regexp.MustCompile(`\bH[1-6]\b`).FindString(tree); m != "H1" {
 			t.Errorf("%s: the first heading is %q, not H1 (PDF/UA, Matterhorn 14-002)", name, m)
+		}
+	}
+}
+
+// TestNoDoublePeriodAfterDate: a sentence that ends on a Russian date
+// («1 декабря 2026 г.») takes no second period.
+func TestNoDoublePeriodAfterDate(t *testing.T) {
+	tree := mustBuild(t, exampleSiteWithEditions(t))
+	double := regexp.MustCompile(`г\.(</time>)?(</a>)?\.`)
+	for _, p := range htmlPages(tree) {
+		if m := double.FindString(tree[p]); m != "" {
+			t.Errorf("%s: %q", p, m)
 		}
 	}
 }

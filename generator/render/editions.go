@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -178,11 +179,20 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 func wordViews(ws []edition.Word) []WordView {
 	var out []WordView
 	for _, wd := range ws {
-		out = append(out, WordView{Op: string(wd.Op), Text: edition.Plain(wd.Text)})
+		out = append(out, WordView{Op: string(wd.Op), Text: readable(edition.Plain(wd.Text))})
 	}
 	markGaps(out)
 	return out
 }
+
+// readable drops Markdown's bold marks from a redline's text and shows
+// a list item's dash as a bullet: a reader sees words, not syntax.
+func readable(s string) string {
+	s = strings.ReplaceAll(s, "**", "")
+	return listDash.ReplaceAllString(s, "$1• ")
+}
+
+var listDash = regexp.MustCompile(`(?m)^(\s*)- `)
 
 // markGaps sets Gap on a deletion or an insertion that directly follows
 // the other kind with no space between them: «14» deleted and «10»

@@ -174,6 +174,10 @@ func (r *Renderer) funcs(l string) template.FuncMap {
 		// cssString quotes s as a CSS string, for a stylesheet in a
 		// layout (a print header's content).
 		"cssString": cssString,
+		// endsWith reports whether s ends with suffix: a sentence that
+		// ends on a date ending in a period ("1 декабря 2026 г.") takes
+		// no second one.
+		"endsWith": strings.HasSuffix,
 		"t": func(key string) (string, error) {
 			s, ok := r.strings[l][key]
 			if !ok {
