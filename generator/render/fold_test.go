@@ -125,8 +125,12 @@ func TestFoldKeepsDefaultTheme(t *testing.T) {
 					if err := unfolded(t, r, theme, l, kind).ExecuteTemplate(&want, "base", p); err != nil {
 						t.Fatalf("%s: %v", name, err)
 					}
-					if !bytes.Equal(got, want.Bytes()) {
-						t.Errorf("%s: folded page differs from unfolded:\n%s\nwant:\n%s", name, got, want.Bytes())
+					wantPage := want.Bytes()
+					if l != "ru" {
+						wantPage = markCyrillic(wantPage) // as page does
+					}
+					if !bytes.Equal(got, wantPage) {
+						t.Errorf("%s: folded page differs from unfolded:\n%s\nwant:\n%s", name, got, wantPage)
 					}
 				}
 			}

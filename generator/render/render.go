@@ -186,6 +186,14 @@ func (r *Renderer) pageBuffer(p *Page) (*bytes.Buffer, error) {
 		pageBuffers.Put(b)
 		return nil, r.theme.templateError(lt, err, r.theme.from.Dir)
 	}
+	if p.Lang != "ru" {
+		// Russian names and requisites on a page in another language
+		// are marked as Russian (lang="ru").
+		if marked := markCyrillic(b.Bytes()); len(marked) != b.Len() {
+			b.Reset()
+			b.Write(marked)
+		}
+	}
 	return b, nil
 }
 
@@ -306,6 +314,9 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	if err := add("faq", "faq", titleOf(r.pageTitle(l, "faq"), k.Course.Title), func(pg *Page) error {
 		var err error
 		pg.FAQ, err = r.faqView(k, pg, r.termsInForce(k, st))
+		if err == nil && pg.FAQ != nil && pg.FAQ.Calculator != nil {
+			pg.FAQ.Calculator.Labels, err = stepLabels(contractInForce(k, st))
+		}
 		if pg.FAQ != nil {
 			pg.FAQ.Edition, pg.FAQ.EditionISO = inForce, iso(st.InForce)
 			pg.FAQ.Coming = coming
@@ -375,6 +386,18 @@ func inForceTerms(cv *CourseView, t *edition.Terms, l string) {
 // frozen edition in force while a scheduled one waits (nil when that
 // edition was frozen before terms were recorded: the pages then show no
 // table and no calculator rather than the scheduled numbers).
+// contractInForce is k under the edition in force: its price, percentages,
+// deductions and formula, as `oferta calc` computes without --paid-on.
+func contractInForce(k *contract.Contract, st edition.Status) *contract.Contract {
+	if st.Live() {
+		return k
+	}
+	if u, err := st.InForceDoc.Contract(k); err == nil {
+		return u
+	}
+	return k
+}
+
 func (r *Renderer) termsInForce(k *contract.Contract, st edition.Status) *refund.Terms {
 	if st.Live() {
 		return k.Terms

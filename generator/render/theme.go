@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strings"
 
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -116,8 +117,25 @@ func (c *Theme) parseLayout(t *template.Template, l string) (site.ErrorList, err
 	return missing, nil
 }
 
+// staticFuncs are the layouts' functions that depend on no language: the
+// same for every page, and for re-parsing a layout to place an error.
+var staticFuncs = map[string]any{
+	// nb keeps a number with its word in a user's string (noBreak).
+	"nb": noBreak,
+	// cssString quotes s as a CSS string, for a stylesheet in a layout
+	// (a print header's content).
+	"cssString": cssString,
+	// endsWith reports whether s ends with suffix: a sentence that ends
+	// on a date ending in a period ("1 декабря 2026 г.") takes no second
+	// one.
+	"endsWith": strings.HasSuffix,
+}
+
 func (c *Theme) funcs(l string) template.FuncMap {
 	return template.FuncMap{
+		"nb":        staticFuncs["nb"],
+		"cssString": staticFuncs["cssString"],
+		"endsWith":  staticFuncs["endsWith"],
 		"t": func(key string) (string, error) {
 			s, ok := c.strings[l][key]
 			if !ok {

@@ -132,7 +132,7 @@ func parseErrorAt(src, name string, line int, msg string) (int, int) {
 		if budget -= end + 1; budget < 0 {
 			break
 		}
-		_, err := texttemplate.New(name).Funcs(texttemplate.FuncMap{"t": func(string) string { return "" }}).Parse(src[:end])
+		_, err := texttemplate.New(name).Funcs(reparseFuncs).Parse(src[:end])
 		if err == nil || err.Error() != want {
 			continue
 		}
@@ -173,3 +173,13 @@ func lineText(src string, n int) string {
 // lineCol returns the 1-based line and rune column of byte offset off in
 // src.
 func lineCol(src string, off int) (line, col int) { return pos.At(src, off) }
+
+// reparseFuncs are the layouts' functions by name, for parsing a prefix of
+// a layout again: parsing needs only the names.
+var reparseFuncs = func() texttemplate.FuncMap {
+	m := texttemplate.FuncMap{"t": func(string) string { return "" }}
+	for k, v := range staticFuncs {
+		m[k] = v
+	}
+	return m
+}()
