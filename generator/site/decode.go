@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/pos"
 )
 
 // decoder walks a parsed TOML document against the schema, collecting every
@@ -31,19 +32,37 @@ func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, e
 	if err := checkUTF8(file, src, lineOffset); err != nil {
 		return nil, nil, err
 	}
-	if err := checkLimits(file, src, lineOffset); err != nil {
+	keys, err := scanLimited(file, src, lineOffset)
+	if err != nil {
 		return nil, nil, err
 	}
 	var m map[string]any
-	if _, err := toml.Decode(src, &m); err != nil {
+	if _, err = toml.Decode(src, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, nil, &Error{File: file, Line: pe.Position.Line + lineOffset, Col: pe.Position.Col, Err: errors.New(pe.Message)}
+			// The library counts columns in bytes; ours are runes.
+			return nil, nil, &Error{File: file, Line: pe.Position.Line + lineOffset, Col: runeCol(src, pe.Position.Line, pe.Position.Col), Err: errors.New(pe.Message)}
 		}
 		return nil, nil, &Error{File: file, Line: 1 + lineOffset, Col: 1, Err: err}
 	}
-	d := &decoder{file: file, pos: scanKeyPositions(file, src), line: lineOffset}
+	d := &decoder{file: file, pos: keys, line: lineOffset}
 	return d, &table{d: d, spec: spec, m: m, used: map[string]bool{}}, nil
+}
+
+// runeCol converts the 1-based byte column col of line (1-based) of src
+// into a rune column.
+func runeCol(src string, line, col int) int {
+	for ; line > 1; line-- {
+		i := strings.IndexByte(src, '\n')
+		if i < 0 {
+			return col
+		}
+		src = src[i+1:]
+	}
+	if i := strings.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	return pos.Column(src, col-1)
 }
 
 func (d *decoder) errorf(p Pos, format string, args ...any) {
