@@ -3,8 +3,9 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 	"text/template/parse"
+
+	"github.com/oferta-dev/oferta/generator/pos"
 )
 
 // foldStrings replaces every call of t with one string literal,
@@ -120,8 +121,7 @@ func (f *folder) command(cmd *parse.CommandNode) {
 	cmd.Args = cmd.Args[1:]
 }
 
-// position returns the 1-based line and byte column of offset pos in src.
-func position(src string, pos parse.Pos) (line, col int) {
-	before := src[:pos]
-	return 1 + strings.Count(before, "\n"), int(pos) - strings.LastIndexByte(before, '\n')
+// position returns the 1-based line and rune column of offset p in src.
+func position(src string, p parse.Pos) (line, col int) {
+	return pos.At(src, int(p))
 }
