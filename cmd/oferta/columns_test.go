@@ -44,7 +44,7 @@ func TestLintColumnsAreRunes(t *testing.T) {
 
 	dir := lintSite(t, cleanRefund, "note = \"Курс\" x\n")
 	code, _, stderr = run(t, "lint", "--format", "json", "-s", dir)
-	if want := filepath.Join("content", "course.toml") + ":8:14: expected"; code != 2 || !strings.Contains(stderr, want) {
+	if want := filepath.Join("content", "course.toml") + ":8:15: expected newline"; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("syntax error: exit %d, stderr %q, want %q", code, stderr, want)
 	}
 }
