@@ -14,6 +14,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/expr"
 	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/pos"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -173,7 +174,8 @@ func ParseTerms(file string, data []byte) (*Terms, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, site.Errorf(site.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", pe.Message)
+			// The library counts columns in bytes; ours are runes.
+			return nil, site.Errorf(site.Pos{File: file, Line: pe.Position.Line, Col: pos.RuneCol(string(data), pe.Position.Line, pe.Position.Col)}, "%s", pe.Message)
 		}
 		return nil, site.Errorf(site.Pos{File: file, Line: 1}, "%v", err)
 	}

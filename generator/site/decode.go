@@ -42,28 +42,12 @@ func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, e
 		if errors.As(err, &de) {
 			// The library counts columns in bytes; ours are runes.
 			line, col := de.Position()
-			return nil, nil, &Error{File: file, Line: line + lineOffset, Col: runeCol(src, line, col), Err: errors.New(strings.TrimPrefix(de.Error(), "toml: "))}
+			return nil, nil, &Error{File: file, Line: line + lineOffset, Col: pos.RuneCol(src, line, col), Err: errors.New(strings.TrimPrefix(de.Error(), "toml: "))}
 		}
 		return nil, nil, &Error{File: file, Line: 1 + lineOffset, Col: 1, Err: err}
 	}
 	d := &decoder{file: file, pos: keys, line: lineOffset}
 	return d, &table{d: d, spec: spec, m: m, used: map[string]bool{}}, nil
-}
-
-// runeCol converts the 1-based byte column col of line (1-based) of src
-// into a rune column.
-func runeCol(src string, line, col int) int {
-	for ; line > 1; line-- {
-		i := strings.IndexByte(src, '\n')
-		if i < 0 {
-			return col
-		}
-		src = src[i+1:]
-	}
-	if i := strings.IndexByte(src, '\n'); i >= 0 {
-		src = src[:i]
-	}
-	return pos.Column(src, col-1)
 }
 
 func (d *decoder) errorf(p Pos, format string, args ...any) {
