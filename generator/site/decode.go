@@ -1,7 +1,6 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"regexp"
@@ -27,7 +26,7 @@ type decoder struct {
 }
 
 // parseTOML parses src and returns its top-level table. A syntax error is
-// returned as an *Error with the position the TOML library reports.
+// returned at the position the TOML library reports (pos.TOMLError).
 func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, error) {
 	if err := checkUTF8(file, src, lineOffset); err != nil {
 		return nil, nil, err
@@ -38,13 +37,7 @@ func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, e
 	}
 	var m map[string]any
 	if err = toml.Unmarshal([]byte(src), &m); err != nil {
-		var de *toml.DecodeError
-		if errors.As(err, &de) {
-			// The library counts columns in bytes; ours are runes.
-			line, col := de.Position()
-			return nil, nil, &Error{File: file, Line: line + lineOffset, Col: pos.RuneCol(src, line, col), Err: errors.New(strings.TrimPrefix(de.Error(), "toml: "))}
-		}
-		return nil, nil, &Error{File: file, Line: 1 + lineOffset, Col: 1, Err: err}
+		return nil, nil, pos.TOMLError(file, src, lineOffset, err)
 	}
 	d := &decoder{file: file, pos: keys, line: lineOffset}
 	return d, &table{d: d, spec: spec, m: m, used: map[string]bool{}}, nil

@@ -1,13 +1,13 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
+	"github.com/oferta-dev/oferta/generator/pos"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // PhrasesFile is the file of a language's library that holds the phrases
@@ -240,16 +240,12 @@ func decodePhrases(file, src string, known map[string]PhraseKey, names []string,
 		return Errors(err)
 	}
 	var m map[string]any
-	if _, err := toml.Decode(src, &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return ErrorList{&Error{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Err: errors.New(pe.Message)}}
-		}
-		return ErrorList{&Error{File: file, Line: 1, Col: 1, Err: err}}
+	if err := toml.Unmarshal([]byte(src), &m); err != nil {
+		return pos.TOMLError(file, src, 0, err)
 	}
-	pos := scanKeyPositions(file, src)
+	keyPos := scanKeyPositions(file, src)
 	at := func(path string) Pos {
-		if p, ok := pos.get(path); ok {
+		if p, ok := keyPos.get(path); ok {
 			return p
 		}
 		return Pos{File: file, Line: 1, Col: 1}

@@ -56,6 +56,19 @@ paid = 1
 	}
 }
 
+// TestPhrasesSyntaxErrorColumn: a phrases file that does not parse is
+// reported at the rune column of the mistake: "Итого" is 5 runes and 10
+// bytes, and x is rune 18 (byte 23) of its line.
+func TestPhrasesSyntaxErrorColumn(t *testing.T) {
+	dir := sitetest.ExampleSite(t)
+	sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[calc]\nresult = \"Итого\" x\n")
+	_, err := Load(dir, testBuiltin)
+	want := "clauses/ru/phrases.toml:2:18: expected newline but got U+0078 'x'"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Load:\n%v\nwant a line:\n%s", err, want)
+	}
+}
+
 // TestPhrasesMissing: a language of the site's own whose phrases.toml
 // lacks phrases fails to load, naming the file and every missing key.
 func TestPhrasesMissing(t *testing.T) {

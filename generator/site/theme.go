@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/oferta-dev/oferta/generator/pos"
 )
@@ -208,18 +208,8 @@ func decodeStrings(file, src string) (map[string]string, error) {
 		return nil, err
 	}
 	m := map[string]string{}
-	if _, err := toml.Decode(src, &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			// The TOML library counts columns in bytes; positions
-			// count runes.
-			line, col := pos.At(src, pe.Position.Start)
-			if line != pe.Position.Line {
-				line, col = pe.Position.Line, 0
-			}
-			return nil, &Error{File: file, Line: line, Col: col, Err: errors.New(pe.Message)}
-		}
-		return nil, &Error{File: file, Err: err}
+	if err := toml.Unmarshal([]byte(src), &m); err != nil {
+		return nil, pos.TOMLError(file, src, 0, err)
 	}
 	return m, nil
 }

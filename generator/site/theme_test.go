@@ -86,16 +86,16 @@ func TestThemeLayersFiles(t *testing.T) {
 }
 
 // A strings file that does not decode is reported at its line and rune
-// column (where the TOML library places the error: after "нет", which
-// is column 16 in bytes).
+// column (where the TOML library places the error: at the x after "нет",
+// which is column 17 in bytes).
 func TestThemeStringsErrorPosition(t *testing.T) {
 	dir := sitetest.ExampleSite(t)
 	sitetest.WriteFile(t, filepath.Join(dir, "themes/default/i18n/ru.toml"), "a = \"ок\"\n\"б\" = \"нет\" x\n")
 	_, err := loadSoon(t, dir)
 	wantError(t, err, "themes/default/i18n/ru.toml", "")
 	for _, e := range Errors(err) {
-		if e.File == "themes/default/i18n/ru.toml" && (e.Line != 2 || e.Col != 12 || strings.Contains(e.Err.Error(), "line 2")) {
-			t.Errorf("got %v, want themes/default/i18n/ru.toml:2:12 without the line in the message", e)
+		if e.File == "themes/default/i18n/ru.toml" && (e.Line != 2 || e.Col != 13 || strings.Contains(e.Err.Error(), "line 2")) {
+			t.Errorf("got %v, want themes/default/i18n/ru.toml:2:13 without the line in the message", e)
 		}
 	}
 }
