@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/pos"
@@ -137,12 +136,27 @@ func (d *Doc) Marshal() []byte {
 	return b.Bytes()
 }
 
-func quote(s string) string {
-	var b bytes.Buffer
-	if err := toml.NewEncoder(&b).Encode(map[string]string{"v": s}); err != nil {
-		return fmt.Sprintf("%q", s)
+// quote writes s as a TOML basic string, escaping what must be escaped
+// the way the TOML encoder of oferta's first releases did, so that frozen
+// files written then and now are the same bytes.
+func quote(s string) string { return `"` + basicEscaper.Replace(s) + `"` }
+
+var basicEscaper = func() *strings.Replacer {
+	pairs := []string{`"`, `\"`, `\`, `\\`, "\b", `\b`, "\t", `\t`, "\n", `\n`, "\f", `\f`, "\r", `\r`, "\x7f", `\u007f`}
+	for c := rune(0); c < 0x20; c++ {
+		switch c {
+		case '\b', '\t', '\n', '\f', '\r':
+			continue
+		}
+		pairs = append(pairs, string(c), fmt.Sprintf(`\u%04x`, c))
 	}
-	return strings.TrimSpace(strings.TrimPrefix(b.String(), "v = "))
+	return strings.NewReplacer(pairs...)
+}()
+
+// localDate is a TOML local date as a time at midnight UTC, as site reads
+// dates.
+func localDate(d toml.LocalDate) time.Time {
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -172,46 +186,35 @@ var (
 	clauseRE  = regexp.MustCompile(`^### (\d+\.\d+)\. (.*) \{#([a-z0-9.-]+)\}$`)
 )
 
-// tomlError places a TOML syntax error in src, which starts below
-// lineOffset lines of its file, at the line and rune column where it is:
-// the TOML library counts columns in bytes.
-func tomlError(file, src string, lineOffset int, pe toml.ParseError, prefix string) error {
-	line, col := pos.At(src, pe.Position.Start)
-	if line != pe.Position.Line {
-		line, col = pe.Position.Line, 0
-	}
-	return site.Errorf(site.Pos{File: file, Line: line + lineOffset, Col: col}, "%s%s", prefix, pe.Message)
-}
-
 // Parse reads an edition file.
 func Parse(f site.EditionFile) (*Doc, error) {
 	text := strings.ReplaceAll(string(f.Text), "\r\n", "\n")
-	pos := func(line int, format string, args ...any) error {
+	lineErr := func(line int, format string, args ...any) error {
 		return site.Errorf(site.Pos{File: f.File, Line: line, Col: 1}, format, args...)
 	}
 	if !strings.HasPrefix(text, "+++\n") {
-		return nil, pos(1, "an edition file starts with a +++ line; it is written by oferta freeze")
+		return nil, lineErr(1, "an edition file starts with a +++ line; it is written by oferta freeze")
 	}
 	end := strings.Index(text[4:], "\n+++\n")
 	if end < 0 {
-		return nil, pos(1, "the header is not closed by a +++ line")
+		return nil, lineErr(1, "the header is not closed by a +++ line")
 	}
 	var head struct {
-		Course   string    `toml:"course"`
-		Title    string    `toml:"title"`
-		Language string    `toml:"language"`
-		Edition  time.Time `toml:"edition"`
+		Course   string         `toml:"course"`
+		Title    string         `toml:"title"`
+		Language string         `toml:"language"`
+		Edition  toml.LocalDate `toml:"edition"`
 	}
-	if _, err := toml.Decode(text[4:4+end+1], &head); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, tomlError(f.File, text[4:4+end+1], 1, pe, "the header does not parse: ")
+	if err := toml.Unmarshal([]byte(text[4:4+end+1]), &head); err != nil {
+		err = pos.TOMLError(f.File, text[4:4+end+1], 1, err)
+		for _, e := range pos.Errors(err) {
+			e.Err = fmt.Errorf("the header does not parse: %w", e.Err)
 		}
-		return nil, pos(2, "the header does not parse: %v", err)
+		return nil, err
 	}
 	d := &Doc{File: f.File, Course: head.Course, Title: head.Title, Lang: head.Language, Date: f.Date}
 	if d.Course != f.Slug || d.Lang != f.Lang {
-		return nil, pos(2, "the header names course %q in %q, but the file is %s/%s.md", d.Course, d.Lang, f.Lang, f.Slug)
+		return nil, lineErr(2, "the header names course %q in %q, but the file is %s/%s.md", d.Course, d.Lang, f.Lang, f.Slug)
 	}
 	headLines := strings.Count(text[:4+end+5], "\n")
 	lines := strings.Split(text[4+end+5:], "\n")
@@ -235,7 +238,7 @@ func Parse(f site.EditionFile) (*Doc, error) {
 		if m := clauseRE.FindStringSubmatch(l); m != nil {
 			flush()
 			if len(d.Sections) == 0 {
-				return nil, pos(headLines+i+1, "a clause before any section")
+				return nil, lineErr(headLines+i+1, "a clause before any section")
 			}
 			s := &d.Sections[len(d.Sections)-1]
 			s.Clauses = append(s.Clauses, Clause{Number: m[1], Title: m[2], ID: m[3], Section: s.ID})

@@ -111,13 +111,17 @@ func TestWords(t *testing.T) {
 }
 
 // A header that does not parse is reported at its line and rune column in
-// the file, not with the TOML library's line inside the message.
+// the file (at ё, rune 16 and byte 20 of its line), not with the TOML
+// library's line inside the message.
 func TestParseHeaderErrorPosition(t *testing.T) {
 	text := "+++\ncourse = \"smm\"\ntitle = \"Курс\" ё\nlanguage = \"ru\"\n+++\n"
 	_, err := Parse(site.EditionFile{File: "editions/2026-11-01/ru/smm.md", Lang: "ru", Slug: "smm", Text: []byte(text)})
 	var e *site.Error
-	if !errors.As(err, &e) || e.File != "editions/2026-11-01/ru/smm.md" || e.Line != 3 || e.Col != 15 {
-		t.Fatalf("got %v, want editions/2026-11-01/ru/smm.md:3:15", err)
+	if !errors.As(err, &e) || e.File != "editions/2026-11-01/ru/smm.md" || e.Line != 3 || e.Col != 16 {
+		t.Fatalf("got %v, want editions/2026-11-01/ru/smm.md:3:16", err)
+	}
+	if !strings.Contains(e.Err.Error(), "'ё'") {
+		t.Errorf("the message does not name ё: %q", e.Err)
 	}
 	if strings.Contains(e.Err.Error(), "line 2") || strings.Contains(e.Err.Error(), "toml:") {
 		t.Errorf("the message names a line: %q", e.Err)

@@ -9,11 +9,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/expr"
 	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/pos"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -149,17 +150,17 @@ func SameTerms(a, b *Terms) bool {
 // ParseTerms reads a terms file written by freeze.
 func ParseTerms(file string, data []byte) (*Terms, error) {
 	var raw struct {
-		Course      string    `toml:"course"`
-		Language    string    `toml:"language"`
-		Edition     time.Time `toml:"edition"`
-		Policy      string    `toml:"policy"`
-		Formula     string    `toml:"formula"`
-		FlatFormula string    `toml:"flat_formula"`
-		Currency    string    `toml:"currency"`
-		Price       string    `toml:"price"`
+		Course      string         `toml:"course"`
+		Language    string         `toml:"language"`
+		Edition     toml.LocalDate `toml:"edition"`
+		Policy      string         `toml:"policy"`
+		Formula     string         `toml:"formula"`
+		FlatFormula string         `toml:"flat_formula"`
+		Currency    string         `toml:"currency"`
+		Price       string         `toml:"price"`
 		Duration    struct {
-			Unit  string
-			Count int
+			Unit  string `toml:"unit"`
+			Count int    `toml:"count"`
 		} `toml:"duration"`
 		BankFee    string            `toml:"bank_fee_percent"`
 		Retention  string            `toml:"retention_percent"`
@@ -169,18 +170,15 @@ func ParseTerms(file string, data []byte) (*Terms, error) {
 		Params     map[string]string `toml:"params"`
 		Deductions []TermsDeduction  `toml:"deductions"`
 	}
-	md, err := toml.Decode(string(data), &raw)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, tomlError(file, string(data), 0, pe, "")
+	if err := pos.DecodeTOML(file, string(data), 0, &raw); err != nil {
+		for _, e := range pos.Errors(err) {
+			if strings.HasPrefix(e.Err.Error(), "unknown key ") {
+				e.Err = fmt.Errorf("%w: a terms file holds what oferta freeze wrote", e.Err)
+			}
 		}
-		return nil, site.Errorf(site.Pos{File: file, Line: 1}, "%v", err)
+		return nil, err
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, site.Errorf(site.Pos{File: file, Line: 1}, "unknown key %q: a terms file holds what oferta freeze wrote", und[0].String())
-	}
-	t := &Terms{File: file, Course: raw.Course, Language: raw.Language, Edition: raw.Edition,
+	t := &Terms{File: file, Course: raw.Course, Language: raw.Language, Edition: localDate(raw.Edition),
 		Policy: raw.Policy, Formula: raw.Formula, FlatFormula: raw.FlatFormula, Currency: raw.Currency,
 		Price: raw.Price, DurationUnit: raw.Duration.Unit, DurationCount: raw.Duration.Count,
 		BankFee: raw.BankFee, Retention: raw.Retention, GuaranteeDays: raw.Guarantee,

@@ -1,6 +1,10 @@
 package edition
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +25,7 @@ func TestTermsRoundTrip(t *testing.T) {
 		t.Fatalf("%v\n%s", err, data)
 	}
 	got.File = ""
-	if !SameTerms(got, rec) || !got.Edition.Equal(rec.Edition) {
+	if !SameTerms(got, rec) || got.Edition != rec.Edition {
 		t.Errorf("round trip changed the terms:\n%s\n%+v", data, got)
 	}
 	rt, err := got.Refund()
@@ -41,7 +45,8 @@ func TestParseTermsRejects(t *testing.T) {
 	good := string((&Terms{Course: "smm", Language: "ru", Edition: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Policy: refund.PolicyFlat,
 		Formula: "paid", Currency: "RUB", Price: "100", DurationUnit: "week", DurationCount: 1, BankFee: "0", Retention: "0"}).Marshal())
 	for _, c := range []struct{ name, text, want string }{
-		{"unknown key", good + "colour = 1\n", `unknown key "colour"`},
+		{"unknown key", good + "colour = 1\n", fmt.Sprintf(`smm.toml:%d:1: unknown key "colour": a terms file holds what oferta freeze wrote`, strings.Count(good, "\n")+1)},
+		{"wrong type", strings.Replace(good, "guarantee_days = 0", "guarantee_days = \"14\"", 1), "smm.toml:15:18: a whole number is expected here, not a string"},
 		{"bad price", strings.Replace(good, `price = "100"`, `price = "1e5"`, 1), "price"},
 		{"bad formula", strings.Replace(good, `formula = "paid"`, `formula = "paid +"`, 1), "formula"},
 		{"unknown variable", strings.Replace(good, `formula = "paid"`, `formula = "payd"`, 1), "formula"},
@@ -81,5 +86,49 @@ func TestFreezeCommand(t *testing.T) {
 		if got := FreezeCommand(c.st, day(c.edition), day(c.today)); got != c.want {
 			t.Errorf("edition %s, today %s: %q, want %q", c.edition, c.today, got, c.want)
 		}
+	}
+}
+
+// TestCommittedEditionsRewriteSame: every edition the example school has
+// frozen reads back and writes out as the same bytes, text and terms, so
+// that freezing again never changes a file clients may have accepted
+// (the terms writer is oferta's own; no TOML encoder decides the layout).
+func TestCommittedEditionsRewriteSame(t *testing.T) {
+	files, err := filepath.Glob("../../editions/*/*/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no frozen editions found: %v", err)
+	}
+	terms := 0
+	for _, f := range files {
+		rel, _ := filepath.Rel("../..", f)
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		date, err := time.Parse("2006-01-02", parts[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ef := site.EditionFile{File: rel, Date: date, Lang: parts[2], Slug: strings.TrimSuffix(parts[3], ".md"), Text: text}
+		if data, err := os.ReadFile(strings.TrimSuffix(f, ".md") + ".toml"); err == nil {
+			ef.TermsFile, ef.Terms = strings.TrimSuffix(rel, ".md")+".toml", data
+		}
+		d, err := Parse(ef)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Marshal(); !bytes.Equal(got, text) {
+			t.Errorf("%s is written differently:\n%s", rel, got)
+		}
+		if d.Terms != nil {
+			terms++
+			if got := d.Terms.Marshal(); !bytes.Equal(got, ef.Terms) {
+				t.Errorf("%s is written differently:\n%s", ef.TermsFile, got)
+			}
+		}
+	}
+	if terms == 0 {
+		t.Error("no frozen terms found")
 	}
 }

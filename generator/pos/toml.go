@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -13,8 +14,8 @@ import (
 // DecodeTOML decodes src, the text of file, into v strictly: a key that v
 // has no field for is an error, as is a syntax error or a value of the
 // wrong type. src starts below lineOffset lines of its file (front matter
-// after its +++ line). The error is a List, each entry at the line and
-// rune column of the key or value concerned (see TOMLError).
+// after its +++ line). Each error is at the line and rune column of the
+// key or value concerned (see TOMLError).
 func DecodeTOML(file, src string, lineOffset int, v any) error {
 	dec := toml.NewDecoder(strings.NewReader(src)).DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -30,8 +31,9 @@ func DecodeTOML(file, src string, lineOffset int, v any) error {
 // target has no field for (strict decoding) is reported as "unknown key"
 // with its dotted path, one error per key; inside an inline table the
 // library names the key from the inline table on. An error without a position is
-// placed at the first line. The result is a List.
-func TOMLError(file, src string, lineOffset int, err error) List {
+// placed at the first line. The result is one *Error, or a List when
+// there are several; Errors returns them either way.
+func TOMLError(file, src string, lineOffset int, err error) error {
 	at := func(de *toml.DecodeError, msg string) *Error {
 		line, col := de.Position()
 		return &Error{File: file, Line: line + lineOffset, Col: RuneCol(src, line, col), Err: errors.New(msg)}
@@ -43,20 +45,51 @@ func TOMLError(file, src string, lineOffset int, err error) List {
 			de := &sm.Errors[i]
 			l = append(l, at(de, fmt.Sprintf("unknown key %q", keyString(de.Key()))))
 		}
-		l.Sort()
-		return l
+		if len(l) == 1 {
+			return l[0]
+		}
+		return l.Err()
 	}
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
+		if m := byteRune.FindStringSubmatchIndex(msg); m != nil {
+			// The library names the first byte of a character as if it
+			// were one: "U+00D1 'Ñ'" for ё. Name the character.
+			line, col := de.Position()
+			if r, ok := runeAt(src, line, col); ok {
+				msg = msg[:m[0]] + fmt.Sprintf("%#U", r) + msg[m[1]:]
+			}
+		}
 		if m := mismatch.FindStringSubmatch(msg); m != nil {
 			// The library's key path leaves out the keys of enclosing
 			// inline tables: the position, at the value, names it.
 			msg = fmt.Sprintf("%s is expected here, not %s", goWord(m[2]), tomlWord(m[1]))
 		}
-		return List{at(de, msg)}
+		return at(de, msg)
 	}
-	return List{{File: file, Line: 1 + lineOffset, Col: 1, Err: errors.New(strings.TrimPrefix(err.Error(), "toml: "))}}
+	return &Error{File: file, Line: 1 + lineOffset, Col: 1, Err: errors.New(strings.TrimPrefix(err.Error(), "toml: "))}
+}
+
+// byteRune is the library's %#U of a byte that starts a multi-byte
+// character.
+var byteRune = regexp.MustCompile(`U\+00[89A-F][0-9A-F] '.'`)
+
+// runeAt returns the character at the 1-based line and byte column of src
+// when it is a multi-byte one.
+func runeAt(src string, line, col int) (rune, bool) {
+	for ; line > 1; line-- {
+		i := strings.IndexByte(src, '\n')
+		if i < 0 {
+			return 0, false
+		}
+		src = src[i+1:]
+	}
+	if col < 1 || col > len(src) {
+		return 0, false
+	}
+	r, size := utf8.DecodeRuneInString(src[col-1:])
+	return r, size > 1
 }
 
 // mismatch is the library's message for a value of the wrong type:

@@ -20,6 +20,8 @@ func TestTOMLErrorColumnsAndKeys(t *testing.T) {
 		// x is byte 20 of the line and rune 16: "Курс" is 8 bytes, 4 runes.
 		{"syntax", `title = "Курс" x` + "\n", 0, "c.toml:1:16: expected newline but got U+0078 'x'"},
 		{"syntax below front matter", `title = "Курс" x` + "\n", 1, "c.toml:2:16: expected newline but got U+0078 'x'"},
+		// The library names the first byte of ё; the message names ё.
+		{"multi-byte character", `title = "Курс" ё` + "\n", 0, "c.toml:1:16: expected newline but got U+0451 'ё'"},
 		{"unknown key", "title = \"Курс\"\n[duration]\nunit = \"неделя\"\n\"ещё\" = 1\n", 0, `c.toml:4:1: unknown key "duration.\"ещё\""`},
 		// Inside an inline table the library names the key from there on.
 		{"unknown key inline", "title = \"Курс\"\nduration = { unit = \"неделя\", extra = 1 }\n", 0, `c.toml:2:31: unknown key "extra"`},

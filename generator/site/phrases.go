@@ -241,7 +241,7 @@ func decodePhrases(file, src string, known map[string]PhraseKey, names []string,
 	}
 	var m map[string]any
 	if err := toml.Unmarshal([]byte(src), &m); err != nil {
-		return pos.TOMLError(file, src, 0, err)
+		return Errors(pos.TOMLError(file, src, 0, err))
 	}
 	keyPos := scanKeyPositions(file, src)
 	at := func(path string) Pos {
