@@ -8,11 +8,12 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/pos"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -118,8 +119,8 @@ func ForEdition(s *site.Site, c *site.Course, ed Ref) (*Texts, error) {
 		return nil, fmt.Errorf("%s: there are no EU checkout texts in language %q (they exist in: %s); the seller's kit needs them for every course", c.File, c.Language, strings.Join(Languages(), ", "))
 	}
 	var strs map[string]string
-	if _, err := toml.Decode(string(src), &strs); err != nil {
-		return nil, fmt.Errorf("checkout texts %s: %w", c.Language, err)
+	if err := toml.Unmarshal(src, &strs); err != nil {
+		return nil, pos.TOMLError("generator/checkout/texts/"+c.Language+".toml", string(src), 0, err)
 	}
 	cur, _ := money.Lookup(c.Currency)
 	d := data{

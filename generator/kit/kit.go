@@ -10,12 +10,11 @@ import (
 	ttemplate "text/template"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/oferta-dev/oferta/generator/checkout"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/pos"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
@@ -119,12 +118,8 @@ func loadTexts(l string) (*texts, error) {
 		return nil, fmt.Errorf("the kit has no texts in %q", l)
 	}
 	t := &texts{}
-	md, err := toml.Decode(string(data), t)
-	if err != nil {
-		return nil, fmt.Errorf("kit texts/%s.toml: %w", l, err)
-	}
-	if u := md.Undecoded(); len(u) > 0 {
-		return nil, fmt.Errorf("kit texts/%s.toml: unknown key %s", l, u[0])
+	if err := pos.DecodeTOML("generator/kit/texts/"+l+".toml", string(data), 0, t); err != nil {
+		return nil, err
 	}
 	return t, nil
 }

@@ -8,8 +8,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"golang.org/x/text/feature/plural"
+
+	"github.com/oferta-dev/oferta/generator/pos"
 )
 
 // The tables of each language are data: data/<lang>.toml.
@@ -62,7 +63,7 @@ func init() {
 		if err != nil {
 			panic(err)
 		}
-		t, err := parseTables(f, src)
+		t, err := parseTables("generator/lang/"+f, src)
 		if err != nil {
 			panic(err)
 		}
@@ -89,12 +90,8 @@ func parseTables(file string, src []byte) (*tables, error) {
 		Units      map[string][]string `toml:"units"`
 		UnitsAfter map[string][]string `toml:"units_after"`
 	}
-	md, err := toml.Decode(string(src), &raw)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	if un := md.Undecoded(); len(un) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %s", file, un[0])
+	if err := pos.DecodeTOML(file, string(src), 0, &raw); err != nil {
+		return nil, err
 	}
 	t := &tables{date: raw.Date, months: raw.Months, percent: raw.Percent, decimal: raw.Decimal, daysAfter: raw.DaysAfter, locale: raw.Locale, units: raw.Units, unitsAfter: raw.UnitsAfter}
 	for _, name := range raw.Plural {

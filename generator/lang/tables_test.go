@@ -6,7 +6,8 @@ import (
 )
 
 // TestParseTablesErrors: a language's data file that would write wrong
-// dates or plurals is refused with the file and the key.
+// dates or plurals is refused with the file and the key (a TOML mistake
+// with its line and column).
 func TestParseTablesErrors(t *testing.T) {
 	good := `plural = ["one", "other"]
 date = "{day} {month} {year}"
@@ -31,7 +32,8 @@ month = ["month", "months"]
 		{`month = ["month", "months"]`, `month = ["month"]`, `xx.toml: units.month: want 2 forms (one, other), got 1`},
 		{`lesson = ["lesson", "lessons"]` + "\n", ``, `xx.toml: units: lesson is missing`},
 		{`decimal = "."`, `decimal = "."` + "\ndays_after = true", `xx.toml: days_after needs units_after`},
-		{`decimal = "."`, `decimals = "."`, `xx.toml: unknown key decimals`},
+		{`decimal = "."`, `decimals = "."`, `xx.toml:5:1: unknown key "decimals"`},
+		{`decimal = "."`, `decimal = 1`, `xx.toml:5:11: a string is expected here, not an integer`},
 	} {
 		src := strings.Replace(good, c.from, c.to, 1)
 		_, err := parseTables("xx.toml", []byte(src))

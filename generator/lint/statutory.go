@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
+	"github.com/oferta-dev/oferta/generator/pos"
 )
 
 // The elements a replacement of a statutory clause must keep, per
@@ -46,12 +46,8 @@ var statutoryByLang = sync.OnceValues(func() (map[string]map[string]*statutoryCl
 		var sf struct {
 			Clause []*statutoryClause `toml:"clause"`
 		}
-		md, err := toml.Decode(string(data), &sf)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-		if und := md.Undecoded(); len(und) > 0 {
-			return nil, fmt.Errorf("%s: unknown key %s", f, und[0])
+		if err := pos.DecodeTOML("generator/lint/"+f, string(data), 0, &sf); err != nil {
+			return nil, err
 		}
 		lang := strings.TrimSuffix(path.Base(f), ".toml")
 		out[lang] = map[string]*statutoryClause{}

@@ -15,9 +15,8 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/oferta-dev/oferta/generator/expr"
+	"github.com/oferta-dev/oferta/generator/pos"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -84,12 +83,8 @@ func loadPhrases() (map[string]*phraseSet, error) {
 			return nil, err
 		}
 		var pf phraseFile
-		md, err := toml.Decode(string(data), &pf)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-		if und := md.Undecoded(); len(und) > 0 {
-			return nil, fmt.Errorf("%s: unknown key %s", f, und[0])
+		if err := pos.DecodeTOML("generator/lint/"+f, string(data), 0, &pf); err != nil {
+			return nil, err
 		}
 		lang := strings.TrimSuffix(path.Base(f), ".toml")
 		set := &phraseSet{lang: lang, phrases: pf.Phrase, seed: byte(2 * len(out))}
