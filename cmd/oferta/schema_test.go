@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/BurntSushi/toml"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/pelletier/go-toml/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -81,7 +81,7 @@ func TestNewFilesPointAtTheirSchema(t *testing.T) {
 		}
 		sch := c.MustCompile("file:///s.json")
 		var m map[string]any
-		if _, err := toml.Decode(string(src), &m); err != nil {
+		if err := toml.Unmarshal(src, &m); err != nil {
 			t.Fatal(err)
 		}
 		if err := sch.Validate(jsonValue(t, m)); err != nil {
@@ -97,17 +97,9 @@ func jsonValue(t *testing.T, v any) any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// TOML local dates marshal as RFC 3339 timestamps; editors pass the
-	// date as written.
-	s := string(b)
-	for {
-		i := strings.Index(s, "T00:00:00Z\"")
-		if i < 0 {
-			break
-		}
-		s = s[:i] + s[i+len("T00:00:00Z"):]
-	}
-	out, err := jsonschema.UnmarshalJSON(strings.NewReader(s))
+	// TOML local dates (toml.LocalDate) marshal as the date as written,
+	// as editors pass it.
+	out, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
