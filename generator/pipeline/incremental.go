@@ -259,6 +259,17 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 		p.courses[file] = perCourse[i]
 		fresh = append(fresh, perCourse[i]...)
 	}
+	// The feed is made every time; it counts as rendered when it changed.
+	if old, ok := prev.File(render.FeedPath); !ok || !bytes.Equal(old, pl.feed.Data) {
+		pl.fresh = append(pl.fresh, pl.feed)
+	} else {
+		pl.feed.Data = old
+		for x := range pl.rest {
+			if pl.rest[x].Path == render.FeedPath {
+				pl.rest[x].Data = old
+			}
+		}
+	}
 	keep.keep(pl.fresh)
 	fresh = append(fresh, pl.fresh...)
 	// pl.rest holds the same files as pl.fresh where those were rendered:

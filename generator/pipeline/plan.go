@@ -28,8 +28,8 @@ type planned struct {
 	feed     render.File
 	sitemap  render.File
 	// fresh are the files besides the courses' that were rendered now:
-	// index pages, assets and site pages; the feed and the sitemap are
-	// always in it unless kept.
+	// index pages, assets, site pages and the sitemap unless kept (not
+	// the feed, which is made every time).
 	fresh []render.File
 	// rest are the files that are not a course's: the index pages, the
 	// assets, the site-wide pages, the feed and the sitemap.
@@ -160,7 +160,6 @@ func plan(ctx context.Context, c *Checked, prev *Pages, d Delta, all, draft, len
 	// The feed of editions is small (one entry per frozen edition) and
 	// made every time.
 	p.feed = r.Feed(c.Contracts, c.Status)
-	p.fresh = append(p.fresh, p.feed)
 	// The sitemap lists the paths: it is kept while no path came or went.
 	if !all && !moved && len(c.Contracts) == len(prev.courses) && len(prev.index) == len(p.index) {
 		p.sitemap = prev.sitemap

@@ -413,7 +413,7 @@ func TestServeDraftUntilClean(t *testing.T) {
 		t.Fatalf("first build with a lint error: ok=%v problems=%v", res.ok, res.problems)
 	}
 	sn := s.snap.Load()
-	if !sn.draft || sn.files["smm-mentoring/oferta/index.html"] == nil || len(sn.problems) == 0 {
+	if !sn.draft || served(sn, "smm-mentoring/oferta/index.html") == nil || len(sn.problems) == 0 {
 		t.Fatalf("want draft pages with problems; draft=%v problems=%v", sn.draft, sn.problems)
 	}
 	writeFile(t, file, orig)
@@ -450,7 +450,7 @@ func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
 	if !res.ok {
 		t.Fatalf("rebuild after the fix: %+v", res.problems)
 	}
-	page := string(s.snap.Load().files["smm-mentoring/oferta/index.html"])
+	page := string(served(s.snap.Load(), "smm-mentoring/oferta/index.html"))
 	if !strings.Contains(page, "Наставничество по SMM: осень") {
 		t.Error("the course edited during the failed rebuild is served with its old title")
 	}
