@@ -129,12 +129,19 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 			before[c.File] = i
 		}
 	}
+	// A contract names the other languages its course is sold in
+	// (.course.translations): a course of a slug whose languages changed
+	// is assembled again.
+	var twins map[string]bool
+	if prev != nil {
+		twins = slugChanges(prev.Site.Courses, s.Courses)
+	}
 	var redo []int
 	reused := make([]int, n) // the index in prev of a reused contract, or -1
 	for i, c := range s.Courses {
 		reused[i] = -1
 		j, ok := before[c.File]
-		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || includesAny(prev.Contracts[j], changed[c.Language]) {
+		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || includesAny(prev.Contracts[j], changed[c.Language]) || twins[c.Slug] {
 			redo = append(redo, i)
 			d.Assembled[i] = true
 			continue
@@ -167,6 +174,39 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 		return nil, Delta{}, err
 	}
 	return checked, d, nil
+}
+
+// slugChanges returns the slugs whose set of languages differs between
+// two lists of courses: courses that came, went or changed slug or
+// language.
+func slugChanges(old, cur []*site.Course) map[string]bool {
+	if len(old) == len(cur) {
+		same := true
+		for i := range old {
+			if old[i] != cur[i] && (old[i].Slug != cur[i].Slug || old[i].Language != cur[i].Language) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return nil // the usual edit: the same courses in the same order
+		}
+	}
+	count := map[string]int{}
+	for _, c := range old {
+		count[c.Language+"/"+c.Slug]++
+	}
+	for _, c := range cur {
+		count[c.Language+"/"+c.Slug]--
+	}
+	moved := map[string]bool{}
+	for key, n := range count {
+		if n != 0 {
+			_, slug, _ := strings.Cut(key, "/")
+			moved[slug] = true
+		}
+	}
+	return moved
 }
 
 // clauseChanges compares the clause libraries of two loads of a site. It

@@ -76,13 +76,14 @@ func Prepare(ctx context.Context, prev *Checked, pages *Pages, builtin site.Buil
 	for i, c := range prev.Site.Courses {
 		before[c.File] = i
 	}
+	twins := slugChanges(prev.Site.Courses, s.Courses)
 	seen := map[string]bool{}
 	for _, c := range s.Courses {
 		folder := contract.CoursePath(s, c)
 		p.folders[folder] = c.Slug
 		seen[folder] = true
 		j, ok := before[c.File]
-		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || includesAny(prev.Contracts[j], ids[c.Language]) ||
+		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || includesAny(prev.Contracts[j], ids[c.Language]) || twins[c.Slug] ||
 			contract.CoursePath(prev.Site, prev.Site.Courses[j]) != folder {
 			p.dirty[folder] = &lazyCourse{course: c}
 		}
