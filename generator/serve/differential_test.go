@@ -141,7 +141,9 @@ func newDiffSite(t *testing.T, courses int) *diffSite {
 	return &diffSite{t: t, dir: syn.Dir, courses: syn.Courses, ever: map[string]bool{}}
 }
 
-func (d *diffSite) read(rel string) string { return readFile(d.t, filepath.Join(d.dir, filepath.FromSlash(rel))) }
+func (d *diffSite) read(rel string) string {
+	return readFile(d.t, filepath.Join(d.dir, filepath.FromSlash(rel)))
+}
 
 func (d *diffSite) write(rel, data string) {
 	writeFile(d.t, filepath.Join(d.dir, filepath.FromSlash(rel)), data)
