@@ -35,6 +35,9 @@ type memo struct {
 	// core read it all the time and add to it rarely.
 	texts sync.Map
 	n     atomic.Int32 // entries in texts, at most maxMemo
+	// misses counts the lookups that found no text: the template then
+	// runs. Tests read it to see which templates ran again after an edit.
+	misses atomic.Int64
 }
 
 // noMemo turns the memo off, for the test that compares texts with and
@@ -297,6 +300,7 @@ func writeValue(b *strings.Builder, v any) bool {
 func (m *memo) get(key string) (string, bool) {
 	s, ok := m.texts.Load(key)
 	if !ok {
+		m.misses.Add(1)
 		return "", false
 	}
 	return s.(string), true

@@ -4,7 +4,9 @@ import (
 	"context"
 	"flag"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/oferta-dev/oferta/generator/synth"
 )
@@ -48,4 +50,79 @@ func BenchmarkServeOneCourseEdit(b *testing.B) {
 			b.Fatalf("edit %d: event %q, %d contracts assembled", i, m.event, res.assembled)
 		}
 	}
+}
+
+// BenchmarkServeSharedClauseEdit measures a lawyer's save of a clause
+// every course includes, on a synthetic site of 1,000 courses (or -args
+// -courses N), from the call of the server's rebuild with the changed
+// files (no fsnotify, no debounce):
+//
+//   - view-ms: until the page the browser shows (one course's contract)
+//     is served with the change: the preview is published and the page's
+//     status request renders it;
+//   - lint-ms: until the whole site is checked and the panel says
+//     "lint: up to date";
+//   - ns/op: until every page is rendered and the rebuild ends.
+func BenchmarkServeSharedClauseEdit(b *testing.B) {
+	n := *benchCourses
+	syn, err := synth.Write(b.TempDir(), builtin, n, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := synth.EditSharedClause(syn.Dir, builtin, 0); err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(Options{Dir: syn.Dir, Builtin: builtin, SlowAfter: time.Hour})
+	if err != nil {
+		b.Fatal(err)
+	}
+	first := s.rebuild(context.Background(), nil)
+	if len(first.problems) > 0 {
+		b.Fatalf("first build: problems=%v", first.problems)
+	}
+	n = first.courses // with the Russian twins of English courses
+	var viewed string
+	for i, f := range s.snap.Load().pages.Files {
+		if strings.HasSuffix(f.Path, "/oferta/index.html") && i >= len(s.snap.Load().pages.Files)/2 {
+			viewed = f.Path
+			break
+		}
+	}
+	events, unsubscribe := s.hub.subscribe()
+	defer unsubscribe()
+	var view, lint time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		b.StopTimer()
+		files, err := synth.EditSharedClause(syn.Dir, builtin, i)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for j := range files {
+			files[j] = filepath.Join(syn.Dir, filepath.FromSlash(files[j]))
+		}
+		before := s.snap.Load().version(viewed)
+		b.StartTimer()
+		start := time.Now()
+		done := make(chan result, 1)
+		go func() { done <- s.rebuild(context.Background(), files) }()
+		<-events // the preview
+		if v := s.snap.Load().version(viewed); v == before {
+			b.Fatalf("edit %d: the viewed page %s did not change", i, viewed)
+		}
+		view += time.Since(start)
+		<-events // the whole site checked
+		if s.snap.Load().checking {
+			b.Fatalf("edit %d: still checking after the second event", i)
+		}
+		lint += time.Since(start)
+		res := <-done
+		<-events
+		if !res.ok || res.assembled != n {
+			b.Fatalf("edit %d: ok=%v, %d contracts assembled", i, res.ok, res.assembled)
+		}
+	}
+	b.ReportMetric(float64(view.Milliseconds())/float64(i), "view-ms")
+	b.ReportMetric(float64(lint.Milliseconds())/float64(i), "lint-ms")
 }

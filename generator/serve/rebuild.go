@@ -155,6 +155,9 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 		if ok && err == nil {
 			pv = p
 			s.publishPreview(pv)
+			if s.afterPreview != nil {
+				s.afterPreview()
+			}
 		}
 	}
 	var checked *pipeline.Checked

@@ -64,6 +64,9 @@ type Server struct {
 	// the site, with slashes): a rebuild that fails keeps them, so the
 	// next one still reads them. Guarded by buildMu.
 	since []string
+	// afterPreview, when not nil, is called by a rebuild after it
+	// published a preview and before it checks the whole site (tests).
+	afterPreview func()
 }
 
 // ErrNotSite is returned by New for a folder without oferta.toml.
