@@ -169,6 +169,8 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	rel, ok := outputPath(r.URL.Query().Get("page"))
 	if !ok {
 		rel = ""
+	} else if _, found := sn.file(rel); found {
+		s.view(rel)
 	}
 	st := statusJSON{Gen: sn.gen, Version: sn.version(rel), Draft: sn.draft, Errors: sn.problems, Busy: sn.slow, Findings: []findingJSON{}, Lint: "up to date"}
 	if sn.checking {

@@ -154,6 +154,12 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 		}
 		if ok && err == nil {
 			pv = p
+			// The pages tabs show are rendered first, before the open
+			// tabs ask for them and before the check of the whole site
+			// takes the cores.
+			for _, rel := range s.recentlyViewed() {
+				pv.File(rel)
+			}
 			s.publishPreview(pv)
 			if s.afterPreview != nil {
 				s.afterPreview()
