@@ -261,11 +261,29 @@ func (d *diffSite) run(s *Server, r *rand.Rand, steps ...string) {
 				changed = append(changed, filepath.Join(d.dir, filepath.FromSlash(p)))
 			}
 		}
+		// A clause edit shows a preview first: what it serves of the
+		// courses' pages must be what the build then makes.
+		previewed := map[string][]byte{}
+		s.afterPreview = func() {
+			for p := range d.ever {
+				if strings.Contains(p, "/oferta/") || strings.Contains(p, "/faq/") {
+					if body, code := get(s, "/"+strings.TrimSuffix(p, "index.html")); code == http.StatusOK {
+						previewed[p] = body
+					}
+				}
+			}
+		}
 		res := s.rebuild(context.Background(), changed)
+		s.afterPreview = nil
 		if len(res.problems) > 0 {
 			d.t.Fatalf("after %s: %v", step, res.problems)
 		}
 		d.compare(s, step)
+		for p, body := range previewed {
+			if got, _ := get(s, "/"+strings.TrimSuffix(p, "index.html")); !bytes.Equal(got, body) {
+				d.t.Fatalf("after %s: the preview served %s other than the build makes", step, p)
+			}
+		}
 	}
 }
 
