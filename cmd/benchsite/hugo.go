@@ -219,7 +219,7 @@ func statementMarkdown(k *contract.Contract) string {
 		label("ФИО", "Full name"), label("Дата оплаты", "Date of payment"), label("Сумма оплаты", "Amount paid"), label("Реквизиты для возврата", "Account for the refund"))
 	fmt.Fprintf(&b, "%s %s; %s %s.\n\n", label("Заявление рассматривается за", "The statement is reviewed within"), lang.Days(k.Lang, c.Refund.ReviewDays),
 		label("деньги выплачиваются за", "the money is paid within"), lang.Days(k.Lang, c.Refund.PayoutDays))
-	fmt.Fprintf(&b, "%s: %s.\n", label("Как отправить заявление", "How to send the statement"), contract.ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, k.Lang))
+	fmt.Fprintf(&b, "%s: %s.\n", label("Как отправить заявление", "How to send the statement"), contract.ChannelText(k.Phrases, s.Config.Seller, c.Refund.Channel, s.Config.BaseURL))
 	return b.String()
 }
 

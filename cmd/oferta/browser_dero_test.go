@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestCalculatorDeRo types into the calculator of the German and the
@@ -33,8 +34,8 @@ func TestCalculatorDeRo(t *testing.T) {
 			map[string]string{"3": "1.610,00\u00a0lei"}},
 	} {
 		dir := t.TempDir()
-		copyFile(t, filepath.Join(repoRoot, "examples", site.dir, "oferta.toml"), filepath.Join(dir, "oferta.toml"))
-		copyTree(t, filepath.Join(repoRoot, "examples", site.dir, "content"), filepath.Join(dir, "content"))
+		sitetest.CopyFile(t, filepath.Join(repoRoot, "examples", site.dir, "oferta.toml"), filepath.Join(dir, "oferta.toml"))
+		sitetest.CopyTree(t, filepath.Join(repoRoot, "examples", site.dir, "content"), filepath.Join(dir, "content"))
 		mustBuild(t, dir)
 		srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 		page := "/" + site.slug + "/faq/"

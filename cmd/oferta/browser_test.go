@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestCalculatorMatchesCalc types into the in-browser calculator of every
@@ -22,7 +23,7 @@ import (
 // for a partial payment and a guarantee day, and the same amount in words.
 func TestCalculatorMatchesCalc(t *testing.T) {
 	ctx := chrometest.New(t, 4*time.Minute)
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	mustBuild(t, dir)
 	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 	defer srv.Close()

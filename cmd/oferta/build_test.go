@@ -8,10 +8,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 func TestBuildExampleSite(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	tree := mustBuild(t, dir)
 	for _, p := range []string{"index.html", "en/index.html", "sitemap.xml", "assets/style.css", "assets/calc.js"} {
 		if _, ok := tree[p]; !ok {
@@ -60,7 +62,7 @@ func TestBuildExampleSite(t *testing.T) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	first := mustBuild(t, dir)
 	second := mustBuild(t, dir)
 	if len(first) != len(second) {
@@ -95,11 +97,11 @@ func TestBadInputKeepsOutput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := exampleSite(t)
+			dir := sitetest.ExampleSite(t)
 			before := mustBuild(t, dir)
 			path := filepath.Join(dir, filepath.FromSlash(tt.file))
 			old, _ := os.ReadFile(path)
-			writeFile(t, path, tt.edit(string(old)))
+			sitetest.WriteFile(t, path, tt.edit(string(old)))
 			code, _, stderr := run(t, "build", "-s", dir)
 			if code != 2 {
 				t.Fatalf("exit %d, want 2; stderr:\n%s", code, stderr)
@@ -112,7 +114,7 @@ func TestBadInputKeepsOutput(t *testing.T) {
 			if !strings.Contains(stderr, tt.wantMsg) {
 				t.Errorf("stderr lacks %q:\n%s", tt.wantMsg, stderr)
 			}
-			after := readTree(t, filepath.Join(dir, "public"))
+			after := sitetest.ReadTree(t, filepath.Join(dir, "public"))
 			if len(after) != len(before) {
 				t.Fatalf("public/ changed: %d files before, %d after", len(before), len(after))
 			}
@@ -142,10 +144,10 @@ func replaceLine(s, key, with string) string {
 // TestTitleIsLiteralText checks that markup in a course title is shown as
 // text on every page, never interpreted as HTML or Markdown.
 func TestTitleIsLiteralText(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	path := filepath.Join(dir, "content", "smm-mentoring.toml")
 	old, _ := os.ReadFile(path)
-	writeFile(t, path, replaceLine(string(old), "title", `title = "<script>alert(1)</script> *x*"`))
+	sitetest.WriteFile(t, path, replaceLine(string(old), "title", `title = "<script>alert(1)</script> *x*"`))
 	tree := mustBuild(t, dir)
 	const shown = "&lt;script&gt;alert(1)&lt;/script&gt; *x*"
 	for _, p := range []string{"index.html", "smm-mentoring/oferta/index.html", "smm-mentoring/faq/index.html", "smm-mentoring/refund/index.html"} {
@@ -203,14 +205,14 @@ func TestNewSiteBuildsOutsideRepository(t *testing.T) {
 // TestSiteClauseReplacesBuiltin checks that a site clause with a built-in
 // id replaces that clause's text in every course and changes nothing else.
 func TestSiteClauseReplacesBuiltin(t *testing.T) {
-	base := exampleSite(t)
+	base := sitetest.ExampleSite(t)
 	before := mustBuild(t, base)
 
-	over := exampleSite(t)
+	over := sitetest.ExampleSite(t)
 	// A replacement of a statutory clause keeps what the law requires of it
 	// (clause/statutory-override): here, that a claim is not required.
 	const marker = "Этот пункт заменён юристом школы: претензию перед судом направлять не обязательно."
-	writeFile(t, filepath.Join(over, "clauses", "ru", "override", "disputes.md"), `+++
+	sitetest.WriteFile(t, filepath.Join(over, "clauses", "ru", "override", "disputes.md"), `+++
 id = "disputes.claims"
 kind = "disputes"
 section = "disputes"
@@ -287,7 +289,7 @@ func TestCommandLine(t *testing.T) {
 	if code, _, _ := run(t, "build", "-h"); code != 0 {
 		t.Errorf("build -h: exit %d, want 0", code)
 	}
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	if code, _, stderr := run(t, "build", "stray", "-s", dir); code != 2 || !strings.Contains(stderr, "stray") {
 		t.Errorf("stray argument: exit %d, %q", code, stderr)
 	}
@@ -305,8 +307,8 @@ func TestCommandLine(t *testing.T) {
 // editions: it is clean, the earlier edition keeps its archive page with
 // its old text, and a changes page shows the difference.
 func TestExampleSchoolEditions(t *testing.T) {
-	dir := exampleSite(t)
-	copyTree(t, filepath.Join(repoRoot, "editions"), filepath.Join(dir, "editions"))
+	dir := sitetest.ExampleSite(t)
+	sitetest.CopyTree(t, filepath.Join(repoRoot, "editions"), filepath.Join(dir, "editions"))
 	code, _, stderr := run(t, "lint", "-s", dir)
 	if code != 0 {
 		t.Fatalf("the example school does not lint clean: exit %d\n%s", code, stderr)
@@ -336,15 +338,15 @@ func TestExampleSchoolEditions(t *testing.T) {
 // whole, so it must never be the site, a folder above it, or one of the
 // site's own folders.
 func TestBuildRefusesDangerousDestinations(t *testing.T) {
-	dir := exampleSite(t)
-	before := readTree(t, dir)
+	dir := sitetest.ExampleSite(t)
+	before := sitetest.ReadTree(t, dir)
 	for _, dest := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "content"), filepath.Join(dir, "oferta.toml")} {
 		code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", dest)
 		if code != 2 || !strings.Contains(stderr, "-d ") {
 			t.Errorf("-d %s: exit %d, want 2: %s", dest, code, stderr)
 		}
 	}
-	after := readTree(t, dir)
+	after := sitetest.ReadTree(t, dir)
 	if len(after) != len(before) {
 		t.Fatalf("the site changed: %d files before, %d after", len(before), len(after))
 	}
@@ -363,23 +365,23 @@ func TestBuildRefusesDangerousDestinations(t *testing.T) {
 // left exactly as it was; a folder oferta wrote is replaced, and so is an
 // empty one.
 func TestBuildRefusesAForeignFolder(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	home := t.TempDir()
-	writeFile(t, filepath.Join(home, ".ssh", "id_ed25519"), "secret")
-	writeFile(t, filepath.Join(home, "project", ".git", "HEAD"), "ref: refs/heads/main\n")
+	sitetest.WriteFile(t, filepath.Join(home, ".ssh", "id_ed25519"), "secret")
+	sitetest.WriteFile(t, filepath.Join(home, "project", ".git", "HEAD"), "ref: refs/heads/main\n")
 	for _, dest := range []string{home, filepath.Join(home, "project")} {
-		before := readTree(t, home)
+		before := sitetest.ReadTree(t, home)
 		code, _, stderr := run(t, "build", "-q", "-s", dir, "-d", dest)
 		if code != 2 || !strings.Contains(stderr, "refusing to replace "+dest) || !strings.Contains(stderr, ".oferta-output") {
 			t.Errorf("-d %s: exit %d, want 2 and a refusal naming the marker:\n%s", dest, code, stderr)
 		}
-		if after := readTree(t, home); !maps.Equal(before, after) {
+		if after := sitetest.ReadTree(t, home); !maps.Equal(before, after) {
 			t.Errorf("-d %s: the folder changed", dest)
 		}
 	}
 	// A public/ of an older oferta has no marker: refused too.
 	old := filepath.Join(dir, "public")
-	writeFile(t, filepath.Join(old, "index.html"), "built before the marker")
+	sitetest.WriteFile(t, filepath.Join(old, "index.html"), "built before the marker")
 	if code, _, stderr := run(t, "build", "-q", "-s", dir); code != 2 || !strings.Contains(stderr, "older version of oferta") {
 		t.Errorf("unmarked public/: exit %d, want 2 with advice:\n%s", code, stderr)
 	}
@@ -421,7 +423,7 @@ func fillScaffoldURL(t *testing.T, dir string, url bool) {
 			}
 			s = strings.ReplaceAll(s, pairs[i], pairs[i+1])
 		}
-		writeFile(t, file, s)
+		sitetest.WriteFile(t, file, s)
 	}
 	if url {
 		replace(filepath.Join(dir, "oferta.toml"),

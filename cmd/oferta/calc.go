@@ -126,7 +126,7 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		return exitOK
 	}
 	fmt.Fprint(e.stdout, render.CalcText(k, req, res, who))
-	fmt.Fprintln(e.stdout, calcEditionLine(k.Lang, checked.Site.Config.BaseURL, ed))
+	fmt.Fprintln(e.stdout, calcEditionLine(k, checked.Site.Config.BaseURL, ed))
 	return exitOK
 }
 

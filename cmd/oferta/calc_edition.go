@@ -88,15 +88,8 @@ func indexOf(c *pipeline.Checked, k *contract.Contract) int {
 	return -1
 }
 
-// calcEditionLine names the edition in the text output.
-func calcEditionLine(l, baseURL string, ed render.EditionRef) string {
-	switch l {
-	case "ru":
-		return fmt.Sprintf("Редакция договора: от %s, %s", lang.Date(l, ed.Date), baseURL+ed.Href)
-	case "de":
-		return fmt.Sprintf("Vertragsfassung: vom %s, %s", lang.Date(l, ed.Date), baseURL+ed.Href)
-	case "ro":
-		return fmt.Sprintf("Versiunea contractului: din %s, %s", lang.Date(l, ed.Date), baseURL+ed.Href)
-	}
-	return fmt.Sprintf("Contract edition: %s, %s", lang.Date(l, ed.Date), baseURL+ed.Href)
+// calcEditionLine names the edition in the text output, in the words of
+// the course's library (calc.edition of phrases.toml).
+func calcEditionLine(k *contract.Contract, baseURL string, ed render.EditionRef) string {
+	return k.Phrases.Text("calc.edition", "date", lang.Date(k.Lang, ed.Date), "url", baseURL+ed.Href)
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 func TestCalcText(t *testing.T) {
@@ -98,7 +100,7 @@ func TestCalcHTML(t *testing.T) {
 // TestCalcPaidAsTyped: --paid takes an amount as the FAQ calculator in
 // the browser takes it, thousands grouped by spaces and a decimal comma.
 func TestCalcPaidAsTyped(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	for typed, want := range map[string]string{"20 000": "20000.00", "40\u00a0000,50": "40000.50", "40,000.50": "40000.50", "20000": "20000.00"} {
 		code, out, stderr := run(t, "calc", "smm-mentoring", "--used", "3", "--paid", typed, "--format", "json", "-s", dir)
 		if code != 0 {
@@ -116,7 +118,7 @@ func TestCalcPaidAsTyped(t *testing.T) {
 }
 
 func TestCalcBadInput(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	tests := []struct {
 		args []string
 		want string
@@ -152,7 +154,7 @@ func TestCalcBadInput(t *testing.T) {
 // the course's own price, never above it (the 9 900 ₽ course once showed
 // «Например: 80000 или 80000,50»).
 func TestCalculatorHintFromOwnPrice(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	tree := mustBuild(t, dir)
 	for page, want := range map[string][]string{
 		"recorded-excel/faq/index.html":              {`value="9900,00"`, "Например: 9900 или 4950,50."},

@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // The calculation document names an ИП's registration number ОГРНИП and
 // an organisation's ОГРН, and never the other way round.
 func TestCalcHTMLRegistrationNumber(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	code, out, stderr := run(t, "calc", "smm-mentoring", "--used", "3", "--format", "html", "-s", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -31,7 +33,7 @@ func TestCalcHTMLRegistrationNumber(t *testing.T) {
 		`inn = "165538412749"`, `inn = "7701123451"`,
 		`ogrn = "319169002845312"`, `ogrn = "1027700123450"`,
 	).Replace(string(data))
-	writeFile(t, toml, org)
+	sitetest.WriteFile(t, toml, org)
 	code, out, stderr = run(t, "calc", "smm-mentoring", "--used", "3", "--format", "html", "-s", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -51,7 +53,7 @@ func TestCalcHTMLRegistrationNumber(t *testing.T) {
 // club, 12 000 paid, 3 of 8 lessons, a placement test of 1 500 deducted
 // first: (12 000 − 1 500) · 5/8 = 6 562.50, which also spells kopecks.
 func TestCalcClientOrderDate(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	t.Setenv("OFERTA_TODAY", "2026-12-05")
 	who := []string{"--client", "Петрова Анна Ивановна", "--order", "A-1042", "--date", "2026-12-03"}
 
@@ -117,5 +119,29 @@ func TestCalcClientOrderDate(t *testing.T) {
 	code, _, stderr = run(t, "calc", "smm-mentoring", "--used", "3", "--date", "03.12.2026", "-s", dir)
 	if code != 2 || !strings.Contains(stderr, "write YYYY-MM-DD") {
 		t.Errorf("a bad --date: exit %d, stderr %s", code, stderr)
+	}
+}
+
+// A German or Romanian calculation names the client, the order and the
+// day of the request in its own language (calc.client, calc.order and
+// calc.date of the library's phrases.toml).
+func TestCalcClientOrderDateDeRo(t *testing.T) {
+	for _, c := range []struct {
+		site, slug string
+		want       []string
+	}{
+		{"de", "deutsch-b1", []string{"Kunde: Anna Weber\n", "Bestellung: B-7\n", "Eingang der Erklärung: 3.\u00a0Dezember 2026\n"}},
+		{"ro", "engleza-b1", []string{"Client: Anna Weber\n", "Comanda: B-7\n", "Data primirii cererii: 3\u00a0decembrie 2026\n"}},
+	} {
+		dir := filepath.Join(repoRoot, "examples", c.site)
+		code, out, stderr := run(t, "calc", c.slug, "--used", "1", "--client", "Anna Weber", "--order", "B-7", "--date", "2026-12-03", "-s", dir)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.site, code, stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the calculation lacks %q:\n%s", c.site, w, out)
+			}
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestLinksWorkFromDisk opens public/index.html from disk, as README tells
@@ -20,7 +21,7 @@ import (
 // their published folder addresses.
 func TestLinksWorkFromDisk(t *testing.T) {
 	ctx := chrometest.New(t, time.Minute)
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	mustBuild(t, dir)
 	public := filepath.Join(dir, "public")
 	index := "file://" + filepath.ToSlash(filepath.Join(public, "index.html"))

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestFreezeAndDiff freezes an edition, then changes a shared clause and a
@@ -14,11 +16,11 @@ import (
 // and clauses with the right words, and that the old edition's archive
 // page keeps its old text.
 func TestFreezeAndDiff(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	// Start from an earlier edition date than the school's own.
 	cfgPath := filepath.Join(dir, "oferta.toml")
 	cfgSrc, _ := os.ReadFile(cfgPath)
-	writeFile(t, cfgPath, replaceLine(string(cfgSrc), "edition", "edition = 2026-11-01"))
+	sitetest.WriteFile(t, cfgPath, replaceLine(string(cfgSrc), "edition", "edition = 2026-11-01"))
 	code, out, stderr := run(t, "freeze", "--date", "2026-11-01", "-s", dir)
 	if code != 0 {
 		t.Fatalf("freeze: exit %d: %s", code, stderr)
@@ -34,11 +36,11 @@ func TestFreezeAndDiff(t *testing.T) {
 	if _, out, _ := run(t, "diff", "-s", dir); !strings.Contains(out, "no changes") {
 		t.Errorf("diff right after freeze: %s", out)
 	}
-	oldPayout := readTree(t, dir)["editions/2026-11-01/ru/smm-mentoring.md"]
+	oldPayout := sitetest.ReadTree(t, dir)["editions/2026-11-01/ru/smm-mentoring.md"]
 
 	// A shared clause: the Russian payout deadline, through a site clause
 	// that replaces the built-in one.
-	writeFile(t, filepath.Join(dir, "clauses", "ru", "refund", "payout.md"), `+++
+	sitetest.WriteFile(t, filepath.Join(dir, "clauses", "ru", "refund", "payout.md"), `+++
 id = "refund.deadline.payout"
 kind = "deadline"
 section = "refund-process"
@@ -51,7 +53,7 @@ jurisdictions = ["ru"]
 	// A single course: the group course's price.
 	course := filepath.Join(dir, "content", "group-copywriting.toml")
 	src, _ := os.ReadFile(course)
-	writeFile(t, course, replaceLine(string(src), "price", "price = 39000"))
+	sitetest.WriteFile(t, course, replaceLine(string(src), "price", "price = 39000"))
 
 	code, out, stderr = run(t, "diff", "--format", "json", "-s", dir)
 	if code != 0 {

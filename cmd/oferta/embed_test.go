@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // embedSrc finds the frames of an embed.md: every iframe's src.
@@ -41,16 +42,16 @@ func TestKitEmbed(t *testing.T) {
 	} {
 		var dir string
 		if c.dir == repoRoot {
-			dir = exampleSite(t)
+			dir = sitetest.ExampleSite(t)
 		} else {
-			dir = copySite(t, c.dir)
+			dir = sitetest.Copy(t, c.dir)
 		}
 		pub := mustBuild(t, dir)
 		dest := filepath.Join(t.TempDir(), "kit")
 		if code, _, stderr := run(t, "kit", "-s", dir, "-d", dest); code != 0 {
 			t.Fatalf("kit -s %s: exit %d: %s", c.dir, code, stderr)
 		}
-		kit := readTree(t, dest)
+		kit := sitetest.ReadTree(t, dest)
 		origin := strings.TrimSuffix(c.base, "/")
 		ids := map[string]string{}
 		for _, course := range c.courses {
@@ -133,7 +134,7 @@ func schoolAt(t *testing.T, dir string) *httptest.Server {
 	if cfg == string(data) {
 		t.Fatal("oferta.toml has no base_url line")
 	}
-	writeFile(t, toml, cfg)
+	sitetest.WriteFile(t, toml, cfg)
 	mustBuild(t, dir)
 	return school
 }
@@ -169,7 +170,7 @@ func waitHeight(ctx context.Context, min int) int {
 // from anywhere else changes nothing.
 func TestKitEmbedSnippetOnAnotherOrigin(t *testing.T) {
 	ctx := chrometest.New(t, 2*time.Minute)
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	school := schoolAt(t, dir)
 	snippet := kitSnippet(t, dir, "smm-mentoring", "calculator")
 	if !strings.Contains(snippet, `src="`+school.URL+`/smm-mentoring/widget/"`) {
@@ -242,7 +243,7 @@ func TestWithdrawalFunctionInAFrame(t *testing.T) {
 // every page; the note no longer asks to freeze.
 func TestKitEmbedFrozenEdition(t *testing.T) {
 	t.Setenv("OFERTA_TODAY", "2026-12-05")
-	dir := copySite(t, filepath.Join("testdata", "eu-school"))
+	dir := sitetest.Copy(t, filepath.Join("testdata", "eu-school"))
 	freezeForKit(t, dir)
 	pub := mustBuild(t, dir)
 	dest := filepath.Join(t.TempDir(), "kit")
@@ -250,7 +251,7 @@ func TestKitEmbedFrozenEdition(t *testing.T) {
 		t.Fatalf("kit: exit %d: %s", code, stderr)
 	}
 	for _, course := range []string{"smm-mentoring", "group-copywriting", "recorded-excel"} {
-		md := readTree(t, dest)[course+"/embed.md"]
+		md := sitetest.ReadTree(t, dest)[course+"/embed.md"]
 		want := `src="https://school.example/` + course + `/oferta/2026-11-01/"`
 		if !strings.Contains(md, want) || strings.Contains(md, "oferta freeze") {
 			t.Errorf("%s: embed.md does not embed the frozen edition (%s) or still asks to freeze:\n%s", course, want, md)

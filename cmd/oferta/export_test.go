@@ -18,6 +18,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/chrometest"
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // needTool skips a test loudly when a program it needs is missing on a
@@ -125,7 +126,7 @@ func checkText(t *testing.T, what, text string, f exportFacts) {
 func TestExportPDF(t *testing.T) {
 	needChromium(t)
 	needTool(t, "pdfinfo", "poppler-utils")
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	out := t.TempDir()
 	code, stdout, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "pdf", "smm-mentoring")
 	if code != 0 {
@@ -217,7 +218,7 @@ func utf16Hex(t *testing.T, h string) string {
 func TestCalcPDF(t *testing.T) {
 	needChromium(t)
 	needTool(t, "pdfinfo", "poppler-utils")
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	code, stdout, stderr := run(t, "calc", "-s", dir, "smm-mentoring", "--used", "3", "--format", "pdf")
 	if code != 0 {
 		t.Fatalf("calc: exit %d\n%s", code, stderr)
@@ -226,7 +227,7 @@ func TestCalcPDF(t *testing.T) {
 		t.Fatalf("calc --format pdf printed no PDF: %.40q", stdout)
 	}
 	file := filepath.Join(t.TempDir(), "calc.pdf")
-	writeFile(t, file, stdout)
+	sitetest.WriteFile(t, file, stdout)
 	if info := tool(t, "pdfinfo", file); !strings.Contains(info, "Tagged:          yes") {
 		t.Errorf("the calculation is not tagged:\n%s", info)
 	}
@@ -248,7 +249,7 @@ func TestExportWithoutBrowser(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	t.Setenv("OFERTA_CHROMIUM", "")
 	out := t.TempDir()
-	code, _, stderr := run(t, "export", "-s", exampleSite(t), "-o", out)
+	code, _, stderr := run(t, "export", "-s", sitetest.ExampleSite(t), "-o", out)
 	if code != 2 {
 		t.Fatalf("exit %d, want 2", code)
 	}
@@ -264,10 +265,10 @@ func TestExportWithoutBrowser(t *testing.T) {
 // LibreOffice: the PDF it makes holds every clause number (Word's own
 // numbering) and the requisites.
 func TestExportDOCX(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	out := t.TempDir()
 	keep := filepath.Join(out, "notes.txt")
-	writeFile(t, keep, "the user's own file")
+	sitetest.WriteFile(t, keep, "the user's own file")
 	code, stdout, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "docx")
 	if code != 0 {
 		t.Fatalf("export: exit %d\n%s", code, stderr)
@@ -319,7 +320,7 @@ func TestDiffDOCX(t *testing.T) {
 	if !strings.Contains(string(src), "payout_days = 10") {
 		t.Fatal("the example site's payout_days changed; adjust the test")
 	}
-	writeFile(t, cfg, strings.Replace(string(src), "payout_days = 10", "payout_days = 7", 1))
+	sitetest.WriteFile(t, cfg, strings.Replace(string(src), "payout_days = 10", "payout_days = 7", 1))
 	file := filepath.Join(t.TempDir(), "changes.docx")
 	if code, _, stderr := run(t, "diff", "-s", dir, "--format", "docx", "-o", file); code != 0 {
 		t.Fatalf("diff: exit %d\n%s", code, stderr)
@@ -350,10 +351,10 @@ func TestDiffDOCX(t *testing.T) {
 // TestExportDraft: a contract that fails lint is not exported, unless as
 // a draft, which says so at its top.
 func TestExportDraft(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	cfg := filepath.Join(dir, "oferta.toml")
 	src, _ := os.ReadFile(cfg)
-	writeFile(t, cfg, strings.Replace(string(src), "payout_days = 10", "payout_days = 30", 1))
+	sitetest.WriteFile(t, cfg, strings.Replace(string(src), "payout_days = 10", "payout_days = 30", 1))
 	out := t.TempDir()
 	code, _, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "docx", "smm-mentoring")
 	if code != 1 || !strings.Contains(stderr, "refund/payout-too-slow") || !strings.Contains(stderr, "--draft") {

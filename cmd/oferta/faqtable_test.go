@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestRefundTableIntroFollowsTheFormula: the FAQ table of a course whose
@@ -11,7 +13,7 @@ import (
 // withdrawal ground asks for what the contract and the law give, not for
 // "the money less costs", which would understate a flat course's refund.
 func TestRefundTableIntroFollowsTheFormula(t *testing.T) {
-	tree := mustBuild(t, exampleSite(t))
+	tree := mustBuild(t, sitetest.ExampleSite(t))
 	flat := tree["group-copywriting/faq/index.html"]
 	prorata := tree["smm-mentoring/faq/index.html"]
 	if flat == "" || prorata == "" {

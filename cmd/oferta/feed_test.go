@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestFeedValidatesAsAtom builds the example school and validates its
@@ -33,7 +35,7 @@ func TestFeedValidatesAsAtom(t *testing.T) {
 	}
 	validate := func(name, data string) (bool, string) {
 		file := filepath.Join(t.TempDir(), name)
-		writeFile(t, file, data)
+		sitetest.WriteFile(t, file, data)
 		out, err := exec.Command(jing, "-c", schema, file).Output()
 		return err == nil, string(out)
 	}
@@ -81,7 +83,7 @@ func TestFeedEntries(t *testing.T) {
 // editions.
 func exampleSiteWithEditions(t *testing.T) string {
 	t.Helper()
-	dir := exampleSite(t)
-	copyTree(t, filepath.Join(repoRoot, "editions"), filepath.Join(dir, "editions"))
+	dir := sitetest.ExampleSite(t)
+	sitetest.CopyTree(t, filepath.Join(repoRoot, "editions"), filepath.Join(dir, "editions"))
 	return dir
 }

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // These tests play a stranger whose pull request holds a hostile site:
@@ -55,7 +57,7 @@ func TestLinkedThemeAssetIsNotPublished(t *testing.T) {
 			if _, err := os.Stat(target); err != nil {
 				t.Skip(err)
 			}
-			dir := exampleSite(t)
+			dir := sitetest.ExampleSite(t)
 			link(t, target, filepath.Join(dir, "themes", "default", "assets", "leak.txt"))
 			code, _, stderr := runSoon(t, "build", "-s", dir)
 			if code != 2 {
@@ -78,14 +80,14 @@ func TestFilesLinkedFromOutsideAreRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(outside, "course.toml"), strings.Replace(string(course), "Наставничество", "СЕКРЕТ", 1))
-	writeFile(t, filepath.Join(outside, "clause.md"), "+++\nid = \"final.secret\"\nkind = \"final\"\nsection = \"final\"\ntitle = \"СЕКРЕТ\"\n+++\nСЕКРЕТ\n")
+	sitetest.WriteFile(t, filepath.Join(outside, "course.toml"), strings.Replace(string(course), "Наставничество", "СЕКРЕТ", 1))
+	sitetest.WriteFile(t, filepath.Join(outside, "clause.md"), "+++\nid = \"final.secret\"\nkind = \"final\"\nsection = \"final\"\ntitle = \"СЕКРЕТ\"\n+++\nСЕКРЕТ\n")
 	for _, tc := range []struct{ file, target string }{
 		{"content/stolen.toml", "course.toml"},
 		{"clauses/ru/final/stolen.md", "clause.md"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			dir := exampleSite(t)
+			dir := sitetest.ExampleSite(t)
 			link(t, filepath.Join(outside, tc.target), filepath.Join(dir, filepath.FromSlash(tc.file)))
 			for _, cmd := range []string{"build", "lint"} {
 				code, stdout, stderr := runSoon(t, cmd, "-s", dir)
@@ -108,7 +110,7 @@ func TestFilesLinkedFromOutsideAreRefused(t *testing.T) {
 
 func TestPipesAndDevicesAreRefusedAtOnce(t *testing.T) {
 	t.Run("named pipe", func(t *testing.T) {
-		dir := exampleSite(t)
+		dir := sitetest.ExampleSite(t)
 		if err := syscall.Mkfifo(filepath.Join(dir, "content", "x.toml"), 0o644); err != nil {
 			t.Skip(err)
 		}
@@ -121,7 +123,7 @@ func TestPipesAndDevicesAreRefusedAtOnce(t *testing.T) {
 		}
 	})
 	t.Run("/dev/zero", func(t *testing.T) {
-		dir := exampleSite(t)
+		dir := sitetest.ExampleSite(t)
 		link(t, "/dev/zero", filepath.Join(dir, "content", "zero.toml"))
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
@@ -139,8 +141,8 @@ func TestPipesAndDevicesAreRefusedAtOnce(t *testing.T) {
 func TestDeepNestingIsRejectedFast(t *testing.T) {
 	deep := "title = \"x\"\nincludes = [\n" + strings.Repeat("[\n", 40000) + strings.Repeat("]\n", 40000) + "]\n"
 	for _, cmd := range []string{"build", "lint"} {
-		dir := exampleSite(t)
-		writeFile(t, filepath.Join(dir, "content", "deep.toml"), deep)
+		dir := sitetest.ExampleSite(t)
+		sitetest.WriteFile(t, filepath.Join(dir, "content", "deep.toml"), deep)
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		code, _, stderr := runSoon(t, cmd, "-s", dir)
@@ -156,8 +158,8 @@ func TestDeepNestingIsRejectedFast(t *testing.T) {
 }
 
 func TestInvalidUTF8IsAnErrorAtItsPlace(t *testing.T) {
-	dir := exampleSite(t)
-	writeFile(t, filepath.Join(dir, "clauses", "ru", "final", "bad.md"), "+++\nid = \"final.bad\"\nkind = \"final\"\nsection = \"final\"\ntitle = \"Т\"\n+++\nТекст\nещё \xc3 текст\n")
+	dir := sitetest.ExampleSite(t)
+	sitetest.WriteFile(t, filepath.Join(dir, "clauses", "ru", "final", "bad.md"), "+++\nid = \"final.bad\"\nkind = \"final\"\nsection = \"final\"\ntitle = \"Т\"\n+++\nТекст\nещё \xc3 текст\n")
 	code, _, stderr := runSoon(t, "build", "-s", dir)
 	want := filepath.Join(dir, "clauses/ru/final/bad.md") + ":8:5: invalid UTF-8"
 	if code != 2 || !strings.Contains(stderr, want) {
@@ -171,9 +173,9 @@ func TestLoopingClauseIsAFinding(t *testing.T) {
 		{"nested loops", "{{ range .course.includes }}{{ range $.course.includes }}{{ range $.course.includes }}{{ range $.course.includes }}{{ range $.course.includes }}{{ range $.course.includes }}{{ range $.course.includes }}{{ range $.course.includes }}x{{ end }}{{ end }}{{ end }}{{ end }}{{ end }}{{ end }}{{ end }}{{ end }}", ":7:", "steps"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := exampleSite(t)
+			dir := sitetest.ExampleSite(t)
 			file := filepath.Join(dir, "clauses", "ru", "final", "loop.md")
-			writeFile(t, file, "+++\nid = \"final.loop\"\nkind = \"final\"\nsection = \"final\"\ntitle = \"Цикл\"\n+++\n"+tc.body+"\n")
+			sitetest.WriteFile(t, file, "+++\nid = \"final.loop\"\nkind = \"final\"\nsection = \"final\"\ntitle = \"Цикл\"\n+++\n"+tc.body+"\n")
 			code, stdout, stderr := runSoon(t, "lint", "-s", dir)
 			if code != 1 || !strings.Contains(stdout, file+tc.pos) || !strings.Contains(stdout, tc.want) || !strings.Contains(stdout, "[template/invalid]") {
 				t.Fatalf("exit %d, want 1 and a template/invalid finding at %s%s; stdout:\n%s\nstderr:\n%s", code, file, tc.pos, stdout, stderr)

@@ -10,6 +10,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // freezeForKit freezes every contract of dir as the edition of its
@@ -30,9 +31,9 @@ func freezeForKit(t *testing.T, dir string) {
 	date := checked.Site.Config.Edition
 	for _, k := range checked.Contracts {
 		base := filepath.Join(dir, "editions", date.Format("2006-01-02"), k.Lang, k.Course.Slug)
-		writeFile(t, base+".md", string(edition.FromContract(k, date).Marshal()))
+		sitetest.WriteFile(t, base+".md", string(edition.FromContract(k, date).Marshal()))
 		if terms := edition.TermsFromContract(k, date); terms != nil {
-			writeFile(t, base+".toml", string(terms.Marshal()))
+			sitetest.WriteFile(t, base+".toml", string(terms.Marshal()))
 		}
 	}
 }
@@ -45,7 +46,7 @@ func kitCheckout(t *testing.T, dir string, courses ...string) map[string]string 
 	if code, _, stderr := run(t, "kit", "-s", dir, "-d", dest); code != 0 {
 		t.Fatalf("kit -s %s: exit %d: %s", dir, code, stderr)
 	}
-	tree := readTree(t, dest)
+	tree := sitetest.ReadTree(t, dest)
 	out := map[string]string{}
 	for _, c := range courses {
 		md, ok := tree[c+"/checkout.md"]
@@ -68,14 +69,6 @@ func kitCheckout(t *testing.T, dir string, courses ...string) map[string]string 
 		t.Errorf("%s: %d checkout texts, want one for each of %d courses", dir, n, len(courses))
 	}
 	return out
-}
-
-// copySite copies a site folder (oferta.toml, content/, editions/).
-func copySite(t *testing.T, from string) string {
-	t.Helper()
-	dir := t.TempDir()
-	copyTree(t, from, dir)
-	return dir
 }
 
 // body is what a kit file gives to copy: the part after the note.
@@ -101,7 +94,7 @@ func TestKitCheckoutEU(t *testing.T) {
 		{filepath.Join(repoRoot, "examples", "ro"), "https://scoala-tei.example/", "versiunea din 1\u00a0decembrie 2026", "la adresa sa permanentă",
 			[]string{"engleza-b1", "pronuntie"}},
 	} {
-		dir := copySite(t, c.dir)
+		dir := sitetest.Copy(t, c.dir)
 		date := "2026-12-01"
 		if strings.Contains(c.edition, "November") {
 			date = "2026-11-01"
@@ -149,7 +142,7 @@ func TestKitCheckoutEU(t *testing.T) {
 // when to take them again, and after that day they give the new one.
 func TestKitCheckoutScheduledEdition(t *testing.T) {
 	t.Setenv("OFERTA_TODAY", "2026-12-05")
-	eu := copySite(t, filepath.Join("testdata", "eu-school"))
+	eu := sitetest.Copy(t, filepath.Join("testdata", "eu-school"))
 	if code, _, stderr := run(t, "freeze", "-s", eu); code != 0 {
 		t.Fatalf("freeze: exit %d: %s", code, stderr)
 	}
@@ -212,7 +205,7 @@ func TestKitTextsNameEdition(t *testing.T) {
 	if code, _, stderr := run(t, "kit", "-s", dir, "-d", dest); code != 0 {
 		t.Fatalf("kit: exit %d: %s", code, stderr)
 	}
-	tree := readTree(t, dest)
+	tree := sitetest.ReadTree(t, dest)
 	want := map[string]string{
 		"smm-mentoring/checkout.md":            "Я ознакомился(-ась) с условиями договора-оферты в редакции от 1\u00a0декабря 2026\u00a0г. и принимаю их: https://school.example/smm-mentoring/oferta/2026-12-01/\n",
 		"en/english-speaking-club/checkout.md": "I have read the terms of the offer contract in the edition of 1\u00a0December 2026 and accept them: https://school.example/en/english-speaking-club/oferta/2026-12-01/\n",
@@ -242,7 +235,7 @@ func TestKitTextsNameEdition(t *testing.T) {
 	}
 	// Without frozen editions, the contract's address and the edition
 	// date of oferta.toml.
-	plain := exampleSite(t)
+	plain := sitetest.ExampleSite(t)
 	if _, err := os.Stat(filepath.Join(plain, "editions")); err == nil {
 		t.Fatal("exampleSite has editions")
 	}
@@ -256,18 +249,18 @@ func TestKitTextsNameEdition(t *testing.T) {
 // kit with a message naming the course and the languages that have them,
 // rather than a kit that silently lacks its texts.
 func TestKitCheckoutMissingLanguage(t *testing.T) {
-	dir := copySite(t, filepath.Join("testdata", "eu-school"))
+	dir := sitetest.Copy(t, filepath.Join("testdata", "eu-school"))
 	cfg := filepath.Join(dir, "oferta.toml")
 	data, err := os.ReadFile(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, cfg, strings.Replace(string(data), `languages = ["en"]`, `languages = ["en", "ru"]`, 1))
+	sitetest.WriteFile(t, cfg, strings.Replace(string(data), `languages = ["en"]`, `languages = ["en", "ru"]`, 1))
 	course, err := os.ReadFile(filepath.Join(repoRoot, "content", "smm-mentoring.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(dir, "content", "ru", "smm-ru.toml"), "language = \"ru\"\n"+string(course))
+	sitetest.WriteFile(t, filepath.Join(dir, "content", "ru", "smm-ru.toml"), "language = \"ru\"\n"+string(course))
 	dest := filepath.Join(t.TempDir(), "kit")
 	code, _, stderr := run(t, "kit", "-s", dir, "-d", dest)
 	if code != exitBadInput || !strings.Contains(stderr, `content/ru/smm-ru.toml: there are no EU checkout texts in language "ru" (they exist in: de, en, ro)`) {

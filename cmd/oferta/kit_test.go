@@ -8,13 +8,15 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // oferta kit writes, per course, the message asking for a statement and
 // the three reply templates, filled in for the course, into kit/; twice
 // the same bytes.
 func TestKit(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	code, out, stderr := run(t, "kit", "-s", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -22,7 +24,7 @@ func TestKit(t *testing.T) {
 	if !strings.Contains(out, "do not publish") {
 		t.Errorf("stdout does not warn that the kit is private: %q", out)
 	}
-	first := readTree(t, filepath.Join(dir, "kit"))
+	first := sitetest.ReadTree(t, filepath.Join(dir, "kit"))
 	for _, course := range []string{"smm-mentoring", "group-copywriting", "recorded-excel", "en/english-speaking-club"} {
 		for _, doc := range []string{"request-statement", "reply-accepted", "reply-partial", "request-details", "checkout"} {
 			if _, ok := first[course+"/"+doc+".md"]; !ok {
@@ -60,7 +62,7 @@ func TestKit(t *testing.T) {
 	if code, _, stderr := run(t, "kit", "-s", dir); code != 0 {
 		t.Fatalf("second run: exit %d: %s", code, stderr)
 	}
-	second := readTree(t, filepath.Join(dir, "kit"))
+	second := sitetest.ReadTree(t, filepath.Join(dir, "kit"))
 	for p, data := range first {
 		if second[p] != data {
 			t.Errorf("%s differs between two runs", p)
@@ -90,7 +92,7 @@ func TestKit(t *testing.T) {
 		{"", "has no base_url"},
 		{`base_url = "https://replace-with-your-site.invalid/"`, "still the placeholder"},
 	} {
-		writeFile(t, toml, strings.Replace(string(data), `base_url = "https://school.example/"`, tc.line, 1))
+		sitetest.WriteFile(t, toml, strings.Replace(string(data), `base_url = "https://school.example/"`, tc.line, 1))
 		code, _, stderr = run(t, "kit", "-s", dir, "-d", filepath.Join(t.TempDir(), "kit"))
 		if code != 2 || !strings.Contains(stderr, tc.want) {
 			t.Errorf("base_url %q: exit %d, stderr %q", tc.line, code, stderr)
@@ -101,12 +103,12 @@ func TestKit(t *testing.T) {
 // Nothing meant for the seller alone is on a public page: every sentence
 // of the kit (its notes and its texts) is looked for in every built file.
 func TestKitTextNotPublished(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	pub := mustBuild(t, dir)
 	if code, _, stderr := run(t, "kit", "-s", dir); code != 0 {
 		t.Fatalf("kit: exit %d: %s", code, stderr)
 	}
-	kitFiles := readTree(t, filepath.Join(dir, "kit"))
+	kitFiles := sitetest.ReadTree(t, filepath.Join(dir, "kit"))
 	norm := func(s string) string {
 		s = html.UnescapeString(s)
 		s = strings.ReplaceAll(s, "\u00a0", " ")

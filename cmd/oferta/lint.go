@@ -89,9 +89,15 @@ func runLint(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-// explainRule prints a rule's name, its severity in each jurisdiction and
-// its documentation.
+// explainRule prints a rule's name, its severity in each jurisdiction,
+// what it runs over and its documentation. It first validates the rule
+// list: a rule without its documentation is a bug of oferta (exit 3), not
+// something the user can fix.
 func explainRule(e *env, name string) int {
+	if err := lint.Validate(lint.Rules); err != nil {
+		fmt.Fprintf(e.stderr, "oferta lint: the rule list is broken (a bug of oferta, please report it):\n%v\n", err)
+		return exitInternal
+	}
 	r, ok := lint.Lookup(name)
 	if !ok {
 		var names []string
@@ -119,9 +125,20 @@ func explainRule(e *env, name string) int {
 	if lint.Statutory(r.Name) {
 		how = "It stands for a right the law gives and cannot be disabled or ignored; build with --draft to preview a site that breaks it."
 	}
-	fmt.Fprintf(e.stdout, "%s\n\nDefault severity: %s.\n%s\n\n%s\n",
-		r.Name, strings.Join(sev, ", "), how, strings.TrimSpace(r.Doc))
+	fmt.Fprintf(e.stdout, "%s\n\nDefault severity: %s.\n%s\n%s\n\n%s\n",
+		r.Name, strings.Join(sev, ", "), how, scopeText(r.Scope), strings.TrimSpace(r.Doc))
 	return exitOK
+}
+
+// scopeText says what a rule of scope s looks at.
+func scopeText(s lint.Scope) string {
+	switch s {
+	case lint.SiteScope:
+		return "Checks the site as a whole (oferta.toml, the clause library), once."
+	case lint.CourseScope:
+		return "Checks each course's contract on its own."
+	}
+	return "Checks the site as a whole (oferta.toml, the clause library) and each course's contract."
 }
 
 // severityIn is a rule's default severity in a jurisdiction; ok is false

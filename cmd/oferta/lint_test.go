@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/lint"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // lintSite writes a minimal ru site with one course: refund holds extra
@@ -13,7 +16,7 @@ import (
 func lintSite(t *testing.T, refund, course string) string {
 	t.Helper()
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "oferta.toml"), `title = "Test school"
+	sitetest.WriteFile(t, filepath.Join(dir, "oferta.toml"), `title = "Test school"
 base_url = "https://school.example/"
 jurisdiction = "ru"
 edition = 2026-11-01
@@ -30,7 +33,7 @@ email = "hello@school.example"
 review_days = 10
 channel = "email"
 `+refund)
-	writeFile(t, filepath.Join(dir, "content", "course.toml"), `title = "Course"
+	sitetest.WriteFile(t, filepath.Join(dir, "content", "course.toml"), `title = "Course"
 format = "recorded"
 price = 1000
 
@@ -75,7 +78,7 @@ func TestLintText(t *testing.T) {
 }
 
 func TestLintExampleSchool(t *testing.T) {
-	code, out, stderr := run(t, "lint", "-s", exampleSite(t))
+	code, out, stderr := run(t, "lint", "-s", sitetest.ExampleSite(t))
 	if code != 0 {
 		t.Fatalf("the example school: exit %d\n%s%s", code, out, stderr)
 	}
@@ -180,6 +183,15 @@ func TestLintExplain(t *testing.T) {
 	code, _, stderr := run(t, "lint", "--explain", "refund/waivr")
 	if code != 2 || !strings.Contains(stderr, `did you mean "refund/waiver"?`) {
 		t.Errorf("unknown rule: exit %d, %q", code, stderr)
+	}
+	// Every rule explains what it runs over, and shows an example that
+	// fires and one that does not.
+	for _, r := range lint.Rules {
+		code, out, stderr := run(t, "lint", "--explain", r.Name)
+		want := map[lint.Scope]string{lint.SiteScope: "Checks the site as a whole", lint.CourseScope: "Checks each course's contract on its own.", lint.SiteScope | lint.CourseScope: "and each course's contract."}[r.Scope]
+		if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "\nFires: ") || !strings.Contains(out, "\nSilent: ") {
+			t.Errorf("--explain %s: exit %d, stdout:\n%s\nstderr:\n%s", r.Name, code, out, stderr)
+		}
 	}
 }
 

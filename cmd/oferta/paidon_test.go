@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // norm writes no-break and narrow no-break spaces (money, dates) as
@@ -129,7 +130,7 @@ func priceAndPolicyChange(t *testing.T, date string) string {
 	}
 	course := filepath.Join(dir, "content", "smm-mentoring.toml")
 	src, _ := os.ReadFile(course)
-	writeFile(t, course, replaceLine(replaceLine(string(src), "price", "price = 96000"), "policy", `policy = "flat"`))
+	sitetest.WriteFile(t, course, replaceLine(replaceLine(string(src), "price", "price = 96000"), "policy", `policy = "flat"`))
 
 	// Lint names the one command to run; running it is the whole
 	// workflow: one edit, one command.
@@ -274,7 +275,7 @@ func TestScheduledEdition(t *testing.T) {
 	// Schedule a third edition: the price goes up again on 15 December.
 	course := filepath.Join(dir, "content", "smm-mentoring.toml")
 	src, _ := os.ReadFile(course)
-	writeFile(t, course, replaceLine(string(src), "price", "price = 99000"))
+	sitetest.WriteFile(t, course, replaceLine(string(src), "price", "price = 99000"))
 	if code, out, stderr := run(t, "freeze", "--date", "2026-12-15", "-s", dir); code != 0 || !strings.Contains(out, "scheduled") {
 		t.Fatalf("freeze --date 2026-12-15: exit %d: %s%s", code, out, stderr)
 	}

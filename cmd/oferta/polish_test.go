@@ -13,6 +13,7 @@ import (
 
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 func TestCalcHelpHidesUnsetDefaults(t *testing.T) {
@@ -65,10 +66,10 @@ func TestSuggestRules(t *testing.T) {
 }
 
 func TestNumberForStringSaysQuote(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	path := filepath.Join(dir, "oferta.toml")
 	old, _ := os.ReadFile(path)
-	writeFile(t, path, replaceLine(string(old), "inn", `inn = 500312345614`))
+	sitetest.WriteFile(t, path, replaceLine(string(old), "inn", `inn = 500312345614`))
 	code, _, stderr := run(t, "build", "-s", dir)
 	want := `seller.inn must be a string, not an integer — put it in quotes: inn = "500312345614"`
 	if code != 2 || !strings.Contains(stderr, want) {
@@ -152,7 +153,7 @@ func TestProgressLineRendering(t *testing.T) {
 // a clock that makes every step slow.
 func TestBuildProgressOnTerminal(t *testing.T) {
 	build := func(ci string, args ...string) (string, string) {
-		dir := exampleSite(t)
+		dir := sitetest.ExampleSite(t)
 		var out, errb bytes.Buffer
 		e := &env{stdout: &out, stderr: &errb, builtin: site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()},
 			terminal: func(io.Writer) bool { return true }, now: fakeClock(time.Second),
@@ -187,10 +188,10 @@ func TestBuildProgressOnTerminal(t *testing.T) {
 // -f=sarif` reads a whole, valid log; the summary goes to stderr.
 func TestLintSARIFToStdout(t *testing.T) {
 	// A warning, so that the log has a result with a location.
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	path := filepath.Join(dir, "content", "smm-mentoring.toml")
 	old, _ := os.ReadFile(path)
-	writeFile(t, path, strings.Replace(string(old), "\n[refund]\n", "\n[refund]\nretention_percent = 5\n", 1))
+	sitetest.WriteFile(t, path, strings.Replace(string(old), "\n[refund]\n", "\n[refund]\nretention_percent = 5\n", 1))
 	code, stdout, stderr := run(t, "lint", "-s", dir, "--format", "sarif")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // lockedBuffer is written by the server's goroutines while a test reads.
@@ -36,7 +38,7 @@ func (l *lockedBuffer) String() string {
 // real URL, serves the site with the preview script, and stops cleanly
 // with exit 0 when its context is cancelled (Ctrl-C).
 func TestServeCommand(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var stdout, stderr lockedBuffer
@@ -107,7 +109,7 @@ func TestServeCommand(t *testing.T) {
 }
 
 func TestServePortInUse(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

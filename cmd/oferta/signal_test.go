@@ -15,6 +15,7 @@ import (
 
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
 
@@ -114,7 +115,7 @@ func TestInterruptedBuildKeepsThePreviousOutput(t *testing.T) {
 	if !strings.Contains(stderr.String(), "interrupted") {
 		t.Errorf("stderr does not say it was interrupted: %q", stderr.String())
 	}
-	if after := readTree(t, dest); !maps.Equal(before, after) {
+	if after := sitetest.ReadTree(t, dest); !maps.Equal(before, after) {
 		t.Errorf("the previous output changed: %d files before, %d after", len(before), len(after))
 	}
 	if tmps, _ := filepath.Glob(filepath.Join(dir, ".public.*")); len(tmps) > 0 {
@@ -145,7 +146,7 @@ func TestNextBuildRemovesAKilledBuildsFolder(t *testing.T) {
 	if _, err := os.Stat(tmp); err != nil {
 		t.Fatalf("the killed build left no temporary folder (%v): nothing to test", err)
 	}
-	if after := readTree(t, dest); !maps.Equal(before, after) {
+	if after := sitetest.ReadTree(t, dest); !maps.Equal(before, after) {
 		t.Errorf("the killed build changed the output")
 	}
 	largeSite(t, dir, 3)
@@ -158,7 +159,7 @@ func TestNextBuildRemovesAKilledBuildsFolder(t *testing.T) {
 // TestCancelledCommandsExit130: every command that reads the site stops
 // when its context ends, with exit 130 and nothing written.
 func TestCancelledCommandsExit130(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	before := mustBuild(t, dir)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -174,7 +175,7 @@ func TestCancelledCommandsExit130(t *testing.T) {
 			t.Errorf("%s: exit %d, want %d\n%s", args[0], code, exitInterrupted, errb.String())
 		}
 	}
-	if after := readTree(t, filepath.Join(dir, "public")); !maps.Equal(before, after) {
+	if after := sitetest.ReadTree(t, filepath.Join(dir, "public")); !maps.Equal(before, after) {
 		t.Error("the output changed")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "lint.txt")); err == nil {

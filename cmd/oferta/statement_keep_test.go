@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestStatementKeepsFieldsOnReload fills the Russian and the English
@@ -18,7 +19,7 @@ import (
 // personal data, so it lives in the tab's sessionStorage only.
 func TestStatementKeepsFieldsOnReload(t *testing.T) {
 	ctx := chrometest.New(t, 2*time.Minute)
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	mustBuild(t, dir)
 	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 	defer srv.Close()

@@ -13,13 +13,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // The statement offers every ground the law gives — withdrawal, defect and
 // a missed deadline — citing the contract's clause for each, in Russian
 // and in English, and has a line for the amount claimed in words.
 func TestStatementGroundsAndWords(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	pub := mustBuild(t, dir)
 	nb := "\u00a0"
 	pages := map[string][]string{
@@ -56,7 +57,7 @@ func TestStatementGroundsAndWords(t *testing.T) {
 // school's numbers, whatever they are).
 func TestStatementAmountInWords(t *testing.T) {
 	ctx := chrometest.New(t, 2*time.Minute)
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	mustBuild(t, dir)
 	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 	defer srv.Close()
@@ -129,8 +130,8 @@ func TestStatementAmountInWordsDeRo(t *testing.T) {
 		{"ro", "engleza-b1", "3", "1610"},
 	} {
 		dir := t.TempDir()
-		copyFile(t, filepath.Join(repoRoot, "examples", c.lang, "oferta.toml"), filepath.Join(dir, "oferta.toml"))
-		copyTree(t, filepath.Join(repoRoot, "examples", c.lang, "content"), filepath.Join(dir, "content"))
+		sitetest.CopyFile(t, filepath.Join(repoRoot, "examples", c.lang, "oferta.toml"), filepath.Join(dir, "oferta.toml"))
+		sitetest.CopyTree(t, filepath.Join(repoRoot, "examples", c.lang, "content"), filepath.Join(dir, "content"))
 		mustBuild(t, dir)
 		srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 		code, out, stderr := run(t, "calc", c.course, "--used", c.used, "--format", "json", "-s", dir)

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // widgetSnippet is what a seller pastes into a Tilda, WordPress or
@@ -35,7 +36,7 @@ addEventListener("message", function (e) {
 // widget alone computes what `oferta calc` computes.
 func TestCalculatorWidgetOnAnotherOrigin(t *testing.T) {
 	ctx := chrometest.New(t, 2*time.Minute)
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	tree := mustBuild(t, dir)
 	if _, ok := tree["smm-mentoring/widget/index.html"]; !ok {
 		t.Fatal("no widget page for smm-mentoring")
@@ -110,7 +111,7 @@ func TestCalculatorWidgetOnAnotherOrigin(t *testing.T) {
 // without the site's header and footer, its links opening a new tab.
 func TestContractInAFrame(t *testing.T) {
 	ctx := chrometest.New(t, 2*time.Minute)
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	mustBuild(t, dir)
 	files := http.FileServer(http.Dir(filepath.Join(dir, "public")))
 	host := func(src string) string {

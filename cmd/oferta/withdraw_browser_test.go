@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // withdrawFields are the fields the withdrawal function sends, as README
@@ -29,8 +30,8 @@ func euSchool(t *testing.T, extra string) string {
 	t.Helper()
 	dir := t.TempDir()
 	src := filepath.Join("testdata", "eu-school")
-	copyFile(t, filepath.Join(src, "oferta.toml"), filepath.Join(dir, "oferta.toml"))
-	copyTree(t, filepath.Join(src, "content"), filepath.Join(dir, "content"))
+	sitetest.CopyFile(t, filepath.Join(src, "oferta.toml"), filepath.Join(dir, "oferta.toml"))
+	sitetest.CopyTree(t, filepath.Join(src, "content"), filepath.Join(dir, "content"))
 	if extra != "" {
 		f, err := os.OpenFile(filepath.Join(dir, "oferta.toml"), os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {

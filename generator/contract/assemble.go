@@ -21,9 +21,12 @@ import (
 
 // Contract is the assembled public offer of one course.
 type Contract struct {
-	Site     *site.Site
-	Course   *site.Course
-	Lang     string
+	Site   *site.Site
+	Course *site.Course
+	Lang   string
+	// Phrases are the phrases of the course's library (phrases.toml):
+	// the refund rule in words and the labels of a calculation.
+	Phrases  *site.Phrases
 	Sections []*Section
 	Clauses  []*Clause // in contract order
 	Policy   *Clause   // the proration clause; nil when the policy names none
@@ -263,7 +266,7 @@ func refundPos(c *site.Course, key string) site.Pos {
 func (a *Assembler) Assemble(c *site.Course) *Contract {
 	s := a.site
 	ll := s.Library.Lang(c.Language)
-	k := &Contract{Site: s, Course: c, Lang: c.Language, analysis: &analysis{}}
+	k := &Contract{Site: s, Course: c, Lang: c.Language, Phrases: ll.Phrases, analysis: &analysis{}}
 	juris := s.Config.Jurisdiction
 
 	// The policy clause.
@@ -334,7 +337,7 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		k.Policy, _ = k.Clause(policy.ID)
 		k.Terms = a.terms(k, policy, ll)
 	}
-	w := euWording(k, describe(k))
+	w := describe(k)
 	k.FormulaText, k.FlatText, k.Example = w.Formula, w.Flat, w.Example
 	data := templateData(s, c, Wording{Formula: escapeMarkdown(w.Formula), Flat: escapeMarkdown(w.Flat), Example: escapeMarkdown(w.Example)})
 	cur, _ := money.Lookup(c.Currency)
@@ -348,7 +351,7 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		channel: func() string {
 			// Every clause that reads the channel asks for it: word it once.
 			if !channelDone {
-				channelText, channelDone = escapeMarkdown(ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, c.Language)), true
+				channelText, channelDone = escapeMarkdown(ChannelText(ll.Phrases, s.Config.Seller, c.Refund.Channel, s.Config.BaseURL)), true
 			}
 			return channelText
 		}}

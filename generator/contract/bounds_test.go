@@ -11,6 +11,7 @@ import (
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // hostileSite is the example school's settings and one course with n
@@ -18,15 +19,7 @@ import (
 func hostileSite(t *testing.T, n int, body string) *site.Site {
 	t.Helper()
 	dir := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, data string) { sitetest.WriteFile(t, filepath.Join(dir, filepath.FromSlash(name)), data) }
 	cfg, err := os.ReadFile("../../oferta.toml")
 	if err != nil {
 		t.Fatal(err)

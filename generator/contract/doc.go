@@ -1,7 +1,10 @@
 // Package contract assembles the public offer of one course: it picks the
 // clauses the SPEC's inclusion rule gives, orders and numbers them, and
 // executes each clause body and FAQ answer as a template over the site,
-// seller, course and refund data.
+// seller, course and refund data. The refund rule in words (terms.go)
+// and the statement channel are built from the phrases of the course's
+// library (clauses/<lang>/phrases.toml, site.PhraseKeys), never from
+// sentences in Go.
 //
 // Problems inside clause text (a template that does not parse, a
 // placeholder naming data that does not exist, a reference to an unknown

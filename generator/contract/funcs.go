@@ -88,39 +88,24 @@ func funcs(s *site.Site, c *site.Course, cur money.Currency, clause func(id stri
 			return "[" + t.Number + "](#" + t.Anchor + ")", nil
 		},
 		"channel": func() string {
-			return escapeMarkdown(ChannelText(s.Config.Seller, c.Refund.Channel, s.Config.BaseURL, l))
+			return escapeMarkdown(ChannelText(s.Library.Lang(l).Phrases, s.Config.Seller, c.Refund.Channel, s.Config.BaseURL))
 		},
 	}
 }
 
 // ChannelText says in words how a refund statement is sent, with the
-// seller's contact: "by e-mail to school@example.org".
-func ChannelText(seller site.Seller, channel, baseURL, l string) string {
-	if w, ok := describeTable[l]; ok {
-		return channelIn(seller, channel, baseURL, w)
-	}
-	ru := l == "ru"
+// seller's contact: "by e-mail to school@example.org", from the phrases
+// of the course's library ([channel]).
+func ChannelText(p *site.Phrases, seller site.Seller, channel, baseURL string) string {
 	switch channel {
 	case "form":
-		if ru {
-			return strings.TrimSpace("через форму на сайте " + baseURL)
-		}
-		return strings.TrimSpace("through the form on the website " + baseURL)
+		return strings.TrimSpace(p.Text("channel.form", "url", baseURL))
 	case "post":
-		if ru {
-			return "почтой по адресу: " + seller.Address
-		}
-		return "by post to: " + seller.Address
+		return p.Text("channel.post", "address", seller.Address)
 	case "messenger":
-		if ru {
-			return "сообщением в мессенджере на номер " + seller.Phone
-		}
-		return "by messenger to " + seller.Phone
+		return p.Text("channel.messenger", "phone", seller.Phone)
 	}
-	if ru {
-		return "по электронной почте на адрес " + seller.Email
-	}
-	return "by e-mail to " + seller.Email
+	return p.Text("channel.email", "email", seller.Email)
 }
 
 func toRat(v any) (*big.Rat, error) {

@@ -1,8 +1,8 @@
 package contract
 
 import (
-	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/oferta-dev/oferta/generator/expr"
@@ -84,10 +84,13 @@ type Wording struct {
 	Example string
 }
 
-// describe returns the course's refund rule in words. Every sentence
-// follows from the formula's actual terms: a text says the whole amount
-// is refunded only when nothing is deducted (Civil Code art. 431 reads an
-// ambiguous contract for the consumer).
+// describe returns the course's refund rule in words, from the phrases
+// of the course's library (phrases.toml, [rule]). Every sentence follows
+// from the formula's actual terms: a text says the whole amount is
+// refunded only when nothing is deducted (Civil Code art. 431 reads an
+// ambiguous contract for the consumer), and the example says "at least"
+// when a fee, a share or a cost may be withheld. Sentences are joined
+// with a space, the items of a list with rule.list_separator.
 func describe(k *Contract) Wording {
 	t := k.Terms
 	if t == nil {
@@ -95,110 +98,62 @@ func describe(k *Contract) Wording {
 	}
 	c := k.Course
 	l := c.Language
-	if w, ok := describeTable[l]; ok {
-		return describeIn(k, w)
-	}
-	ru := l == "ru"
+	p := k.Phrases
 	unitsTotal, _ := lang.Units(l, t.Total, c.Duration.Unit)
-	fee := lang.Percent(l, c.Refund.BankFeePercent)
-	ret := lang.Percent(l, c.Refund.RetentionPercent)
-	hasFee := c.Refund.BankFeePercent.Sign() > 0
-	hasRet := c.Refund.RetentionPercent.Sign() > 0
+	sep := p.Text("rule.list_separator")
 	hasDed := len(c.Refund.Deductions) > 0
 
 	// The deductions with their amounts, named as the course names them.
-	var ded []string
+	var items []string
 	for _, d := range c.Refund.Deductions {
-		ded = append(ded, "«"+d.Name+"» — "+money.FormatRat(d.Amount, t.Currency, l))
+		items = append(items, p.Text("rule.item", "name", d.Name, "amount", money.FormatRat(d.Amount, t.Currency, l)))
 	}
-	dedList := strings.Join(ded, "; ")
-	if !ru {
-		ded = ded[:0]
-		for _, d := range c.Refund.Deductions {
-			ded = append(ded, "“"+d.Name+"”, "+money.FormatRat(d.Amount, t.Currency, l))
-		}
-		dedList = strings.Join(ded, "; ")
-	}
+	itemList := strings.Join(items, sep)
+
 	// Shares of the amount paid withheld at most, as the clauses on the
 	// acquirer's fee and on documented costs set them out.
 	var shares []string
-	if hasFee {
-		if ru {
-			shares = append(shares, "комиссия банка-эквайера (платёжного агрегатора), фактически удержанная с платежа Клиента, — не более "+fee+" от уплаченной суммы")
-		} else {
-			shares = append(shares, "the fee the acquiring bank (payment aggregator) actually withheld on the client's payment, at most "+fee+" of the amount paid")
-		}
+	if c.Refund.BankFeePercent.Sign() > 0 {
+		shares = append(shares, p.Text("rule.fee", "percent", lang.Percent(l, c.Refund.BankFeePercent)))
 	}
-	if hasRet {
-		if ru {
-			shares = append(shares, "фактически понесённые Исполнителем и подтверждённые документами расходы — не более "+ret+" от уплаченной суммы")
-		} else {
-			shares = append(shares, "the seller's actual costs supported by documents, at most "+ret+" of the amount paid")
-		}
+	if c.Refund.RetentionPercent.Sign() > 0 {
+		shares = append(shares, p.Text("rule.retention", "percent", lang.Percent(l, c.Refund.RetentionPercent)))
 	}
+	floor := p.Text("rule.floor")
 
 	var w Wording
 	// The flat rule: paid - paid * (bank_fee + retention) - deductions.
 	var flatLess []string
 	if hasDed {
-		if ru {
-			flatLess = append(flatLess, "расходы, указанные в договоре, если они фактически понесены: "+dedList)
-		} else {
-			flatLess = append(flatLess, "the costs stated in this contract, if actually incurred: "+dedList)
-		}
+		flatLess = append(flatLess, p.Text("rule.deductions", "items", itemList))
 	}
 	flatLess = append(flatLess, shares...)
-	switch {
-	case len(flatLess) == 0 && ru:
-		w.Flat = "Возвращается вся уплаченная сумма, независимо от того, сколько единиц курса использовано."
-	case len(flatLess) == 0:
-		w.Flat = "The whole amount paid is refunded, however many units of the course have been used."
-	case ru:
-		w.Flat = "Возвращается уплаченная сумма, независимо от того, сколько единиц курса использовано, за вычетом следующих сумм: " + strings.Join(flatLess, "; ") + ". Сумма возврата не может быть меньше нуля."
-	default:
-		w.Flat = "The amount paid is refunded, however many units of the course have been used, less the following: " + strings.Join(flatLess, "; ") + ". The refund is never below zero."
+	if len(flatLess) == 0 {
+		w.Flat = p.Text("rule.flat_whole")
+	} else {
+		w.Flat = p.Text("rule.flat_less", "list", strings.Join(flatLess, sep)) + " " + floor
 	}
 
 	switch t.PolicyID {
-	case "refund.policy.prorata":
+	case refund.PolicyProrata:
 		// (paid - deductions) * (total - used) / total - paid * (bank_fee + retention)
 		var b strings.Builder
-		if ru {
-			if hasDed {
-				fmt.Fprintf(&b, "Из уплаченной суммы вычитаются расходы, указанные в договоре, если они фактически понесены: %s. Оставшаяся сумма делится на число единиц курса (%s), и Клиенту возвращается её часть, приходящаяся на единицы курса, не использованные на день получения заявления.", dedList, unitsTotal)
-			} else {
-				fmt.Fprintf(&b, "Уплаченная сумма делится на число единиц курса (%s), и Клиенту возвращается её часть, приходящаяся на единицы курса, не использованные на день получения заявления.", unitsTotal)
-			}
-			if len(shares) > 0 {
-				fmt.Fprintf(&b, " Из этой части вычитается: %s.", strings.Join(shares, "; "))
-			}
-			b.WriteString(" Сумма возврата не может быть меньше нуля.")
+		if hasDed {
+			b.WriteString(p.Text("rule.prorata_deductions", "items", itemList, "units", unitsTotal))
 		} else {
-			if hasDed {
-				fmt.Fprintf(&b, "The costs stated in this contract, if actually incurred, are deducted from the amount paid: %s. The rest is divided by the number of units of the course (%s), and the client gets back the part of it that falls on the units not used by the day the statement is received.", dedList, unitsTotal)
-			} else {
-				fmt.Fprintf(&b, "The amount paid is divided by the number of units of the course (%s), and the client gets back the part of it that falls on the units not used by the day the statement is received.", unitsTotal)
-			}
-			if len(shares) > 0 {
-				fmt.Fprintf(&b, " From that part the following is deducted: %s.", strings.Join(shares, "; "))
-			}
-			b.WriteString(" The refund is never below zero.")
+			b.WriteString(p.Text("rule.prorata_plain", "units", unitsTotal))
 		}
+		if len(shares) > 0 {
+			b.WriteString(" " + p.Text("rule.shares", "list", strings.Join(shares, sep)))
+		}
+		b.WriteString(" " + floor)
 		w.Formula = b.String()
-	case "refund.policy.flat":
+	case refund.PolicyFlat:
 		w.Formula = w.Flat
-	case "refund.policy.none":
-		if ru {
-			w.Formula = "Договор не устанавливает собственной формулы расчёта суммы возврата."
-		} else {
-			w.Formula = "This contract sets no refund formula of its own."
-		}
+	case refund.PolicyNone:
+		w.Formula = p.Text("rule.none")
 	default:
-		if ru {
-			w.Formula = fmt.Sprintf("Сумма возврата считается по формуле %s, где paid — уплаченная сумма, used — единицы курса, использованные на день получения заявления, total — %s.", t.Policy.String(), unitsTotal)
-		} else {
-			w.Formula = fmt.Sprintf("The refund is computed by the formula %s, where paid is the amount paid, used the units of the course used by the day the statement is received and total is %s.", t.Policy.String(), unitsTotal)
-		}
+		w.Formula = p.Text("rule.custom", "formula", t.Policy.String(), "units", unitsTotal)
 	}
 
 	used := ExampleUsed(t.Total)
@@ -207,24 +162,13 @@ func describe(k *Contract) Wording {
 		return w
 	}
 	usedText, _ := lang.UnitsGenitive(l, used, c.Duration.Unit)
-	paid := money.FormatRat(t.Price, t.Currency, l)
-	got := money.Format(res.Amount, l)
 	// A fee, a share or a cost is withheld at most as stated: if it was
 	// less, or not incurred, the client gets more.
-	atLeast := hasFee || hasRet || hasDed
-	if ru {
-		q := ""
-		if atLeast {
-			q = "не менее "
-		}
-		w.Example = fmt.Sprintf("Например, при оплате %s и отказе от договора после использования %s курса из %d возвращается %s%s.", paid, usedText, t.Total, q, got)
-	} else {
-		q := ""
-		if atLeast {
-			q = "at least "
-		}
-		w.Example = fmt.Sprintf("For example, if %s was paid and the client withdraws after %s of %d have been used, %s%s is refunded.", paid, usedText, t.Total, q, got)
+	key := "rule.example"
+	if hasDed || len(shares) > 0 {
+		key = "rule.example_at_least"
 	}
+	w.Example = p.Text(key, "paid", money.FormatRat(t.Price, t.Currency, l), "used", usedText, "total", strconv.Itoa(t.Total), "refund", money.Format(res.Amount, l))
 	return w
 }
 
@@ -242,7 +186,7 @@ func (k *Contract) Under(c *site.Course, t *refund.Terms, policy *Clause) *Contr
 	if policy != nil {
 		u.Policy = policy
 	}
-	w := euWording(&u, describe(&u))
+	w := describe(&u)
 	u.FormulaText, u.FlatText, u.Example = w.Formula, w.Flat, w.Example
 	return &u
 }

@@ -3,6 +3,8 @@ package docx
 import (
 	"fmt"
 	"strings"
+
+	"github.com/oferta-dev/oferta/generator/lang"
 )
 
 // Numbering: w:numId 1 is the headings' multilevel list ("1." for
@@ -15,18 +17,9 @@ const (
 	orderedAbs   = 2
 )
 
-// wordLang is the w:lang value of a language of the library.
-func wordLang(l string) string {
-	switch l {
-	case "ru":
-		return "ru-RU"
-	case "de":
-		return "de-DE"
-	case "ro":
-		return "ro-RO"
-	}
-	return "en-GB"
-}
+// wordLang is the w:lang value of a language: its locale in
+// generator/lang's tables.
+func wordLang(l string) string { return lang.Locale(l) }
 
 func styles(lang string) string {
 	l := wordLang(lang)

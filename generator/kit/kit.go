@@ -276,7 +276,7 @@ func newDocData(s *site.Site, k *contract.Contract, ed Edition, shared bool) doc
 	d.ReviewDays = lang.Days(k.Lang, c.Refund.ReviewDays)
 	d.PayoutDays = lang.Days(k.Lang, c.Refund.PayoutDays)
 	d.Formula = k.FormulaText
-	d.Channel = contract.ChannelText(sl, c.Refund.Channel, s.Config.BaseURL, k.Lang)
+	d.Channel = contract.ChannelText(k.Phrases, sl, c.Refund.Channel, s.Config.BaseURL)
 	num := func(id string) string {
 		if cl, ok := k.Clause(id); ok {
 			return cl.Number

@@ -14,17 +14,12 @@ import (
 // NBSP is the no-break space that keeps a number with its unit.
 const NBSP = "\u00a0"
 
-// Supported lists the languages with complete tables.
-var Supported = []string{"ru", "en", "de", "ro"}
-
 // Plural returns the form of a word for n. forms are given in the
-// language's order: Russian one, few, many ("день", "дня", "дней");
-// English, German and Romanian one, other (Romanian: one, few, other).
+// language's order (plural in data/<lang>.toml): Russian one, few, many
+// ("день", "дня", "дней"); English and German one, other; Romanian one,
+// few, other.
 func Plural(lang string, n int, forms ...string) (string, error) {
-	order, ok := pluralOrder[lang]
-	if !ok {
-		order = pluralOrder["en"]
-	}
+	order := tablesOf(lang).order
 	if len(forms) != len(order) {
 		return "", fmt.Errorf("plural for %q takes %d forms (%s), got %d", lang, len(order), strings.Join(formNames(order), ", "), len(forms))
 	}
@@ -39,18 +34,14 @@ func Plural(lang string, n int, forms ...string) (string, error) {
 	return forms[len(forms)-1], nil
 }
 
-var pluralOrder = map[string][]plural.Form{
-	"ru": {plural.One, plural.Few, plural.Many},
-	"en": {plural.One, plural.Other},
-	"de": {plural.One, plural.Other},
-	"ro": {plural.One, plural.Few, plural.Other},
-}
-
 func formNames(fs []plural.Form) []string {
-	names := map[plural.Form]string{plural.One: "one", plural.Few: "few", plural.Many: "many", plural.Other: "other"}
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		out[i] = names[f]
+		for name, g := range formByName {
+			if g == f {
+				out[i] = name
+			}
+		}
 	}
 	return out
 }
@@ -66,49 +57,17 @@ func category(lang string, n int) plural.Form {
 	return plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)
 }
 
-// unitWords are the forms of each course unit and of "day", in the order
-// Plural takes them.
-var unitWords = map[string]map[string][]string{
-	"ru": {
-		"day":    {"день", "дня", "дней"},
-		"week":   {"неделя", "недели", "недель"},
-		"lesson": {"урок", "урока", "уроков"},
-		"month":  {"месяц", "месяца", "месяцев"},
-	},
-	"en": {
-		"day":    {"day", "days"},
-		"week":   {"week", "weeks"},
-		"lesson": {"lesson", "lessons"},
-		"month":  {"month", "months"},
-	},
-	"de": {
-		"day":    {"Tag", "Tage"},
-		"week":   {"Woche", "Wochen"},
-		"lesson": {"Lektion", "Lektionen"},
-		"month":  {"Monat", "Monate"},
-	},
-	"ro": {
-		"day":    {"zi", "zile", "de zile"},
-		"week":   {"săptămână", "săptămâni", "de săptămâni"},
-		"lesson": {"lecție", "lecții", "de lecții"},
-		"month":  {"lună", "luni", "de luni"},
-	},
-}
-
-func table(lang string) map[string][]string {
-	if t, ok := unitWords[lang]; ok {
-		return t
-	}
-	return unitWords["en"]
-}
-
 // UnitWord returns the word for n units without the number: "недели".
 func UnitWord(lang string, n int, unit string) (string, error) {
-	forms, ok := table(lang)[unit]
+	forms, ok := tablesOf(lang).units[unit]
 	if !ok {
-		return "", fmt.Errorf("unknown unit %q; use day, week, lesson or month", unit)
+		return "", unknownUnit(unit)
 	}
 	return Plural(lang, n, forms...)
+}
+
+func unknownUnit(unit string) error {
+	return fmt.Errorf("unknown unit %q; use day, week, lesson or month", unit)
 }
 
 // Units returns n with its unit word: "8 недель", "1 week".
@@ -120,11 +79,11 @@ func Units(lang string, n int, unit string) (string, error) {
 	return strconv.Itoa(n) + NBSP + w, nil
 }
 
-// Days returns a deadline in days: "10 дней", "1 day". German deadlines
-// always follow "innerhalb von", "binnen" or "nach", so German gets the
-// dative: "1 Tag", "14 Tagen".
+// Days returns a deadline in days: "10 дней", "1 day". A language whose
+// deadlines always follow a preposition (days_after) takes the forms of
+// units_after: German "innerhalb von 14 Tagen".
 func Days(lang string, n int) string {
-	if lang == "de" {
+	if tablesOf(lang).daysAfter {
 		s, _ := UnitsGenitive(lang, n, "day")
 		return s
 	}
@@ -135,81 +94,48 @@ func Days(lang string, n int) string {
 // Percent formats an exact percentage: ru "3 %", "2,5 %"; en "3%", "2.5%".
 // It shows up to four decimals, trimming trailing zeros.
 func Percent(lang string, p *big.Rat) string {
+	t := tablesOf(lang)
 	s := p.FloatString(4)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	switch lang {
-	case "en":
-		return s + "%"
-	default:
-		return strings.Replace(s, ".", ",", 1) + NBSP + "%"
-	}
-}
-
-var months = map[string][]string{
-	"ru": {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-	"ro": {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"},
+	s = strings.Replace(s, ".", t.decimal, 1)
+	return strings.Replace(t.percent, "{n}", s, 1)
 }
 
 // Date formats a date: "1 декабря 2026 г.", "1 December 2026", "1. Dezember 2026".
 func Date(lang string, d time.Time) string {
-	m, ok := months[lang]
-	if !ok {
-		m = months["en"]
-		lang = "en"
+	t := tablesOf(lang)
+	var b strings.Builder
+	b.Grow(len(t.date) + 16)
+	for _, part := range t.dateParts {
+		switch part {
+		case "{day}":
+			b.WriteString(strconv.Itoa(d.Day()))
+		case "{month}":
+			b.WriteString(t.months[d.Month()-1])
+		case "{year}":
+			b.WriteString(strconv.Itoa(d.Year()))
+		default:
+			b.WriteString(part)
+		}
 	}
-	name := m[d.Month()-1]
-	switch lang {
-	case "ru":
-		return fmt.Sprintf("%d%s%s %d%sг.", d.Day(), NBSP, name, d.Year(), NBSP)
-	case "de":
-		return fmt.Sprintf("%d.%s%s %d", d.Day(), NBSP, name, d.Year())
-	default:
-		return fmt.Sprintf("%d%s%s %d", d.Day(), NBSP, name, d.Year())
-	}
-}
-
-// genitive holds the Russian genitive forms (singular, plural) used after
-// "из" and "после": "после 1 недели", "из 8 недель".
-var genitive = map[string][2]string{
-	"day":    {"дня", "дней"},
-	"week":   {"недели", "недель"},
-	"lesson": {"урока", "уроков"},
-	"month":  {"месяца", "месяцев"},
-}
-
-// dativeDE holds the German dative forms (singular, plural).
-var dativeDE = map[string][2]string{
-	"day":    {"Tag", "Tagen"},
-	"week":   {"Woche", "Wochen"},
-	"lesson": {"Lektion", "Lektionen"},
-	"month":  {"Monat", "Monaten"},
+	return b.String()
 }
 
 // UnitsGenitive returns n with its unit word in the form that follows
-// "after" and "of": ru "после 1 недели", "из 8 недель"; de the dative
-// "nach 3 Tagen"; other languages as Units.
+// "after" and "of" (units_after): ru "после 1 недели", "из 8 недель"; de
+// the dative "nach 3 Tagen"; languages without such forms as Units.
 func UnitsGenitive(l string, n int, unit string) (string, error) {
-	if l == "de" {
-		// German takes the dative after "nach" and "von": "nach 3 Tagen".
-		forms, ok := dativeDE[unit]
-		if !ok {
-			return "", fmt.Errorf("unknown unit %q; use day, week, lesson or month", unit)
-		}
-		w, err := Plural(l, n, forms[:]...)
-		return strconv.Itoa(n) + NBSP + w, err
-	}
-	if l != "ru" {
+	t := tablesOf(l)
+	if t.unitsAfter == nil {
 		return Units(l, n, unit)
 	}
-	g, ok := genitive[unit]
+	forms, ok := t.unitsAfter[unit]
 	if !ok {
-		return "", fmt.Errorf("unknown unit %q; use day, week, lesson or month", unit)
+		return "", unknownUnit(unit)
 	}
-	w := g[1]
-	if n%10 == 1 && n%100 != 11 {
-		w = g[0]
-	}
-	return strconv.Itoa(n) + NBSP + w, nil
+	w, err := Plural(l, n, forms...)
+	return strconv.Itoa(n) + NBSP + w, err
 }
+
+// Locale is the language tag documents declare: "ru-RU", "en-GB".
+func Locale(lang string) string { return tablesOf(lang).locale }

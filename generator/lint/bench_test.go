@@ -2,26 +2,18 @@ package lint_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/pipeline"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // benchSite writes a site of n courses of every format and policy into dir.
 func benchSite(b testing.TB, dir string, n int) {
 	b.Helper()
-	write := func(name, data string) {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
+	write := func(name, data string) { sitetest.WriteFile(b, filepath.Join(dir, name), data) }
 	write("oferta.toml", `title = "Bench school"
 jurisdiction = "ru"
 edition = 2026-11-01
@@ -59,7 +51,7 @@ alternatives = ["freeze"]
 	}
 }
 
-// BenchmarkLint1000 lints a site of 1,000 courses: lint.Run alone, over
+// BenchmarkLint1000 lints a site of 1,000 courses: lint.Check alone, over
 // contracts assembled once.
 func BenchmarkLint1000(b *testing.B) {
 	dir := b.TempDir()
@@ -72,7 +64,7 @@ func BenchmarkLint1000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := lint.Run(in); err != nil {
+		if _, err := lint.Check(in); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -76,6 +76,10 @@ var StatutoryText = &Rule{
 
 Why: the trader informs the consumer of the right of withdrawal with the statutory model text; only the model, used as the law words it and filled in as its Gestaltungshinweise say (name, address, phone number and e-mail address of the trader), is deemed to meet the information duty (Art. 246a § 1 Abs. 2 Satz 2 EGBGB). Defective information extends the withdrawal period to twelve months and fourteen days (§ 356 Abs. 3 BGB), and a consumer who withdraws from a started service then owes nothing for it (§ 357a Abs. 2 BGB). The model texts exist in German; a course sold only in another language has no statutory text to rely on.
 
+Fires: a site clause that replaces the Widerrufsbelehrung with a paraphrase of its own; a de site without seller.phone.
+
+Silent: the library's Widerrufsbelehrung and Muster-Widerrufsformular, filled in with the seller's name, address, e-mail and phone.
+
 Fix: keep the library's clauses refund.ground.withdrawal-de and refund.process.model-form-de (a site clause replacing them must keep the statutory wording), set seller.phone, and publish each course under de in German (languages = ["de", …] with a German course file).`,
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
@@ -110,6 +114,10 @@ var RoLanguage = &Rule{
 
 Why: the information a consumer gets before and at the conclusion of the contract, the instructions on withdrawal and the formular tip de retragere of Annex 1 included, must be given in Romanian (OUG 34/2014 arts. 6 and 8; Law 296/2004, the Consumer Code, on information in Romanian). A contract only in another language leaves the consumer without the information the law requires, and the withdrawal period runs twelve months longer (OUG 34/2014 art. 10).
 
+Fires: languages = ["en"] under jurisdiction "ro", with a course in English only.
+
+Silent: languages = ["ro", "en"] and a Romanian course with the same slug as the English one.
+
 Fix: add "ro" to languages in oferta.toml and a Romanian version of the course (a course file with language = "ro" and the same slug), or set the course's language to "ro".`,
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
@@ -132,6 +140,10 @@ var DistanceLearning = &Rule{
 	Doc: `A course under de controls learning success (learning_control, true by default unless format = "recorded") and has no zfu key, or its zfu is not in the form of a ZFU approval number (seven digits, sometimes followed by one lower-case letter; older approvals have six).
 
 Why: under the Distance Learning Protection Act (FernUSG §§ 1, 7, 12) paid teaching given mostly at a distance with any control of learning success — homework review, feedback, even the chance to ask a teacher questions — needs the approval of the Staatliche Zentralstelle für Fernunterricht (ZFU); without it the contract is void and all money must be repaid. The Federal Court of Justice held in 2025 (BGH III ZR 109/24) that online mentoring is covered, for business clients too; a recorded course with any feedback is the core case. Purely live teaching is contested (OLG Celle 13 U 20/24 counts it), so live courses count as controlling learning unless the course says otherwise. The rule checks the number's form only; whether it was issued for this course is for the ZFU's register to say.
+
+Fires: a personal course (learning_control by default) without zfu; zfu = "ZFU-Nr. 123".
+
+Silent: zfu = "7312345" in a personal course; a recorded course with learning_control = false and no zfu.
 
 Fix: set zfu = "…" to the course's approval number; or, if the course really has no learning control at all (no feedback, no homework review, no questions answered), set learning_control = false.`,
 	Run: func(p *Pass) error {

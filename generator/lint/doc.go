@@ -1,7 +1,10 @@
 // Package lint checks assembled contracts for completeness and
 // lawfulness. A rule is a plain value (see Rule) in the one list in
-// rules.go; Run applies the rules the site's jurisdiction calls for, with
-// severities from oferta.toml, and returns findings sorted by position.
+// rules.go, which also gives each rule its scope: the site as a whole
+// (oferta.toml, the clause library), each course, or both. Validate
+// checks the list. Check applies the rules the site's jurisdiction calls
+// for — site rules once, course rules to each contract — with severities
+// from oferta.toml, and returns findings sorted by position.
 // Output formats are pure functions of those findings, one file each:
 // text.go, json.go, sarif.go (SARIF 2.1.0) and github.go (GitHub Actions
 // workflow commands).

@@ -15,6 +15,10 @@ var EditionStale = &Rule{
 
 Why: a client is bound by the edition in force on the day they paid. If the published text changes silently, nobody can later show which terms a client accepted, and an earlier client may be held to terms they never saw — in a dispute the seller then cannot prove its own contract. Civil Code art. 437(2) and 438(3) (ru) and Directive 2011/83/EU art. 6 and 8 (eu) tie the contract to what was offered when the client accepted.
 
+Fires: the price in content/<slug>.toml changed after the edition of 2026-10-01 was frozen.
+
+Silent: a contract that reads exactly as its latest frozen edition.
+
 Fix: run "oferta diff" to see exactly which clauses changed and in which courses, review the change, then run the command the message gives — "oferta freeze --date YYYY-MM-DD" sets the new edition date in oferta.toml and records every changed contract with its refund terms in one step — and commit oferta.toml and the new files under editions/. The earlier edition keeps its own permanent page. A change of the refund terms alone (price, percentages, deductions, formula) counts too: the client is bound by the numbers as much as by the words. Courses that never had an edition frozen are not checked.`,
 	Run: func(p *Pass) error {
 		for i, k := range p.Contracts {

@@ -20,11 +20,12 @@ Why: since 19 June 2026 a trader who concludes contracts online must offer a wit
 
 This rule is statutory: it cannot be disabled in [lint] disable, and a course cannot ignore it.
 
+Fires: an eu oferta.toml with neither [withdrawal] endpoint nor seller.email.
+
+Silent: [withdrawal] endpoint = "https://forms.example/withdraw", or seller.email set.
+
 Fix: set [withdrawal] endpoint = "https://…" to the address of a form service that e-mails you what the form sends (see README, "EU sellers", for the field names), or set seller.email, in which case the function composes the withdrawal as an e-mail to that address.`,
 	Run: func(p *Pass) error {
-		if !p.Whole {
-			return nil
-		}
 		cfg := p.Site.Config
 		if !cfg.HasWithdrawalFunction() {
 			p.Report(cfg.KeyPos("seller.email"), "", "the withdrawal function (art. 11a of Directive 2011/83/EU) has no way to reach the seller: set [withdrawal] endpoint to a form service, or seller.email")
@@ -54,6 +55,10 @@ var StartConsent = &Rule{
 Why: a service may start within the withdrawal period only at the consumer's express request (Directive 2011/83/EU arts. 7(3), 8(8)); the consumer who then withdraws pays the share of the total price for what was delivered (art. 14(3)), and without the request pays nothing (art. 14(4)). For digital content the right ends when delivery begins only with the consumer's prior express consent, the acknowledgement of losing the right and a confirmation on a durable medium (arts. 8(7), 16(m)). A contract that charges for days inside the period without these texts takes money the consumer does not owe. The checkout texts themselves (the checkbox and the confirmation e-mail) are in the seller's kit.
 
 This rule replaces eu/withdrawal-period for such a course: that warning remains for courses that have the texts and still let the table and the calculator charge inside the period.
+
+Fires: a site clause refund.process.start-request-eu with when = 'course.format == "personal"', so that a group course with refund.guarantee_days = 0 does not get it.
+
+Silent: a personal course that keeps the library's clause; a recorded course with refund.guarantee_days = 14.
 
 Fix: keep the library's clause (do not replace it with a site clause that drops it), or set refund.guarantee_days = 14 (or more) so that a withdrawal within the period is refunded in full.`,
 	Run: func(p *Pass) error {
@@ -160,6 +165,10 @@ Why: the trader must give the consumer the contact details through which the wit
 
 On de and ro sites the model form is not checked: there it is the national statutory form, reproduced as the law words it (Anlage 2 to Art. 246a EGBGB: name, address and e-mail; OUG 34/2014 Annex 1 B: name, address, fax and e-mail), which has no place for a phone; the withdrawal information (Anlage 1, Annex 1 A) gives it.
 
+Fires: seller.phone = "+49 30 000000" and a site clause refund.ground.withdrawal-eu that names the address and e-mail but not the phone.
+
+Silent: the library's withdrawal information and model form, which print the seller's phone; on a de site the Muster-Widerrufsformular, which has no place for one.
+
 Fix: in the site's clause, add {{ if .seller.phone }}, telephone {{ .seller.phone }}{{ end }} where the seller's address and e-mail are given, or remove the site clause to use the library's.`,
 	Run: func(p *Pass) error {
 		phone := strings.TrimSpace(p.Site.Config.Seller.Phone)
@@ -193,11 +202,12 @@ var SellerCountry = &Rule{
 
 Why: the consumer must be able to see which country's law the contract chooses, and that the choice does not take away the protection of the mandatory rules of the consumer's own country (Regulation (EC) No 593/2008, Rome I, art. 6; Directive 93/13/EEC art. 5: terms must be drafted in plain, intelligible language). "The law of the country where the seller is established" leaves the consumer to work it out from the address. It is a warning because the clause stays correct, only less clear.
 
+Fires: an eu oferta.toml whose [seller] has no country.
+
+Silent: [seller] country = "Estonia".
+
 Fix: set seller.country in oferta.toml to the country where you are established, in words, e.g. country = "Estonia".`,
 	Run: func(p *Pass) error {
-		if !p.Whole {
-			return nil
-		}
 		if strings.TrimSpace(p.Site.Config.Seller.Country) == "" {
 			p.Report(p.Site.Config.KeyPos("seller"), "", "seller.country is not set: the governing-law clause cannot name the country whose law governs the contract; set it, e.g. country = \"Estonia\"")
 		}

@@ -48,6 +48,10 @@ var OutOfBounds = &Rule{
 
 Why: a negative refund would mean the client owes money for leaving, which no law allows: ru — the client pays at most the seller's actual costs (Civil Code art. 782(1), ЗоЗПП art. 32); eu/de/ro — at most the share of the price for what was delivered (Directive 2011/83/EU art. 14(3)). A refund above the amount paid is a mistake that the seller's payment platform will refuse and the calculator would still promise.
 
+Fires: formula = "paid - used * 400" for a course of 1,000 RUB and four lessons: at used = 3 the refund is -200 RUB.
+
+Silent: formula = "max(0, paid - used * 400)".
+
 Fix: wrap the formula in max(0, …) and min(paid, …), or correct the deductions: documented costs larger than the price show up here too. The message names the used value and the amount.`,
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
@@ -75,6 +79,10 @@ var NotMonotonic = &Rule{
 	Doc: `The course's refund formula gives more money back after more of the course was used: the refund at some used is greater than at used - 1.
 
 Why: a refund pays for the part of the course not delivered (Civil Code art. 782(1); Directive 2011/83/EU art. 14(3), time-based on the total price per the Court of Justice in C-641/19), so it can only stay the same or fall as the course goes on. A formula that rises invites clients to wait before leaving and is almost always a typo (a swapped used and total, a wrong sign). It is a warning because a deliberate bonus (e.g. a larger refund for finishing a module) is lawful.
+
+Fires: formula = "paid * used / total" (used and total swapped): the refund grows from 0 at used = 0.
+
+Silent: the built-in prorata policy, whose refund falls as the course goes on.
 
 Fix: check the formula at the used value in the message; if the rise is intended, add a [lint] ignore to the course with the reason.`,
 	Run: func(p *Pass) error {

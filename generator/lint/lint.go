@@ -59,22 +59,55 @@ type Finding struct {
 // Rule is one check.
 type Rule struct {
 	Name string
-	// Doc says what the rule checks, the law or reason behind it, and how
-	// to fix a finding; `oferta lint --explain` prints it.
+	// Doc says what the rule checks, the law or reason behind it, an
+	// example that fires and one that does not, and how to fix a finding;
+	// `oferta lint --explain` prints it. Validate checks its parts.
 	Doc             string
 	DefaultSeverity Severity
 	// SeverityIn overrides the default for some jurisdictions.
 	SeverityIn map[string]Severity
 	// Jurisdictions limits the rule to these; empty means all.
 	Jurisdictions []string
-	Run           func(*Pass) error
+	// Scope says which passes run the rule; the list in rules.go sets it.
+	Scope Scope
+	Run   func(*Pass) error
 }
 
-// Pass is what a rule sees. Run calls each rule once for the site as a
-// whole and once for each contract: a rule checks oferta.toml and the
-// clause library only when Whole is set, and each contract in Contracts
-// on its own, so that one contract's findings can be kept for the next
-// run while it does not change (see Input.Known).
+// Scope is what a rule looks at: the site as a whole, each course, or
+// both.
+type Scope uint8
+
+// The scopes. A site rule runs once per lint, in the pass over the site
+// as a whole; a course rule runs once per course, in a pass that holds
+// that course's contract alone, so that its findings can be kept while
+// the course does not change (Input.Known). A rule of both scopes runs in
+// both kinds of pass and tells them apart by Pass.Whole.
+const (
+	SiteScope Scope = 1 << iota
+	CourseScope
+)
+
+func (s Scope) String() string {
+	switch s {
+	case SiteScope:
+		return "site"
+	case CourseScope:
+		return "course"
+	case SiteScope | CourseScope:
+		return "site and course"
+	}
+	return fmt.Sprintf("Scope(%d)", uint8(s))
+}
+
+// in sets the rule's scope; the rule list uses it.
+func (r *Rule) in(s Scope) *Rule {
+	r.Scope = s
+	return r
+}
+
+// Pass is what a rule sees. Check runs the site rules once, in a pass
+// over the site as a whole (Whole set, no contracts), and the course rules
+// once for each contract, in a pass that holds that contract alone.
 type Pass struct {
 	Rule *Rule
 	Site *site.Site
@@ -145,26 +178,18 @@ type Result struct {
 	Own [][]Finding
 }
 
-// Run applies every rule that the site's jurisdiction and [lint] settings
-// enable, and returns the findings sorted by file, line, column and rule,
-// without duplicates. A course's justified [lint] ignore entries silence
-// its findings of that rule (never those of the lint/ rules). A course's
-// finding that points into oferta.toml (a setting the course inherits) is
-// reported once, site-wide, with no course.
-func Run(in Input) ([]Finding, error) {
-	res, err := Check(in)
-	if err != nil {
-		return nil, err
-	}
-	return res.Findings, nil
-}
-
-// Check is Run that also returns each contract's own findings. The
-// contracts are checked on every core.
+// Check applies every rule that the site's jurisdiction and [lint]
+// settings enable: the site rules once, the course rules to each contract,
+// on every core. Result.Findings are sorted by file, line, column and
+// rule, without duplicates. A course's justified [lint] ignore entries
+// silence its findings of that rule (never those of the lint/ rules). A
+// course's finding that points into oferta.toml (a setting the course
+// inherits) is reported once, site-wide, with no course.
 func Check(in Input) (*Result, error) {
 	rules, severity := enabled(in.Site.Config)
+	siteRules, courseRules := byScope(rules)
 	texts := newTextCache(in.Site)
-	whole, err := runRules(rules, &Pass{Site: in.Site, Whole: true, LibraryProblems: in.LibraryProblems, texts: texts})
+	whole, err := runRules(siteRules, &Pass{Site: in.Site, Whole: true, LibraryProblems: in.LibraryProblems, texts: texts})
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +206,7 @@ func Check(in Input) (*Result, error) {
 		if i < len(in.Editions) {
 			p.Editions = in.Editions[i : i+1]
 		}
-		own[i], errs[i] = runRules(rules, p)
+		own[i], errs[i] = runRules(courseRules, p)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -217,6 +242,21 @@ func enabled(cfg *site.Config) ([]*Rule, map[string]Severity) {
 		severity[r.Name] = sev
 	}
 	return rules, severity
+}
+
+// byScope splits rules, in order, into those the pass over the whole site
+// runs and those each course's pass runs; a rule of both scopes is in
+// both.
+func byScope(rules []*Rule) (siteRules, courseRules []*Rule) {
+	for _, r := range rules {
+		if r.Scope&SiteScope != 0 {
+			siteRules = append(siteRules, r)
+		}
+		if r.Scope&CourseScope != 0 {
+			courseRules = append(courseRules, r)
+		}
+	}
+	return siteRules, courseRules
 }
 
 // runRules runs rules over one pass and returns what they reported.

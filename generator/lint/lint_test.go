@@ -14,6 +14,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the want file of every fixture with the findings it gives now")
@@ -64,31 +65,8 @@ func TestRuleFixtures(t *testing.T) {
 	}
 }
 
-// loadFixture writes the site of an archive into a new temporary folder.
-func loadFixture(t testing.TB, file string) (dir string, ar *txtar.Archive) {
-	t.Helper()
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir = t.TempDir()
-	for _, f := range ar.Files {
-		if f.Name == "want" {
-			continue
-		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir, ar
-}
-
 func runFixture(t *testing.T, rule, file string, fires bool) {
-	dir, ar := loadFixture(t, file)
+	dir, ar := sitetest.Txtar(t, file, "want")
 	checked, err := pipeline.Check(dir, builtin())
 	if err != nil {
 		t.Fatalf("%s: the site does not load:\n%v", file, err)
@@ -142,64 +120,67 @@ var specRules = []string{
 	"lint/unjustified-ignore", "refund/bank-fee", "de/distance-learning", "edition/stale",
 }
 
+// TestRuleList validates the rule list (names, severities, scopes,
+// documentation: see lint.Validate) and checks that it has every rule the
+// SPEC names.
 func TestRuleList(t *testing.T) {
-	seen := map[string]bool{}
-	for _, r := range lint.Rules {
-		if seen[r.Name] {
-			t.Errorf("rule %s is listed twice", r.Name)
-		}
-		seen[r.Name] = true
-		if r.Name == "" || !strings.Contains(r.Name, "/") {
-			t.Errorf("rule %q: a name is area/what", r.Name)
-		}
-		if r.DefaultSeverity != lint.Error && r.DefaultSeverity != lint.Warning {
-			t.Errorf("rule %s: no default severity", r.Name)
-		}
-		for j, s := range r.SeverityIn {
-			if !contains(site.Jurisdictions, j) || (s != lint.Error && s != lint.Warning) {
-				t.Errorf("rule %s: SeverityIn[%q] = %v", r.Name, j, s)
-			}
-		}
-		for _, j := range r.Jurisdictions {
-			if !contains(site.Jurisdictions, j) {
-				t.Errorf("rule %s: unknown jurisdiction %q", r.Name, j)
-			}
-		}
-		if r.Run == nil {
-			t.Errorf("rule %s: no Run", r.Name)
-		}
-		doc := r.Doc
-		if strings.TrimSpace(doc) == "" {
-			t.Errorf("rule %s: no Doc", r.Name)
-			continue
-		}
-		if !strings.Contains(doc, "Why") {
-			t.Errorf("rule %s: Doc does not say why (a paragraph starting \"Why:\")", r.Name)
-		}
-		if !strings.Contains(doc, "Fix") {
-			t.Errorf("rule %s: Doc does not say how to fix (a paragraph starting \"Fix:\")", r.Name)
-		}
-		if r.DefaultSeverity == lint.Warning && !strings.Contains(doc, "warning") {
-			t.Errorf("rule %s: a warning's Doc must say why it is not an error", r.Name)
-		}
-		if lint.Summary(r) == "" {
-			t.Errorf("rule %s: Doc has no first line", r.Name)
-		}
+	if err := lint.Validate(lint.Rules); err != nil {
+		t.Error(err)
 	}
 	for _, name := range specRules {
-		if !seen[name] {
+		if _, ok := lint.Lookup(name); !ok {
 			t.Errorf("rule %s of the SPEC is missing", name)
 		}
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// TestValidateRejects: each broken rule list is refused, naming what is
+// wrong, so that TestRuleList can fail.
+func TestValidateRejects(t *testing.T) {
+	good := func() *lint.Rule {
+		return &lint.Rule{
+			Name:            "test/good",
+			DefaultSeverity: lint.Error,
+			Scope:           lint.CourseScope,
+			Run:             func(*lint.Pass) error { return nil },
+			Doc:             "What it checks.\n\nWhy: the law.\n\nFires: this.\n\nSilent: that.\n\nFix: do so.",
 		}
 	}
-	return false
+	if err := lint.Validate([]*lint.Rule{good()}); err != nil {
+		t.Fatalf("a good rule is refused: %v", err)
+	}
+	for _, c := range []struct {
+		name   string
+		break_ func(r *lint.Rule) []*lint.Rule
+		want   string
+	}{
+		{"twice", func(r *lint.Rule) []*lint.Rule { return []*lint.Rule{r, r} }, "listed twice"},
+		{"name", func(r *lint.Rule) []*lint.Rule { r.Name = "good"; return []*lint.Rule{r} }, "area/what"},
+		{"severity", func(r *lint.Rule) []*lint.Rule { r.DefaultSeverity = 0; return []*lint.Rule{r} }, "no default severity"},
+		{"scope", func(r *lint.Rule) []*lint.Rule { r.Scope = 0; return []*lint.Rule{r} }, "no scope"},
+		{"run", func(r *lint.Rule) []*lint.Rule { r.Run = nil; return []*lint.Rule{r} }, "no Run"},
+		{"jurisdiction", func(r *lint.Rule) []*lint.Rule { r.Jurisdictions = []string{"xx"}; return []*lint.Rule{r} }, "unknown jurisdiction"},
+		{"what", func(r *lint.Rule) []*lint.Rule { r.Doc = ""; return []*lint.Rule{r} }, "no first line"},
+		{"why", func(r *lint.Rule) []*lint.Rule {
+			r.Doc = strings.Replace(r.Doc, "Why:", "Because", 1)
+			return []*lint.Rule{r}
+		}, `"Why:"`},
+		{"fires", func(r *lint.Rule) []*lint.Rule {
+			r.Doc = strings.Replace(r.Doc, "Fires:", "", 1)
+			return []*lint.Rule{r}
+		}, `"Fires:"`},
+		{"silent", func(r *lint.Rule) []*lint.Rule {
+			r.Doc = strings.Replace(r.Doc, "Silent:", "", 1)
+			return []*lint.Rule{r}
+		}, `"Silent:"`},
+		{"fix", func(r *lint.Rule) []*lint.Rule { r.Doc = strings.Replace(r.Doc, "Fix:", "", 1); return []*lint.Rule{r} }, `"Fix:"`},
+		{"warning", func(r *lint.Rule) []*lint.Rule { r.DefaultSeverity = lint.Warning; return []*lint.Rule{r} }, "not an error"},
+	} {
+		err := lint.Validate(c.break_(good()))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: Validate = %v, want an error saying %s", c.name, err, c.want)
+		}
+	}
 }
 
 // TestExampleSchool: the repository root is the example school; under ru

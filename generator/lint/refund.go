@@ -39,6 +39,10 @@ var GroundsMissing = &Rule{
 
 Why: a public offer must state all essential terms (Russian Civil Code art. 437(2)), and a client who cannot find the grounds for a refund in the offer is the first step of the "refund funnel" that ends in complaints and court. The law gives the grounds anyway (withdrawal at any time under Civil Code art. 782 and consumer law art. 32; the 14-day withdrawal right of Directive 2011/83/EU); an offer that leaves them out reads as if there were none.
 
+Fires: refund.grounds = [] in a course.
+
+Silent: no refund.grounds key, which includes every ground clause of the library.
+
 Fix: remove refund.grounds from the course to include every ground clause of the library, or list at least one existing ground, e.g. grounds = ["withdrawal", "defect"].`,
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
@@ -57,6 +61,10 @@ var DeadlineMissing = &Rule{
 	Doc: `A course has no deadline for reviewing a refund request (refund.review_days) or for paying the money out (refund.payout_days), or its contract has no clause of kind "deadline" that states them.
 
 Why: without a deadline the client cannot tell when the seller is late, and the seller cannot show that it kept its word. Russian consumer law sets 10 days for meeting a money demand (ЗоЗПП arts. 22, 31); EU law sets 14 days for the refund after a withdrawal (Directive 2011/83/EU art. 13, BGB § 357, OUG 34/2014). A deadline of 0 days is not a deadline.
+
+Fires: refund.review_days = 0, or no refund.payout_days in the course or in [refund] of oferta.toml.
+
+Silent: review_days = 10 and payout_days = 10 in [refund] of oferta.toml.
 
 Fix: set review_days and payout_days in [refund] of oferta.toml (for every course) or of the course, e.g. review_days = 10 and payout_days = 10, and keep the library's deadline clauses (refund.deadline.review, refund.deadline.payout).`,
 	Run: func(p *Pass) error {
@@ -86,6 +94,10 @@ var ProcessMissing = &Rule{
 	Doc: `A course has no refund.channel (how a refund statement is sent), or the seller contact that channel needs is missing: email needs seller.email, post needs seller.address, messenger needs seller.phone, and form needs base_url (the form's address in the contract).
 
 Why: the client must know how to apply. A statement is what the seller needs before paying out (it proves at a tax audit that the payment was returned), and a contract that names no address to send it to leaves the client only the regulator and the court.
+
+Fires: channel = "messenger" and no seller.phone; a course without refund.channel.
+
+Silent: channel = "email" and seller.email set.
 
 Fix: set channel in [refund] of oferta.toml (or of the course) to email, form, post or messenger, and fill in the matching contact in [seller].`,
 	Run: func(p *Pass) error {
@@ -121,6 +133,10 @@ var PayoutTooSlow = &Rule{
 	Doc: `refund.payout_days is longer than the law allows: more than 10 days under ru, more than 14 days under eu, de and ro.
 
 Why: ru — a consumer's money demand must be met within 10 days (ЗоЗПП arts. 22 and 31; that art. 31 covers a plain withdrawal is debated, but 10 days is the safe ceiling courts apply). eu/de/ro — the trader must refund within 14 days of being told of the withdrawal (Directive 2011/83/EU art. 13; BGB § 357(1); OUG 34/2014 art. 13). The deadline is when the seller sends the money, not when it arrives, so card processing time does not count against it.
+
+Fires: refund.payout_days = 11 under ru.
+
+Silent: refund.payout_days = 10 under ru.
 
 Fix: set payout_days to at most 10 (ru) or 14 (eu, de, ro).`,
 	Run: func(p *Pass) error {
@@ -166,6 +182,10 @@ var Waiver = &Rule{
 	Doc: `The course's refund policy is "none", its formula gives 0 whatever was used, or its contract includes a clause whose id marks a waiver of refunds (a part of the id "waiver", "no-refund" or "non-refundable", e.g. refund.waiver or refund.no-refund-after-start).
 
 Why: ru — the client may withdraw at any time and pays only the seller's actual, documented costs (Civil Code art. 782(1); ЗоЗПП art. 32). The right cannot be removed by contract: such terms are void (ЗоЗПП art. 16) and including them is an administrative offence; courts strike down "no refunds" and "access granted = service rendered". eu/de/ro — the consumer may withdraw within 14 days and then owes at most the share of the price for what was delivered (Directive 2011/83/EU arts. 9, 14(3); BGB § 357a; OUG 34/2014 art. 25 forbids waiving the right).
+
+Fires: refund.policy = "none"; a formula that gives 0 whatever was used; a site clause with id = "refund.waiver".
+
+Silent: refund.policy = "prorata" and no clause whose id marks a waiver.
 
 Fix: use policy "prorata" (refund the undelivered share) or "flat", list the actual costs as [[refund.deductions]], and remove the waiver clause.`,
 	Run: func(p *Pass) error {
@@ -228,6 +248,10 @@ Why: the consumer may withdraw within 14 days of the contract without giving a r
 
 A course whose contract lacks the express-request texts gets the error eu/start-consent instead of this warning.
 
+Fires: an eu course without refund.guarantee_days (or with 0).
+
+Silent: refund.guarantee_days = 14.
+
 Fix: set guarantee_days = 14 (or more) so that requests inside the withdrawal period are refunded as flat, or add a [lint] ignore with the reason (for example, that every client requests the early start at checkout and the confirmation is stored).`,
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
@@ -282,6 +306,10 @@ var WithdrawalInfo = &Rule{
 	Doc: `The course's contract has no refund-ground clause whose id contains "withdrawal": it does not tell the consumer of the 14-day right of withdrawal.
 
 Why: the trader must inform the consumer of the right to withdraw within 14 days without giving a reason (Directive 2011/83/EU arts. 6(1)(h), 9; BGB § 312g with Art. 246a EGBGB and its model text, Anlage 1; OUG 34/2014). Without that information the withdrawal period runs 12 months longer (art. 10), and a consumer who withdraws from a service already started owes nothing for it (art. 14(4)).
+
+Fires: refund.grounds = ["defect"] in a course of an eu site.
+
+Silent: no refund.grounds key, so the contract has every ground of the library, refund.ground.withdrawal-eu included.
 
 Fix: keep the library's refund.ground.withdrawal-eu clause: remove refund.grounds from the course, or add "withdrawal-eu" to it.`,
 	Run: func(p *Pass) error {

@@ -1,60 +1,66 @@
 package lint
 
-// Rules is every lint rule, in the order they run. A test checks the list:
-// unique names, documentation present, a default severity, and every rule
-// the SPEC names.
+// Rules is every lint rule, in the order they run, each with its scope:
+// a SiteScope rule checks oferta.toml and the clause library, once per
+// lint; a CourseScope rule checks one course's contract, once per course
+// (so that a lint after an edit may re-run it for the changed courses
+// alone); a rule of both does each part in its pass. Validate checks the
+// list: unique names, a default severity, a scope, and documentation of
+// what the rule checks, why, how to fix it, and an example that fires and
+// one that does not.
 var Rules = []*Rule{
-	// Clause text and formulas, as found while assembling.
-	TemplateInvalid,
-	TemplateUndefined,
-	ClauseUnknown,
-	ClauseDuplicate,
-	FormulaInvalid,
-	StatutoryOverride,
+	// Clause text and formulas, as found while assembling: problems in
+	// the clause library once, problems of each contract per course.
+	TemplateInvalid.in(SiteScope | CourseScope),
+	TemplateUndefined.in(SiteScope | CourseScope),
+	ClauseUnknown.in(SiteScope | CourseScope),
+	ClauseDuplicate.in(SiteScope),
+	FormulaInvalid.in(SiteScope | CourseScope),
+	StatutoryOverride.in(CourseScope),
 	// The refund a formula gives.
-	OutOfBounds,
-	NotMonotonic,
-	BelowProrata,
+	OutOfBounds.in(CourseScope),
+	NotMonotonic.in(CourseScope),
+	BelowProrata.in(CourseScope),
 	// Refund terms: complete.
-	GroundsMissing,
-	DeadlineMissing,
-	ProcessMissing,
-	ReviewAfterPayout,
+	GroundsMissing.in(CourseScope),
+	DeadlineMissing.in(CourseScope),
+	ProcessMissing.in(CourseScope),
+	ReviewAfterPayout.in(CourseScope),
 	// Refund terms: lawful.
-	PayoutTooSlow,
-	Waiver,
-	FixedRetention,
-	BankFee,
-	DeductionSuspicious,
-	Conditions,
-	WithdrawalInfo,
-	WithdrawalPeriod,
-	WithdrawalFunction,
-	StartConsent,
-	Phone,
-	SellerCountry,
-	DistanceLearning,
-	StatutoryText,
-	RoLanguage,
-	RuLanguage,
+	PayoutTooSlow.in(CourseScope),
+	Waiver.in(CourseScope),
+	FixedRetention.in(CourseScope),
+	BankFee.in(CourseScope),
+	DeductionSuspicious.in(CourseScope),
+	Conditions.in(CourseScope),
+	WithdrawalInfo.in(CourseScope),
+	WithdrawalPeriod.in(CourseScope),
+	WithdrawalFunction.in(SiteScope),
+	StartConsent.in(CourseScope),
+	Phone.in(CourseScope),
+	SellerCountry.in(SiteScope),
+	DistanceLearning.in(CourseScope),
+	StatutoryText.in(CourseScope),
+	RoLanguage.in(CourseScope),
+	RuLanguage.in(SiteScope | CourseScope),
 	// What the text says.
-	TextWaiver,
-	TextAccessRendered,
-	TextTimeLimit,
-	TextRetention,
-	TextContradiction,
-	DeadlineMismatch,
+	TextWaiver.in(CourseScope),
+	TextAccessRendered.in(CourseScope),
+	TextTimeLimit.in(CourseScope),
+	TextRetention.in(CourseScope),
+	TextContradiction.in(CourseScope),
+	DeadlineMismatch.in(CourseScope),
 	// The seller, the site and the refund statement.
-	RequisitesMissing,
-	TaxIDInvalid,
-	NameForm,
-	SellerSample,
-	BaseURLMissing,
-	StatementFieldMissing,
+	RequisitesMissing.in(SiteScope),
+	TaxIDInvalid.in(SiteScope),
+	NameForm.in(SiteScope),
+	SellerSample.in(SiteScope | CourseScope),
+	BaseURLMissing.in(SiteScope),
+	StatementFieldMissing.in(SiteScope | CourseScope),
 	// Editions.
-	EditionStale,
+	EditionStale.in(CourseScope),
 	// The [lint] settings.
-	UnjustifiedIgnore,
-	UnjustifiedDisable,
-	UnknownRule,
+	UnjustifiedIgnore.in(CourseScope),
+	UnjustifiedDisable.in(SiteScope),
+	UnknownRule.in(SiteScope | CourseScope),
 }

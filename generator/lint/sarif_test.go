@@ -11,6 +11,7 @@ import (
 
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/pipeline"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // sarifFindings are the findings of a fixture, plus findings in places a
@@ -18,7 +19,7 @@ import (
 // letters, a finding without a line.
 func sarifFindings(t *testing.T) []lint.Finding {
 	t.Helper()
-	dir, _ := loadFixture(t, filepath.Join("testdata", "lint-unknown-rule", "fires.txtar"))
+	dir, _ := sitetest.Txtar(t, filepath.Join("testdata", "lint-unknown-rule", "fires.txtar"), "want")
 	checked, err := pipeline.Check(dir, builtin())
 	if err != nil {
 		t.Fatal(err)

@@ -75,11 +75,12 @@ ru: name, inn, address and email; ogrn too for an ip (ОГРНИП) or ooo (ОГ
 
 Why: the client must know whom the contract is with and where to send claims. ru — a public offer must contain all essential terms (Civil Code art. 437(2)), and consumer law requires the seller's name, address and state registration details (ЗоЗПП art. 9). eu/de/ro — the trader's identity, geographical address and e-mail are mandatory pre-contract information (Directive 2011/83/EU art. 6(1)(b), (c); Art. 246a § 1 EGBGB; OUG 34/2014 art. 6), and a company's VAT number belongs in its online information (Directive 2000/31/EC art. 5).
 
+Fires: [seller] kind = "ip" under ru with no ogrn.
+
+Silent: kind = "self-employed" with name, inn, address and email: a self-employed seller has no ОГРН.
+
 Fix: fill in the key named in the message in [seller] of oferta.toml.`,
 	Run: func(p *Pass) error {
-		if !p.Whole {
-			return nil
-		}
 		cfg := p.Site.Config
 		for _, key := range requiredRequisites(cfg.Jurisdiction, cfg.Seller.Kind) {
 			if sellerField(cfg.Seller, key) == "" {
@@ -101,11 +102,12 @@ var TaxIDInvalid = &Rule{
 
 Why: the offer must identify the seller (Civil Code art. 437(2), ЗоЗПП art. 9). A mistyped number points at someone else or no one; clients, banks and the tax office check these numbers, and a wrong one makes the offer look fake.
 
+Fires: inn = "165538412748" (the last digit mistyped); ogrn = "319169002845313".
+
+Silent: inn = "165538412749" and ogrn = "319169002845312".
+
 Fix: copy the number from the ЕГРЮЛ/ЕГРИП extract or the tax office's registration notice.`,
 	Run: func(p *Pass) error {
-		if !p.Whole {
-			return nil
-		}
 		cfg := p.Site.Config
 		s := cfg.Seller
 		if inn := strings.TrimSpace(s.INN); inn != "" {
@@ -229,6 +231,10 @@ var StatementFieldMissing = &Rule{
 	Doc: `The refund statement page of a course cannot be filled in with a field the jurisdiction requires. The page is prefilled from oferta.toml and the course: the addressee (seller.name; under ru also seller.inn), where to send it (seller.email or seller.address) and how (refund.channel).
 
 Why: ru — a statement has no legal form, but to work as evidence (for the client in court, for the seller at a tax audit) it must name whom it is addressed to: the seller's name, ИНН/ОГРН and e-mail or address (Civil Code art. 782, ЗоЗПП art. 32). eu/de/ro — the model withdrawal form is addressed to the trader's name, address and e-mail (Directive 2011/83/EU Annex I(B); Anlage 2 to Art. 246a EGBGB; OUG 34/2014 Annex 1 B).
+
+Fires: a course without refund.channel, with none in [refund] of oferta.toml either.
+
+Silent: refund.channel = "email" and the seller's name, ИНН and e-mail in [seller].
 
 Fix: fill in the seller keys named in the message in [seller] of oferta.toml and set refund.channel.`,
 	Run: func(p *Pass) error {

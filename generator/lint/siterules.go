@@ -30,7 +30,7 @@ Silent: base_url = "https://school.example/".
 
 Fix: set base_url to the address the site is published at. To preview a site before it has one, build with --draft (which builds despite lint errors and marks every page as a draft).`,
 	Run: func(p *Pass) error {
-		if cfg := p.Site.Config; p.Whole && strings.TrimSpace(cfg.BaseURL) == "" {
+		if cfg := p.Site.Config; strings.TrimSpace(cfg.BaseURL) == "" {
 			p.Report(site.Pos{File: cfg.File, Line: 1, Col: 1}, "", "base_url is not set: the contract, the statement and the calculation would cite a relative address; set base_url = \"https://…/\" (or build with --draft to preview)")
 		}
 		return nil
@@ -144,9 +144,6 @@ Silent: name = "Индивидуальный предприниматель Со
 
 Fix: write the name as in the ЕГРИП or ЕГРЮЛ extract; the brand can stay in title.`,
 	Run: func(p *Pass) error {
-		if !p.Whole {
-			return nil
-		}
 		cfg := p.Site.Config
 		name := strings.TrimSpace(cfg.Seller.Name)
 		if name == "" {

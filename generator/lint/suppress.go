@@ -20,6 +20,10 @@ var UnjustifiedIgnore = &Rule{
 
 Why: every rule stands for a legal requirement or a real risk; silencing one is a decision that a lawyer, a reviewer or a later colleague must be able to read and judge. An ignore with a reason documents that decision next to the course. This rule cannot itself be ignored from a course.
 
+Fires: ignore = [{ rule = "refund/bank-fee" }] in a course's [lint].
+
+Silent: ignore = [{ rule = "refund/bank-fee", reason = "the acquirer's statement of the fee is attached to every refund" }].
+
 Fix: add reason = "…" to the entry, saying why the finding does not apply or is an accepted risk, e.g. { rule = "refund/bank-fee", reason = "the processor's fee on the original payment is documented in every refund" }. Or remove the entry and fix what the rule reports.`,
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
@@ -33,10 +37,6 @@ Fix: add reason = "…" to the entry, saying why the finding does not apply or i
 	},
 }
 
-// plannedRules are rule names of the SPEC whose checks land later; naming
-// them in [lint] settings is not a mistake.
-var plannedRules = []string{}
-
 // UnknownRule: [lint] settings name a rule that does not exist.
 var UnknownRule = &Rule{
 	Name:            "lint/unknown-rule",
@@ -44,6 +44,10 @@ var UnknownRule = &Rule{
 	Doc: `A rule name in [lint] disable or [lint] severity of oferta.toml, or in a course's [lint] ignore entry, is not the name of any rule.
 
 Why: a misspelt name silently does nothing: the rule you meant to disable, re-grade or ignore still runs with its default severity, and the setting misleads anyone who reads it.
+
+Fires: [lint] disable = [{ rule = "refund/waivr", reason = "…" }]; severity = { "refund/bank-fe" = "error" }; a course's ignore of "formula/invalidd".
+
+Silent: names of existing rules, as "oferta lint --explain" lists them.
 
 Fix: correct the name; the message suggests the nearest existing rule. "oferta lint --explain RULE" shows a rule, and README lists them all.`,
 	Run: func(p *Pass) error {
@@ -54,9 +58,6 @@ Fix: correct the name; the message suggests the nearest existing rule. "oferta l
 					return
 				}
 				names = append(names, r.Name)
-			}
-			if slices.Contains(plannedRules, name) {
-				return
 			}
 			msg := fmt.Sprintf("%s names rule %q, which does not exist", where, name)
 			if s := site.Suggest(name, names); s != "" {
@@ -103,22 +104,12 @@ Silent: [lint] disable = [{ rule = "refund/bank-fee", reason = "the acquirer's s
 
 Fix: add reason = "…" to the entry, or remove it and fix what the rule reports. For a statutory rule, change the contract.`,
 	Run: func(p *Pass) error {
-		if !p.Whole {
-			return nil
-		}
 		for _, d := range p.Site.Config.Lint.Disable {
 			switch {
 			case Statutory(d.Rule):
 				p.Report(d.Pos, "", "rule %q protects a right the law gives and cannot be disabled; the entry disables nothing (build with --draft to preview)", d.Rule)
 			case strings.TrimSpace(d.Reason) == "":
 				p.Report(d.Pos, "", "the disable entry for %q has no reason, so it disables nothing: add reason = \"…\" saying why the rule does not apply to this site", d.Rule)
-			}
-		}
-		for _, k := range p.Contracts {
-			for _, ig := range k.Course.Ignore {
-				if Statutory(ig.Rule) && strings.TrimSpace(ig.Reason) != "" {
-					p.Report(ig.Pos, k.Course.Slug, "rule %q protects a right the law gives and cannot be ignored; the entry suppresses nothing", ig.Rule)
-				}
 			}
 		}
 		return nil

@@ -2,7 +2,6 @@ package output
 
 import (
 	"errors"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta/generator/render"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 func TestWriteReplacesTheFolder(t *testing.T) {
@@ -59,9 +59,9 @@ func TestWriteRefusesPathsOutsideTheFolder(t *testing.T) {
 
 func TestCreateRefusesAForeignFolder(t *testing.T) {
 	home := t.TempDir()
-	writeFile(t, filepath.Join(home, ".ssh", "id_ed25519"), "secret")
-	writeFile(t, filepath.Join(home, "notes.txt"), "mine")
-	before := tree(t, home)
+	sitetest.WriteFile(t, filepath.Join(home, ".ssh", "id_ed25519"), "secret")
+	sitetest.WriteFile(t, filepath.Join(home, "notes.txt"), "mine")
+	before := sitetest.ReadTree(t, home)
 	err := Write(home, []render.File{{Path: "index.html", Data: []byte("site")}})
 	var refused *RefusedError
 	if !errors.As(err, &refused) {
@@ -72,7 +72,7 @@ func TestCreateRefusesAForeignFolder(t *testing.T) {
 			t.Errorf("message %q does not say %q", err, want)
 		}
 	}
-	if after := tree(t, home); !maps.Equal(before, after) {
+	if after := sitetest.ReadTree(t, home); !maps.Equal(before, after) {
 		t.Errorf("the folder changed:\nbefore %v\nafter  %v", before, after)
 	}
 	if left := siblings(t, home); len(left) != 0 {
@@ -97,7 +97,7 @@ func TestCreateAcceptsAbsentEmptyAndMarkedFolders(t *testing.T) {
 		if err := Write(dest, []render.File{{Path: "index.html", Data: []byte("two")}}); err != nil {
 			t.Fatalf("%s, second build: %v", dest, err)
 		}
-		if got := tree(t, dest); len(got) != 2 || got["index.html"] != "two" {
+		if got := sitetest.ReadTree(t, dest); len(got) != 2 || got["index.html"] != "two" {
 			t.Errorf("%s: %v, want the marker and the new index.html", dest, got)
 		}
 	}
@@ -108,7 +108,7 @@ func TestCreateAcceptsAbsentEmptyAndMarkedFolders(t *testing.T) {
 
 func TestCreateRefusesAFile(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	writeFile(t, dest, "a file")
+	sitetest.WriteFile(t, dest, "a file")
 	if err := Write(dest, nil); err == nil || !strings.Contains(err.Error(), "not a folder") {
 		t.Fatalf("got %v, want a refusal", err)
 	}
@@ -132,12 +132,12 @@ func TestCreateRemovesStaleTemporaryFolders(t *testing.T) {
 	}
 	// Left by builds that were killed: named like ours, with the marker.
 	for _, name := range []string{".public.new-123", ".public.old-456"} {
-		writeFile(t, filepath.Join(parent, name, Marker), markerText)
-		writeFile(t, filepath.Join(parent, name, "index.html"), "half")
+		sitetest.WriteFile(t, filepath.Join(parent, name, Marker), markerText)
+		sitetest.WriteFile(t, filepath.Join(parent, name, "index.html"), "half")
 	}
 	// Not ours: no marker, or another name.
-	writeFile(t, filepath.Join(parent, ".public.new-mine", "keep.txt"), "mine")
-	writeFile(t, filepath.Join(parent, ".other.new-1", Marker), markerText)
+	sitetest.WriteFile(t, filepath.Join(parent, ".public.new-mine", "keep.txt"), "mine")
+	sitetest.WriteFile(t, filepath.Join(parent, ".other.new-1", Marker), markerText)
 	// A build writing right now holds its folder.
 	running, err := Create(dest)
 	if err != nil {
@@ -159,8 +159,8 @@ func TestCreateRemovesStaleTemporaryFolders(t *testing.T) {
 func TestExchangeSwapsFolders(t *testing.T) {
 	parent := t.TempDir()
 	a, b := filepath.Join(parent, "a"), filepath.Join(parent, "b")
-	writeFile(t, filepath.Join(a, "f"), "a")
-	writeFile(t, filepath.Join(b, "f"), "b")
+	sitetest.WriteFile(t, filepath.Join(a, "f"), "a")
+	sitetest.WriteFile(t, filepath.Join(b, "f"), "b")
 	err := exchange(a, b)
 	if errors.Is(err, errNoExchange) {
 		t.Skip("no atomic exchange on this system")
@@ -171,32 +171,6 @@ func TestExchangeSwapsFolders(t *testing.T) {
 	if x, _ := os.ReadFile(filepath.Join(a, "f")); string(x) != "b" {
 		t.Errorf("a/f = %q after the exchange, want b", x)
 	}
-}
-
-func writeFile(t *testing.T, p, data string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// tree returns every file below dir by relative path.
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, _ := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(data)
-		return nil
-	})
-	return out
 }
 
 // siblings lists what stands beside dir, dir itself left out.

@@ -2,16 +2,18 @@ package pipeline_test
 
 import (
 	"flag"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -22,20 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // rendering, run `go test ./generator/pipeline -run Golden -update` and
 // review the diff.
 func TestGolden(t *testing.T) {
-	ar, err := txtar.ParseFile("testdata/golden/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		path := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, _ := sitetest.Txtar(t, "testdata/golden/site.txtar")
 	checked, err := pipeline.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 	if err != nil {
 		t.Fatal(err)
@@ -47,37 +36,55 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outDir := filepath.Join("testdata", "golden", "out")
-	if *update {
-		os.RemoveAll(outDir)
-	}
-	seen := 0
+	pages := map[string][]byte{}
 	for _, f := range files {
 		if !strings.HasSuffix(f.Path, ".html") && f.Path != "sitemap.xml" && f.Path != "feed.xml" {
 			continue // assets are checked by their own tests
 		}
-		seen++
-		golden := filepath.Join(outDir, filepath.FromSlash(f.Path))
+		pages[f.Path] = f.Data
+	}
+	if len(pages) < 5 {
+		t.Errorf("only %d pages rendered", len(pages))
+	}
+	compareGolden(t, filepath.Join("testdata", "golden", "out"), pages)
+}
+
+// compareGolden compares pages (by slash-separated path) with the files
+// below dir. A file below dir that no page has is stale: an error that
+// names it, since a page the site no longer builds must not keep passing
+// as "tested". With -update, dir is rewritten to hold exactly the pages:
+// changed files are rewritten and stale ones deleted.
+func compareGolden(t testing.TB, dir string, pages map[string][]byte) {
+	t.Helper()
+	if *update {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, path := range slices.Sorted(maps.Keys(pages)) {
+		data := pages[path]
+		golden := filepath.Join(dir, filepath.FromSlash(path))
 		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, f.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			sitetest.WriteFile(t, golden, string(data))
 			continue
 		}
 		want, err := os.ReadFile(golden)
 		if err != nil {
-			t.Errorf("%s: no golden file (run with -update): %v", f.Path, err)
+			t.Errorf("%s: no golden file (run with -update): %v", path, err)
 			continue
 		}
-		if string(want) != string(f.Data) {
-			t.Errorf("%s differs from %s:\n%s", f.Path, golden, firstDiff(string(want), string(f.Data)))
+		if string(want) != string(data) {
+			t.Errorf("%s differs from %s:\n%s", path, golden, firstDiff(string(want), string(data)))
 		}
 	}
-	if seen < 5 {
-		t.Errorf("only %d pages rendered", seen)
+	var golden map[string]string
+	if _, err := os.Stat(dir); err == nil {
+		golden = sitetest.ReadTree(t, dir)
+	}
+	for _, path := range slices.Sorted(maps.Keys(golden)) {
+		if _, ok := pages[path]; !ok {
+			t.Errorf("%s: stale golden file: no page is built for it (run with -update to delete it)", filepath.Join(dir, filepath.FromSlash(path)))
+		}
 	}
 }
 
@@ -108,4 +115,42 @@ func itoa(n int) string {
 		return "0"
 	}
 	return s
+}
+
+// errorLog is a testing.TB that records its errors instead of failing.
+type errorLog struct {
+	testing.TB
+	errs []string
+}
+
+func (l *errorLog) Errorf(format string, args ...any) {
+	l.errs = append(l.errs, fmt.Sprintf(format, args...))
+}
+
+// TestCompareGoldenStale: a golden file no page is built for fails the
+// comparison, naming the file; a missing one and a changed one too.
+func TestCompareGoldenStale(t *testing.T) {
+	if *update {
+		t.Skip("-update rewrites instead of comparing")
+	}
+	dir := sitetest.New(t, map[string]string{
+		"a/index.html":    "same",
+		"b/index.html":    "old",
+		"gone/index.html": "stale",
+	})
+	log := &errorLog{TB: t}
+	compareGolden(log, dir, map[string][]byte{
+		"a/index.html":   []byte("same"),
+		"b/index.html":   []byte("new"),
+		"new/index.html": []byte("added"),
+	})
+	want := []string{"b/index.html differs", "new/index.html: no golden file", filepath.Join(dir, "gone", "index.html") + ": stale golden file"}
+	if len(log.errs) != len(want) {
+		t.Fatalf("errors:\n%s\nwant %d", strings.Join(log.errs, "\n"), len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(log.errs[i], w) {
+			t.Errorf("error %d = %q, want it to start with %q", i, log.errs[i], w)
+		}
+	}
 }

@@ -50,7 +50,7 @@ func (d Delta) Count() int {
 //   - a course whose file changed (or is new) is assembled again;
 //   - a changed clause re-assembles the courses whose contract includes it;
 //   - a clause added or removed, a change to any clause's id, kind, when,
-//     jurisdictions or formula, to sections.toml, or to oferta.toml
+//     jurisdictions or formula, to sections.toml or phrases.toml, or to oferta.toml
 //     re-assembles every course, because each of those can change which
 //     clauses a contract holds or how its refund is computed;
 //   - a change to the frozen editions re-assembles every course too (it
@@ -149,7 +149,7 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 		// The old contract was assembled from content equal to the new:
 		// point it at the new site so that nothing refers to the old one.
 		k := *prev.Contracts[j]
-		k.Site, k.Course = s, c
+		k.Site, k.Course, k.Phrases = s, c, s.Library.Lang(c.Language).Phrases
 		contracts[i] = &k
 		reused[i] = j
 	}
@@ -217,7 +217,8 @@ func clauseChanges(old, cur *site.Site) (changed map[string]map[string]bool, all
 	changed = map[string]map[string]bool{}
 	for _, lang := range cur.Config.Languages {
 		ol, nl := old.Library.Lang(lang), cur.Library.Lang(lang)
-		if !reflect.DeepEqual(ol.Sections, nl.Sections) || len(ol.Clauses) != len(nl.Clauses) {
+		// The phrases (phrases.toml) word every contract's refund rule.
+		if !reflect.DeepEqual(ol.Sections, nl.Sections) || len(ol.Clauses) != len(nl.Clauses) || !reflect.DeepEqual(ol.Phrases, nl.Phrases) {
 			return nil, true
 		}
 		for i, nc := range nl.Clauses {

@@ -14,6 +14,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestRecheckMatchesCheck edits a copy of the example school step by step
@@ -28,10 +29,7 @@ func TestRecheckMatchesCheck(t *testing.T) {
 // files each step changed.
 func testRecheck(t *testing.T, withFiles bool) {
 	builtin := site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
-	dir := t.TempDir()
-	copyDir(t, "../../content", filepath.Join(dir, "content"))
-	cfg := readFile(t, "../../oferta.toml")
-	writeFile(t, filepath.Join(dir, "oferta.toml"), cfg)
+	dir := sitetest.ExampleSite(t)
 	transfer, err := fs.ReadFile(oferta.Clauses(), "ru/alternatives/transfer.md")
 	if err != nil {
 		t.Fatal(err)
@@ -56,17 +54,17 @@ func testRecheck(t *testing.T, withFiles bool) {
 	}{
 		{name: "first build", edit: func() {}, assembled: -1},
 		{name: "course title", edit: func() {
-			replaceIn(t, filepath.Join(dir, "content/smm-mentoring.toml"), "Наставничество по SMM: 8 недель", "Наставничество по SMM: 9 недель")
+			sitetest.Replace(t, filepath.Join(dir, "content/smm-mentoring.toml"), "Наставничество по SMM: 8 недель", "Наставничество по SMM: 9 недель")
 		}, assembled: 1, onlyCourse: "smm-mentoring/", changed: []string{"smm-mentoring/oferta/index.html", "index.html"}, files: []string{"content/smm-mentoring.toml"}},
 		{name: "course finding", edit: func() {
-			replaceIn(t, filepath.Join(dir, "content/smm-mentoring.toml"), "[refund]\n", "[refund]\npayout_days = 30\n")
+			sitetest.Replace(t, filepath.Join(dir, "content/smm-mentoring.toml"), "[refund]\n", "[refund]\npayout_days = 30\n")
 		}, assembled: 1, onlyCourse: "smm-mentoring/", findings: 1, files: []string{"content/smm-mentoring.toml"}},
 		{name: "course finding fixed", edit: func() {
-			replaceIn(t, filepath.Join(dir, "content/smm-mentoring.toml"), "[refund]\npayout_days = 30\n", "[refund]\n")
+			sitetest.Replace(t, filepath.Join(dir, "content/smm-mentoring.toml"), "[refund]\npayout_days = 30\n", "[refund]\n")
 		}, assembled: 1, onlyCourse: "smm-mentoring/", findings: -1, files: []string{"content/smm-mentoring.toml"}},
 		{name: "nothing changed", edit: func() {}, assembled: 0},
 		{name: "new course", edit: func() {
-			copyFile(t, filepath.Join(dir, "content/recorded-excel.toml"), filepath.Join(dir, "content/excel-copy.toml"))
+			sitetest.CopyFile(t, filepath.Join(dir, "content/recorded-excel.toml"), filepath.Join(dir, "content/excel-copy.toml"))
 		}, assembled: 1, onlyCourse: "excel-copy/", changed: []string{"excel-copy/faq/index.html"}, files: []string{"content/excel-copy.toml"}},
 		{name: "removed course", edit: func() {
 			if err := os.Remove(filepath.Join(dir, "content/excel-copy.toml")); err != nil {
@@ -74,19 +72,22 @@ func testRecheck(t *testing.T, withFiles bool) {
 			}
 		}, assembled: 0, removed: []string{"excel-copy/oferta/index.html"}, files: []string{"content/excel-copy.toml"}},
 		{name: "clause text that one course includes", edit: func() {
-			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/transfer.md"), strings.TrimRight(string(transfer), "\n")+"\n\nПередача места бесплатна.\n")
+			sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/alternatives/transfer.md"), strings.TrimRight(string(transfer), "\n")+"\n\nПередача места бесплатна.\n")
 		}, assembled: 1, onlyCourse: "smm-mentoring/", changed: []string{"smm-mentoring/oferta/index.html"}, files: []string{"clauses/ru/alternatives/transfer.md"}},
 		{name: "clause condition", edit: func() {
-			writeFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.Replace(string(changeGroup), `when = 'course.format == "group"'`, `when = 'course.format != "recorded"'`, 1))
+			sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/alternatives/change-group.md"), strings.Replace(string(changeGroup), `when = 'course.format == "group"'`, `when = 'course.format != "recorded"'`, 1))
 		}, assembled: -1, files: []string{"clauses/ru/alternatives/change-group.md"}},
+		{name: "phrase", edit: func() {
+			sitetest.WriteFile(t, filepath.Join(dir, "clauses/ru/phrases.toml"), "[rule]\nfloor = \"Сумма возврата не бывает меньше нуля.\"\n")
+		}, assembled: -1, changed: []string{"smm-mentoring/oferta/index.html", "smm-mentoring/faq/index.html"}, files: []string{"clauses/ru/phrases.toml"}},
 		{name: "settings", edit: func() {
-			replaceIn(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")
+			sitetest.Replace(t, filepath.Join(dir, "oferta.toml"), "hello@school.example", "help@school.example")
 		}, assembled: -1, changed: []string{"smm-mentoring/refund/index.html", "en/english-speaking-club/oferta/index.html"}, files: []string{"oferta.toml"}},
 		{name: "base_url", edit: func() {
-			replaceIn(t, filepath.Join(dir, "oferta.toml"), `base_url = "https://school.example/"`, `base_url = "https://school.example/courses/"`)
+			sitetest.Replace(t, filepath.Join(dir, "oferta.toml"), `base_url = "https://school.example/"`, `base_url = "https://school.example/courses/"`)
 		}, assembled: -1, changed: []string{"sitemap.xml", "smm-mentoring/refund/index.html"}, files: []string{"oferta.toml"}},
 		{name: "theme", edit: func() {
-			writeFile(t, filepath.Join(dir, "themes/default/assets/extra.css"), "body{}\n")
+			sitetest.WriteFile(t, filepath.Join(dir, "themes/default/assets/extra.css"), "body{}\n")
 		}, theme: true, assembled: 0, changed: []string{"assets/extra.css"}, files: []string{"themes/default/assets/extra.css"}},
 	}
 	findings := 0
@@ -202,52 +203,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func readFile(t *testing.T, p string) string {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
-func writeFile(t *testing.T, p, data string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	writeFile(t, to, readFile(t, from))
-}
-
-func replaceIn(t *testing.T, p, old, new string) {
-	t.Helper()
-	src := readFile(t, p)
-	if !strings.Contains(src, old) {
-		t.Fatalf("%s does not contain %q", p, old)
-	}
-	writeFile(t, p, strings.Replace(src, old, new, 1))
-}
-
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		copyFile(t, p, filepath.Join(to, rel))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

@@ -2,7 +2,6 @@ package pipeline_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // The texts tests read every clause and FAQ answer of a contract the way a
@@ -222,15 +222,7 @@ var policyVariants = []struct{ name, refund string }{
 func TestPolicyTexts(t *testing.T) {
 	for _, baseURL := range []string{`base_url = "https://school.example/"`, ""} {
 		dir := t.TempDir()
-		write := func(name, data string) {
-			path := filepath.Join(dir, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		write := func(name, data string) { sitetest.WriteFile(t, filepath.Join(dir, filepath.FromSlash(name)), data) }
 		write("oferta.toml", `title = "Школа"
 `+baseURL+`
 languages = ["ru", "en"]
@@ -347,15 +339,7 @@ bank = "р/с 40802810900000012345"
 `,
 			"content/course.toml": "title = \"Курс\"\nformat = \"recorded\"\nprice = 1000\n[duration]\nunit = \"lesson\"\ncount = 4\n",
 		}
-		for name, data := range files {
-			path := filepath.Join(dir, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		sitetest.Write(t, dir, files)
 		checked, err := pipeline.Check(dir, site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()})
 		if err != nil {
 			t.Fatal(err)
@@ -437,15 +421,7 @@ func TestPolicyTextsDeRo(t *testing.T) {
 	for _, s := range deroSites {
 		for _, baseURL := range []string{`base_url = "https://school.example/"`, ""} {
 			dir := t.TempDir()
-			write := func(name, data string) {
-				path := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			write := func(name, data string) { sitetest.WriteFile(t, filepath.Join(dir, filepath.FromSlash(name)), data) }
 			write("oferta.toml", baseURL+"\n"+s.config)
 			n := 0
 			for _, v := range policyVariants {

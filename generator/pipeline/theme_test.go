@@ -6,18 +6,17 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta/generator/pipeline"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestThemeWithoutBlocks: a site's own layouts written without the card,
 // clause and toc-clause templates, ranging over .Courses and .Clauses
 // themselves, still list every course and print every clause.
 func TestThemeWithoutBlocks(t *testing.T) {
-	dir := t.TempDir()
-	copyDir(t, "../../content", filepath.Join(dir, "content"))
-	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, "../../oferta.toml"))
-	writeFile(t, filepath.Join(dir, "themes/default/layouts/index.html"),
+	dir := sitetest.ExampleSite(t)
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/default/layouts/index.html"),
 		`{{define "main"}}{{range .Courses}}<p class="old-card">{{.Title}}</p>{{end}}{{end}}`)
-	writeFile(t, filepath.Join(dir, "themes/default/layouts/contract.html"),
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/default/layouts/contract.html"),
 		`{{define "main"}}{{with .Contract}}{{range .Sections}}{{range .Clauses}}<div class="old-clause" id="{{.Anchor}}">{{.Body}}</div>{{end}}{{end}}{{end}}{{end}}`)
 	c, err := pipeline.Check(dir, benchBuiltin())
 	if err != nil {
@@ -46,10 +45,8 @@ func TestThemeWithoutBlocks(t *testing.T) {
 // TestIndexCardsTwice: a layout that prints .Cards twice gets every card
 // twice (the marker the renderer splices the cards into is not used).
 func TestIndexCardsTwice(t *testing.T) {
-	dir := t.TempDir()
-	copyDir(t, "../../content", filepath.Join(dir, "content"))
-	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, "../../oferta.toml"))
-	writeFile(t, filepath.Join(dir, "themes/default/layouts/index.html"),
+	dir := sitetest.ExampleSite(t)
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/default/layouts/index.html"),
 		`{{define "main"}}<ul>{{.Cards}}</ul><ol>{{.Cards}}</ol>{{end}}{{define "card"}}<li>{{.Title}}</li>{{end}}`)
 	c, err := pipeline.Check(dir, benchBuiltin())
 	if err != nil {
@@ -78,10 +75,8 @@ func TestIndexCardsTwice(t *testing.T) {
 // TestIndexCardsWithoutCardTemplate: printing .Cards without a card
 // template is a theme error, not an empty list.
 func TestIndexCardsWithoutCardTemplate(t *testing.T) {
-	dir := t.TempDir()
-	copyDir(t, "../../content", filepath.Join(dir, "content"))
-	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, "../../oferta.toml"))
-	writeFile(t, filepath.Join(dir, "themes/default/layouts/index.html"), `{{define "main"}}<ul>{{.Cards}}</ul>{{end}}`)
+	dir := sitetest.ExampleSite(t)
+	sitetest.WriteFile(t, filepath.Join(dir, "themes/default/layouts/index.html"), `{{define "main"}}<ul>{{.Cards}}</ul>{{end}}`)
 	c, err := pipeline.Check(dir, benchBuiltin())
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/site"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestEUSchoolIncremental: on an EU site the preview server's incremental
@@ -18,8 +19,8 @@ func TestEUSchoolIncremental(t *testing.T) {
 	builtin := site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
 	dir := t.TempDir()
 	src := "../../cmd/oferta/testdata/eu-school"
-	copyDir(t, filepath.Join(src, "content"), filepath.Join(dir, "content"))
-	writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, filepath.Join(src, "oferta.toml")))
+	sitetest.CopyTree(t, filepath.Join(src, "content"), filepath.Join(dir, "content"))
+	sitetest.WriteFile(t, filepath.Join(dir, "oferta.toml"), sitetest.ReadFile(t, filepath.Join(src, "oferta.toml")))
 
 	var prev *pipeline.Checked
 	var pages *pipeline.Pages
@@ -30,10 +31,10 @@ func TestEUSchoolIncremental(t *testing.T) {
 	}{
 		{"first build", func() {}, []string{"withdraw/index.html", "smm-mentoring/withdraw/index.html"}},
 		{"course title", func() {
-			replaceIn(t, filepath.Join(dir, "content/smm-mentoring.toml"), "SMM mentoring: 8 weeks", "SMM mentoring: 9 weeks")
+			sitetest.Replace(t, filepath.Join(dir, "content/smm-mentoring.toml"), "SMM mentoring: 8 weeks", "SMM mentoring: 9 weeks")
 		}, []string{"smm-mentoring/withdraw/index.html"}},
 		{"endpoint", func() {
-			writeFile(t, filepath.Join(dir, "oferta.toml"), readFile(t, filepath.Join(dir, "oferta.toml"))+"\n[withdrawal]\nendpoint = \"https://forms.example/f/1\"\n")
+			sitetest.WriteFile(t, filepath.Join(dir, "oferta.toml"), sitetest.ReadFile(t, filepath.Join(dir, "oferta.toml"))+"\n[withdrawal]\nendpoint = \"https://forms.example/f/1\"\n")
 		}, []string{"withdraw/index.html", "recorded-excel/withdraw/index.html"}},
 	}
 	for _, st := range steps {

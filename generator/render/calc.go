@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/refund"
+	"github.com/oferta-dev/oferta/generator/site"
 	"github.com/oferta-dev/oferta/generator/spell"
 )
 
@@ -22,56 +24,43 @@ type CalcLine struct {
 	Amount money.Amount
 }
 
-// CalcLines labels the steps of a refund result in the course's language.
+// CalcLines labels the steps of a refund result in the course's
+// language, with the phrases of its library ([calc] of phrases.toml).
 func CalcLines(k *contract.Contract, req refund.Request, res refund.Result) []CalcLine {
 	l := k.Lang
 	c := k.Course
-	if w, ok := calcTable[l]; ok {
-		return calcLinesIn(k, req, res, w)
-	}
-	ru := l == "ru"
-	var out []CalcLine
+	p := k.Phrases
+	out := make([]CalcLine, 0, len(res.Steps))
 	for _, s := range res.Steps {
 		var label string
 		switch s.Kind {
 		case refund.StepPaid:
-			label = pick(ru, "Оплачено", "Amount paid")
+			label = p.Text("calc.paid")
 		case refund.StepDelivered:
 			done, _ := lang.Units(l, req.Used, c.Duration.Unit)
-			if ru {
-				label = fmt.Sprintf("Пройдено %s из %d", done, k.Terms.Total)
-			} else {
-				label = fmt.Sprintf("Delivered: %s of %d", done, k.Terms.Total)
-			}
+			label = p.Text("calc.delivered", "done", done, "total", strconv.Itoa(k.Terms.Total))
 		case refund.StepBankFee:
-			label = pick(ru, "Комиссия банка-эквайера, не более ", "Acquiring fee, at most ") + lang.Percent(l, c.Refund.BankFeePercent)
+			label = p.Text("calc.bank_fee", "percent", lang.Percent(l, c.Refund.BankFeePercent))
 		case refund.StepRetention:
-			label = pick(ru, "Удерживаемая доля, ", "Retained share, ") + lang.Percent(l, c.Refund.RetentionPercent)
+			label = p.Text("calc.retention", "percent", lang.Percent(l, c.Refund.RetentionPercent))
 		case refund.StepDeduction:
-			label = pick(ru, "Расход: ", "Cost: ") + s.Name
+			label = p.Text("calc.cost", "name", s.Name)
 		case refund.StepWithheld:
-			label = pick(ru, "Не возвращается по условиям договора", "Withheld under the contract")
+			label = p.Text("calc.withheld")
 		case refund.StepFloor:
-			label = pick(ru, "Возврат не может быть меньше нуля", "A refund is never below zero")
+			label = p.Text("calc.floor")
 		case refund.StepRounding:
-			label = pick(ru, "Округление", "Rounding")
+			label = p.Text("calc.rounding")
 		case refund.StepFormula:
-			label = pick(ru, "По формуле договора", "By the contract's formula")
+			label = p.Text("calc.formula")
 		case refund.StepResult:
-			label = pick(ru, "К возврату", "Refund")
+			label = p.Text("calc.result")
 		default:
 			label = s.Kind
 		}
 		out = append(out, CalcLine{Kind: s.Kind, Label: label, Amount: s.Amount})
 	}
 	return out
-}
-
-func pick(ru bool, a, b string) string {
-	if ru {
-		return a
-	}
-	return b
 }
 
 // CalcFor says whom a calculation is for. Every field is optional: the
@@ -85,17 +74,16 @@ type CalcFor struct {
 
 // partyLines are the "Client: …", "Order: …", "Request of: …" lines of the
 // text format, for the fields that are given.
-func (w CalcFor) partyLines(l string) []string {
-	ru := l == "ru"
+func (w CalcFor) partyLines(p *site.Phrases, l string) []string {
 	var out []string
 	if w.Client != "" {
-		out = append(out, pick(ru, "Клиент: ", "Client: ")+w.Client)
+		out = append(out, p.Text("calc.client", "name", w.Client))
 	}
 	if w.Order != "" {
-		out = append(out, pick(ru, "Заказ: ", "Order: ")+w.Order)
+		out = append(out, p.Text("calc.order", "order", w.Order))
 	}
 	if !w.Date.IsZero() {
-		out = append(out, pick(ru, "Дата заявления: ", "Request received: ")+lang.Date(l, w.Date))
+		out = append(out, p.Text("calc.date", "date", lang.Date(l, w.Date)))
 	}
 	return out
 }
@@ -113,7 +101,7 @@ func AmountWords(a money.Amount, l string) string {
 // CalcText is the breakdown an expert pastes into a reply to the client.
 func CalcText(k *contract.Contract, req refund.Request, res refund.Result, who CalcFor) string {
 	l := k.Lang
-	title, guaranteeNote := calcTitle(l)
+	title, guaranteeNote := k.Phrases.Text("calc.title"), k.Phrases.Text("calc.guarantee")
 	lines := CalcLines(k, req, res)
 	width := 0
 	for _, ln := range lines {
@@ -121,7 +109,7 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result, who C
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", title, k.Course.Title)
-	for _, p := range who.partyLines(l) {
+	for _, p := range who.partyLines(k.Phrases, l) {
 		b.WriteString(p + "\n")
 	}
 	if res.Guarantee {
@@ -146,11 +134,7 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result, who C
 		fmt.Fprintf(&b, "%s%s  %s%s\n", ln.Label, strings.Repeat(" ", pad), strings.Repeat(" ", lead), amount)
 	}
 	if w := AmountWords(res.Amount, l); w != "" {
-		label := pick(l == "ru", "Прописью: ", "In words: ")
-		if cw, ok := calcTable[l]; ok {
-			label = cw.inWords
-		}
-		fmt.Fprintf(&b, "%s%s\n", label, w)
+		b.WriteString(k.Phrases.Text("calc.in_words", "words", w) + "\n")
 	}
 	return b.String()
 }
@@ -173,7 +157,7 @@ type EditionRef struct {
 // edition and the course's contract address.
 func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res refund.Result, ed EditionRef, who CalcFor) ([]byte, error) {
 	l := k.Lang
-	title, _ := calcTitle(l)
+	title := k.Phrases.Text("calc.title")
 	cv := r.courseView(k)
 	cv.EditionHref = cv.ContractHref
 	if ed.Href != "" {
@@ -186,7 +170,7 @@ func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res r
 		pg.Site.Edition, pg.Site.EditionISO = lang.Date(l, ed.Date), ed.Date.Format("2006-01-02")
 	}
 	view := &CalcView{
-		Used:        usedOfUnits(l, req.Used, k.Terms.Total, k.Course.Duration.Unit),
+		Used:        r.usedOfUnits(l, req.Used, k.Terms.Total, k.Course.Duration.Unit),
 		Paid:        money.Format(res.Paid, l),
 		Refund:      money.Format(res.Amount, l),
 		RefundPlain: res.Amount.String(),
@@ -227,10 +211,10 @@ func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res r
 }
 
 // usedOfUnits is "3 недели из 8": the units used, with their word.
-func usedOfUnits(l string, used, total int, unit string) string {
+func (r *Renderer) usedOfUnits(l string, used, total int, unit string) string {
 	done, err := lang.Units(l, used, unit)
 	if err != nil {
-		return fmt.Sprintf(words(l).usedOf, used, total)
+		return r.ui(l, "table_used_of", "used", strconv.Itoa(used), "total", strconv.Itoa(total))
 	}
-	return fmt.Sprintf(words(l).unitsOf, done, total)
+	return r.ui(l, "table_units_of", "units", done, "total", strconv.Itoa(total))
 }

@@ -62,7 +62,6 @@ func (r *Renderer) editionLinks(k *contract.Contract, st edition.Status) []Editi
 func (r *Renderer) editionPages(k *contract.Contract, st edition.Status, cv *CourseView, live *ContractView, draft bool) ([]File, error) {
 	var files []File
 	l := k.Lang
-	w := words(l)
 	links := r.editionLinks(k, st)
 	var next *EditionLink
 	if len(st.Coming) > 0 {
@@ -71,7 +70,7 @@ func (r *Renderer) editionPages(k *contract.Contract, st edition.Status, cv *Cou
 	}
 	page := func(d *edition.Doc, fill func(v *ContractView)) error {
 		p := editionHref(cv, d)
-		pg := r.newPage("contract", l, p, titleOf(w.contractTitle, d.Title)+" ("+lang.Date(l, d.Date)+")", draft)
+		pg := r.newPage("contract", l, p, titleOf(r.pageTitle(l, "contract"), d.Title)+" ("+lang.Date(l, d.Date)+")", draft)
 		pg.Course = cv
 		pg.Site.Edition = lang.Date(l, d.Date)
 		pg.Site.EditionISO = iso(d.Date)
@@ -167,7 +166,7 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 		view.Steps = append(view.Steps, step)
 	}
 	p := cv.ContractHref + "changes/"
-	pg := r.newPage("changes", l, p, titleOf(words(l).changesTitle, k.Course.Title), draft)
+	pg := r.newPage("changes", l, p, titleOf(r.pageTitle(l, "changes"), k.Course.Title), draft)
 	pg.Course = cv
 	pg.Changes = view
 	data, err := r.page(pg)

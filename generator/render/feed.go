@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -32,7 +33,6 @@ const FeedPath = "feed.xml"
 func (r *Renderer) Feed(contracts []*contract.Contract, statuses []edition.Status) File {
 	cfg := r.site.Config
 	def := cfg.DefaultLanguage()
-	w := feedWords(def)
 	type entry struct {
 		date   time.Time
 		course string
@@ -51,7 +51,6 @@ func (r *Renderer) Feed(contracts []*contract.Contract, statuses []edition.Statu
 		st := statuses[i]
 		frozen := st.Frozen()
 		dir := contract.CoursePath(r.site, k.Course) + "oferta/"
-		cw := feedWords(k.Lang)
 		for j, d := range frozen {
 			iso := d.Date.Format("2006-01-02")
 			href := dir + iso + "/"
@@ -62,22 +61,22 @@ func (r *Renderer) Feed(contracts []*contract.Contract, statuses []edition.Statu
 			var sum strings.Builder
 			coming := d.Date.After(r.site.Today) && !st.Stale
 			if coming {
-				fmt.Fprintf(&sum, cw.coming, lang.Date(k.Lang, d.Date))
+				sum.WriteString(r.ui(k.Lang, "feed_coming", "date", lang.Date(k.Lang, d.Date)))
 				sum.WriteString("\n")
 			}
 			if prev == nil {
-				sum.WriteString(cw.first)
+				sum.WriteString(r.ui(k.Lang, "feed_first"))
 			} else {
 				changes := edition.Compare(prev, d)
-				fmt.Fprintf(&sum, cw.changed, lang.Date(k.Lang, prev.Date), len(changes))
+				sum.WriteString(r.ui(k.Lang, "feed_changes", "date", lang.Date(k.Lang, prev.Date), "count", strconv.Itoa(len(changes))))
 				for _, c := range changes {
-					sum.WriteString("\n" + feedChange(cw, c))
+					sum.WriteString("\n" + r.feedChange(k.Lang, c))
 				}
 			}
 			fmt.Fprintf(&sum, "\nSHA-256 (%s.md): %s", k.Course.Slug, d.SHA256)
 			var b bytes.Buffer
 			b.WriteString("  <entry xml:lang=\"" + k.Lang + "\">\n")
-			writeElem(&b, "    ", "title", fmt.Sprintf(cw.title, d.Title, lang.Date(k.Lang, d.Date)))
+			writeElem(&b, "    ", "title", r.ui(k.Lang, "feed_entry_title", "course", d.Title, "date", lang.Date(k.Lang, d.Date)))
 			writeElem(&b, "    ", "id", entryID(host, prefix, href, d.Date))
 			writeElem(&b, "    ", "published", iso+"T00:00:00Z")
 			writeElem(&b, "    ", "updated", iso+"T00:00:00Z")
@@ -108,8 +107,8 @@ func (r *Renderer) Feed(contracts []*contract.Contract, statuses []edition.Statu
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
 	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="` + def + `">` + "\n")
-	writeElem(&b, "  ", "title", fmt.Sprintf(w.feedTitle, cfg.Title))
-	writeElem(&b, "  ", "subtitle", w.subtitle)
+	writeElem(&b, "  ", "title", r.ui(def, "feed_title", "site", cfg.Title))
+	writeElem(&b, "  ", "subtitle", r.ui(def, "feed_subtitle"))
 	writeElem(&b, "  ", "id", feedID(host, prefix, first, cfg.Title))
 	writeElem(&b, "  ", "updated", updated.Format("2006-01-02")+"T00:00:00Z")
 	b.WriteString("  <author>\n")
@@ -178,12 +177,12 @@ func writeElem(b *bytes.Buffer, indent, name, text string) {
 
 // feedChange is one clause change in a line: its kind, number and title,
 // and for a changed clause a short redline, [-deleted-] {+inserted+}.
-func feedChange(w feedText, c edition.Change) string {
+func (r *Renderer) feedChange(l string, c edition.Change) string {
 	num := c.NewNumber
 	if num == "" {
 		num = c.OldNumber
 	}
-	line := fmt.Sprintf("%s %s «%s»", w.kinds[c.Kind], num, c.Title)
+	line := r.ui(l, "feed_change", "kind", r.ui(l, feedKinds[c.Kind]), "number", num, "title", c.Title)
 	if c.Kind != edition.Changed {
 		return line
 	}
@@ -212,33 +211,5 @@ func feedChange(w feedText, c edition.Change) string {
 	return line + ": " + strings.Join(strings.Fields(b.String()), " ")
 }
 
-type feedText struct {
-	feedTitle, subtitle, title, first, changed, coming string
-	kinds                                              map[string]string
-}
-
-func feedWords(l string) feedText {
-	if w, ok := feedDeRo[l]; ok {
-		return w
-	}
-	if l == "ru" {
-		return feedText{
-			feedTitle: "%s: редакции договоров",
-			subtitle:  "Каждая новая редакция договора-оферты по каждому курсу, с перечнем изменений.",
-			title:     "%s: редакция договора от %s",
-			first:     "Первая редакция договора.",
-			changed:   "Изменения против редакции от %s (пунктов: %d):",
-			coming:    "Вступает в силу %s; до этого дня действует прежняя редакция.",
-			kinds:     map[string]string{edition.Added: "Добавлен пункт", edition.Removed: "Удалён пункт", edition.Moved: "Перенесён пункт", edition.Changed: "Изменён пункт"},
-		}
-	}
-	return feedText{
-		feedTitle: "%s: contract editions",
-		subtitle:  "Every new edition of each course's offer contract, with what changed.",
-		title:     "%s: contract edition of %s",
-		first:     "First edition of the contract.",
-		changed:   "Changes against the edition of %s (clauses: %d):",
-		coming:    "Comes into force on %s; until that day the previous edition is in force.",
-		kinds:     map[string]string{edition.Added: "Added clause", edition.Removed: "Removed clause", edition.Moved: "Moved clause", edition.Changed: "Changed clause"},
-	}
-}
+// feedKinds are the UI strings that name a kind of clause change.
+var feedKinds = map[string]string{edition.Added: "feed_added", edition.Removed: "feed_removed", edition.Moved: "feed_moved", edition.Changed: "feed_changed"}

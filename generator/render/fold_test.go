@@ -171,7 +171,7 @@ func unfolded(t *testing.T, r *Renderer, theme fs.FS, l, kind string) *template.
 func tinyTheme(base, page, strs string) fstest.MapFS {
 	theme := fstest.MapFS{
 		"layouts/base.html": {Data: []byte(base)},
-		"i18n/en.toml":      {Data: []byte(strs)},
+		"i18n/en.toml":      {Data: []byte(withGoStrings(strs))},
 	}
 	for _, kind := range pageKinds {
 		theme["layouts/"+kind+".html"] = &fstest.MapFile{Data: []byte(page)}
@@ -235,4 +235,23 @@ func samplePage(kind, l, jurisdiction string, draft bool) *Page {
 			InlineCSS:  "body{color:red}"}
 	}
 	return p
+}
+
+// withGoStrings adds to strs every string of goStrings it lacks, each
+// with its arguments: the strings Go reads that a test's theme does not
+// care about.
+func withGoStrings(strs string) string {
+	var b strings.Builder
+	b.WriteString(strs + "\n")
+	for _, g := range goStrings {
+		if strings.Contains(strs, "\n"+g.key+" =") || strings.HasPrefix(strs, g.key+" =") {
+			continue
+		}
+		v := g.key
+		for _, a := range g.args {
+			v += " {" + a + "}"
+		}
+		fmt.Fprintf(&b, "%s = %q\n", g.key, v)
+	}
+	return b.String()
 }

@@ -30,18 +30,18 @@ func overlayJurisdiction(m map[string]string, jurisdiction string) {
 
 // contractTitle names the contract page: a public offer under Russian
 // law, the terms and conditions under EU law, which knows no public offer.
-func (r *Renderer) contractTitle(l string, w pageWords) string {
+func (r *Renderer) contractTitle(l string) string {
 	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
 		return r.strings[l]["contract_kicker"]
 	}
-	return w.contractTitle
+	return r.pageTitle(l, "contract")
 }
 
 // statementTitle names the statement page: under EU law it is the model
 // withdrawal form.
-func (r *Renderer) statementTitle(l string, w pageWords) string {
+func (r *Renderer) statementTitle(l string) string {
 	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
 		return r.strings[l]["refund_heading"]
 	}
-	return w.statementTitle
+	return r.pageTitle(l, "statement")
 }

@@ -104,6 +104,7 @@ func New(s *site.Site) (*Renderer, error) {
 			return nil, themeError(file, err)
 		}
 		overlayJurisdiction(m, s.Config.Jurisdiction)
+		missing = append(missing, checkGoStrings("themes/"+s.Config.Theme+"/"+file, l, m)...)
 		r.strings[l] = m
 		// base.html is parsed and folded once per language; each kind
 		// of page gets a copy to define its blocks in. Clone copies the
@@ -352,7 +353,6 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		files = append(files, File{Path: p + "index.html", Data: data})
 		return nil
 	}
-	w := words(l)
 	links := r.editionLinks(k, st)
 	var coming *EditionLink
 	for i := range links {
@@ -362,7 +362,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		}
 	}
 	var live *ContractView
-	if err := add("contract", "oferta", titleOf(r.contractTitle(l, w), k.Course.Title), func(pg *Page) error {
+	if err := add("contract", "oferta", titleOf(r.contractTitle(l), k.Course.Title), func(pg *Page) error {
 		var err error
 		if st.Live() {
 			pg.Contract, err = r.contractView(k)
@@ -390,7 +390,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
-	if err := add("faq", "faq", titleOf(w.faqTitle, k.Course.Title), func(pg *Page) error {
+	if err := add("faq", "faq", titleOf(r.pageTitle(l, "faq"), k.Course.Title), func(pg *Page) error {
 		var err error
 		pg.FAQ, err = r.faqView(k, pg, r.termsInForce(k, st))
 		if pg.FAQ != nil {
@@ -401,10 +401,10 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
-	if err := r.addWidget(k, st, add, titleOf(w.faqTitle, k.Course.Title)); err != nil {
+	if err := r.addWidget(k, st, add, titleOf(r.pageTitle(l, "faq"), k.Course.Title)); err != nil {
 		return nil, err
 	}
-	if err := add("refund", "refund", titleOf(r.statementTitle(l, w), k.Course.Title), func(pg *Page) error {
+	if err := add("refund", "refund", titleOf(r.statementTitle(l), k.Course.Title), func(pg *Page) error {
 		var err error
 		pg.Statement, err = r.statementView(k, cv, st, links)
 		return err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/oferta-dev/oferta/generator/contract"
@@ -16,7 +17,6 @@ import (
 func (r *Renderer) courseView(k *contract.Contract) *CourseView {
 	c := k.Course
 	l := k.Lang
-	w := words(l)
 	cur, _ := money.Lookup(c.Currency)
 	dur, _ := lang.Units(l, c.Duration.Count, c.Duration.Unit)
 	dir := contract.CoursePath(r.site, c)
@@ -25,7 +25,7 @@ func (r *Renderer) courseView(k *contract.Contract) *CourseView {
 		Slug:         c.Slug,
 		Title:        c.Title,
 		Format:       c.Format,
-		FormatLabel:  w.formats[c.Format],
+		FormatLabel:  r.strings[l]["format_"+c.Format],
 		Price:        money.Format(price, l),
 		PriceShort:   money.FormatShort(price, l),
 		PricePlain:   price.String(),
@@ -40,19 +40,16 @@ func (r *Renderer) courseView(k *contract.Contract) *CourseView {
 		RefundHref:   dir + "refund/",
 		ReviewDays:   lang.Days(l, c.Refund.ReviewDays),
 		PayoutDays:   lang.Days(l, c.Refund.PayoutDays),
-		Channel:      contract.ChannelText(r.site.Config.Seller, c.Refund.Channel, r.site.Config.BaseURL, l),
+		Channel:      contract.ChannelText(k.Phrases, r.site.Config.Seller, c.Refund.Channel, r.site.Config.BaseURL),
 	}
 	if !c.Start.IsZero() {
 		cv.Start = lang.Date(l, c.Start)
 	}
-	summary, ok := w.summary[""], false
+	policy := ""
 	if k.Terms != nil {
-		summary, ok = w.summary[k.Terms.PolicyID]
-		if !ok {
-			summary = w.summary[""]
-		}
+		policy = k.Terms.PolicyID
 	}
-	cv.RefundSummary = summary
+	cv.RefundSummary = r.policySummary(l, policy)
 	return cv
 }
 
@@ -122,9 +119,8 @@ func (r *Renderer) faqView(k *contract.Contract, pg *Page, terms *refund.Terms) 
 func (r *Renderer) refundTable(k *contract.Contract, v *FAQView, t *refund.Terms) error {
 	c := k.Course
 	l := k.Lang
-	w := words(l)
 	unitWord, _ := lang.UnitWord(l, 5, c.Duration.Unit)
-	table := &RefundTable{UnitHeader: fmt.Sprintf(w.unitHeader, unitWord), Price: money.Format(money.Round(t.Price, t.Currency), l)}
+	table := &RefundTable{UnitHeader: r.ui(l, "table_unit_header", "unit", unitWord), Price: money.Format(money.Round(t.Price, t.Currency), l)}
 	var amounts []money.Amount
 	var inGuarantee money.Amount
 	var err error
@@ -143,13 +139,13 @@ func (r *Renderer) refundTable(k *contract.Contract, v *FAQView, t *refund.Terms
 		}
 		table.Rows = append(table.Rows, RefundRow{
 			Used:        used,
-			UsedLabel:   fmt.Sprintf(w.usedOf, used, t.Total),
+			UsedLabel:   r.ui(l, "table_used_of", "used", strconv.Itoa(used), "total", strconv.Itoa(t.Total)),
 			Amount:      money.Format(amount, l),
 			AmountPlain: amount.String(),
 		})
 	}
 	if t.GuaranteeDays > 0 {
-		table.GuaranteeNote = fmt.Sprintf(w.guaranteeNote, lang.Days(l, t.GuaranteeDays), money.Format(inGuarantee, l))
+		table.GuaranteeNote = r.ui(l, "table_guarantee_note", "days", lang.Days(l, t.GuaranteeDays), "amount", money.Format(inGuarantee, l))
 	}
 	model, err := t.Model()
 	if err != nil {

@@ -1,62 +1,94 @@
 package render
 
-// pageWords are the few texts the Go side composes with data; everything
-// else a page says comes from the theme's i18n files.
-type pageWords struct {
-	contractTitle, faqTitle, statementTitle string
-	changesTitle                            string
-	formats                                 map[string]string
-	usedOf                                  string // "%d из %d"
-	unitsOf                                 string // "%s из %d": "3 недели из 8"
-	unitHeader                              string // "Пройдено: %s"
-	guaranteeNote                           string // days, amount
-	summary                                 map[string]string
+import (
+	"fmt"
+
+	"github.com/oferta-dev/oferta/generator/site"
+)
+
+// goStrings are the theme's UI strings that Go reads rather than a
+// layout, with the named arguments each takes ({unit}, {total}): page
+// titles, course formats, the index's policy summaries, the FAQ table's
+// labels and the Atom feed's words. New checks every language's strings
+// for them, so a theme that lacks one fails at once, naming the file and
+// the key, instead of printing an empty title.
+var goStrings = []struct {
+	key  string
+	args []string
+}{
+	{"page_title_contract", nil},
+	{"page_title_faq", nil},
+	{"page_title_statement", nil},
+	{"page_title_changes", nil},
+	{"format_personal", nil},
+	{"format_group", nil},
+	{"format_recorded", nil},
+	{"policy_summary_prorata", nil},
+	{"policy_summary_flat", nil},
+	{"policy_summary_none", nil},
+	{"policy_summary_other", nil},
+	{"table_unit_header", []string{"unit"}},
+	{"table_used_of", []string{"used", "total"}},
+	{"table_units_of", []string{"units", "total"}},
+	{"table_guarantee_note", []string{"days", "amount"}},
+	{"feed_title", []string{"site"}},
+	{"feed_subtitle", nil},
+	{"feed_entry_title", []string{"course", "date"}},
+	{"feed_first", nil},
+	{"feed_changes", []string{"date", "count"}},
+	{"feed_coming", []string{"date"}},
+	{"feed_added", nil},
+	{"feed_removed", nil},
+	{"feed_moved", nil},
+	{"feed_changed", nil},
+	{"feed_change", []string{"kind", "number", "title"}},
+	{"contract_kicker", nil},
+	{"refund_heading", nil},
+	{"withdraw_heading", nil},
+	{"withdraw_subject", nil},
+	{"seller_phone", nil},
+	{"draft_label", nil},
+	{"draft_text", nil},
 }
 
-func words(l string) pageWords {
-	switch l {
-	case "ru":
-		return ruWords
-	case "de":
-		return deWords
-	case "ro":
-		return roWords
+// checkGoStrings reports each string of goStrings that m, the UI strings
+// of language l read from file, lacks or gives the wrong arguments.
+func checkGoStrings(file, l string, m map[string]string) site.ErrorList {
+	var errs site.ErrorList
+	for _, g := range goStrings {
+		s, ok := m[g.key]
+		if !ok {
+			errs = append(errs, &site.Error{File: file, Err: noString(l, g.key)})
+			continue
+		}
+		if err := site.CheckPlaceholders(s, g.args); err != nil {
+			errs = append(errs, &site.Error{File: file, Err: fmt.Errorf("UI string %q: %w", g.key, err)})
+		}
 	}
-	return enWords
+	return errs
 }
 
-var ruWords = pageWords{
-	contractTitle:  "Договор-оферта",
-	faqTitle:       "Возврат: вопросы и ответы",
-	statementTitle: "Заявление на возврат",
-	changesTitle:   "Изменения договора",
-	formats:        map[string]string{"personal": "Личное наставничество", "group": "Групповой курс", "recorded": "Курс в записи"},
-	usedOf:         "%d из %d",
-	unitsOf:        "%s из %d",
-	unitHeader:     "Пройдено (%s)",
-	guaranteeNote:  "В течение %s с начала курса действует гарантия: возвращается %s, сколько бы курса ни было пройдено.",
-	summary: map[string]string{
-		"refund.policy.prorata": "Возврат пропорционально непройденной части курса.",
-		"refund.policy.flat":    "Возврат уплаченной суммы без учёта пройденной части курса, за вычетом удержаний, указанных в договоре, если они есть.",
-		"refund.policy.none":    "Возврат по закону: с оплатой фактически понесённых расходов.",
-		"":                      "Порядок возврата описан в договоре.",
-	},
+// ui is the UI string key in language l with its arguments, given as
+// name, value pairs.
+func (r *Renderer) ui(l, key string, args ...string) string {
+	return site.Expand(r.strings[l][key], args...)
 }
 
-var enWords = pageWords{
-	contractTitle:  "Public offer contract",
-	faqTitle:       "Refunds: questions and answers",
-	statementTitle: "Refund statement",
-	changesTitle:   "Changes to the contract",
-	formats:        map[string]string{"personal": "Personal mentoring", "group": "Group course", "recorded": "Recorded course"},
-	usedOf:         "%d of %d",
-	unitsOf:        "%s of %d",
-	unitHeader:     "Delivered (%s)",
-	guaranteeNote:  "Within %s of the start a guarantee applies: you get %s back, however much of the course was delivered.",
-	summary: map[string]string{
-		"refund.policy.prorata": "Refund in proportion to the part of the course not yet delivered.",
-		"refund.policy.flat":    "Refund of the amount paid regardless of the part of the course taken, less the deductions the contract lists, if any.",
-		"refund.policy.none":    "Refund as the law provides: the costs actually incurred are paid.",
-		"":                      "The contract describes how refunds work.",
-	},
+// pageTitle names a kind of page: "contract", "faq", "statement",
+// "changes".
+func (r *Renderer) pageTitle(l, kind string) string {
+	return r.strings[l]["page_title_"+kind]
+}
+
+// policySummary is the index card's one line on a refund policy.
+func (r *Renderer) policySummary(l, policyID string) string {
+	switch policyID {
+	case "refund.policy.prorata":
+		return r.strings[l]["policy_summary_prorata"]
+	case "refund.policy.flat":
+		return r.strings[l]["policy_summary_flat"]
+	case "refund.policy.none":
+		return r.strings[l]["policy_summary_none"]
+	}
+	return r.strings[l]["policy_summary_other"]
 }

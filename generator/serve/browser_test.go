@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oferta-dev/oferta/generator/chrometest"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // TestServeBrowserReloads opens a course page in headless Chromium, changes
@@ -20,7 +21,7 @@ import (
 func TestServeBrowserReloads(t *testing.T) {
 	// Generous limits keep a broken run from hanging; nothing is timed.
 	ctx := chrometest.New(t, 2*time.Minute)
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	r := start(t, dir)
 
 	page := r.url + "/smm-mentoring/oferta/"
@@ -41,14 +42,14 @@ func TestServeBrowserReloads(t *testing.T) {
 
 	file := filepath.Join(dir, "content", "smm-mentoring.toml")
 	const title = "Наставничество по SMM: из браузера"
-	writeFile(t, file, strings.Replace(readFile(t, file), smmTitle, title, 1))
+	sitetest.WriteFile(t, file, strings.Replace(sitetest.ReadFile(t, file), smmTitle, title, 1))
 	waitInBrowser(t, ctx, "the new title in the open page",
 		`document.title.indexOf("`+title+`") >= 0 && document.querySelector("h1").textContent.indexOf("`+title+`") >= 0`)
 
 	// A bad edit shows the overlay over the last good page; the fix removes it.
-	writeFile(t, file, "prise = 1\n"+readFile(t, file))
+	sitetest.WriteFile(t, file, "prise = 1\n"+sitetest.ReadFile(t, file))
 	waitInBrowser(t, ctx, "the error overlay", `(function(){var o=document.getElementById("oferta-overlay");return o!==null&&o.textContent.indexOf("content/smm-mentoring.toml:1:1")>=0})()`)
-	writeFile(t, file, strings.TrimPrefix(readFile(t, file), "prise = 1\n"))
+	sitetest.WriteFile(t, file, strings.TrimPrefix(sitetest.ReadFile(t, file), "prise = 1\n"))
 	waitInBrowser(t, ctx, "the overlay to go", `document.getElementById("oferta-overlay") === null && document.getElementById("oferta-findings") !== null`)
 }
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/pipeline"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
 
@@ -142,11 +143,11 @@ func newDiffSite(t *testing.T, courses int) *diffSite {
 }
 
 func (d *diffSite) read(rel string) string {
-	return readFile(d.t, filepath.Join(d.dir, filepath.FromSlash(rel)))
+	return sitetest.ReadFile(d.t, filepath.Join(d.dir, filepath.FromSlash(rel)))
 }
 
 func (d *diffSite) write(rel, data string) {
-	writeFile(d.t, filepath.Join(d.dir, filepath.FromSlash(rel)), data)
+	sitetest.WriteFile(d.t, filepath.Join(d.dir, filepath.FromSlash(rel)), data)
 }
 
 // themeFile is the site's copy of a theme file, or the built-in one.

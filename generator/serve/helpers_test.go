@@ -6,12 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -22,50 +19,6 @@ import (
 )
 
 var builtin = site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
-
-// exampleSite copies the example school (oferta.toml and content/) into
-// a temporary folder; the clause library and the theme are built in.
-func exampleSite(t testing.TB) string {
-	t.Helper()
-	dir := t.TempDir()
-	copyFile(t, "../../oferta.toml", filepath.Join(dir, "oferta.toml"))
-	err := filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel("../../content", p)
-		copyFile(t, p, filepath.Join(dir, "content", rel))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func readFile(t testing.TB, p string) string {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
-func writeFile(t testing.TB, p, data string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func copyFile(t testing.TB, from, to string) {
-	t.Helper()
-	writeFile(t, to, readFile(t, from))
-}
 
 // syncBuffer is a bytes.Buffer that the server's goroutines may write to
 // while a test reads it.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oferta-dev/oferta/generator/sitetest"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
 
@@ -39,7 +40,7 @@ func (r *running) getHost(t *testing.T, path, host string) (int, string) {
 // made to resolve to 127.0.0.1 (DNS rebinding) sends its own name as
 // Host; pages, status and the event stream refuse it.
 func TestServeAnswersOnlyItsOwnHost(t *testing.T) {
-	r := start(t, exampleSite(t))
+	r := start(t, sitetest.ExampleSite(t))
 	_, port, _ := net.SplitHostPort(strings.TrimPrefix(r.url, "http://"))
 	for _, path := range []string{"/", "/smm-mentoring/oferta/", statusPath + "?page=/", eventsPath, scriptPath} {
 		for _, host := range []string{"evil.example", "evil.example:" + port, "localhost.evil.example:" + port, "localhost:1", "10.0.0.1:" + port} {
@@ -59,7 +60,7 @@ func TestServeAnswersOnlyItsOwnHost(t *testing.T) {
 // TestServeAllowHost: --allow-host adds names, with any port or with
 // the one given.
 func TestServeAllowHost(t *testing.T) {
-	r := startWith(t, Options{Dir: exampleSite(t), AllowHosts: []string{"preview.example.com", "Box.Local:8443"}})
+	r := startWith(t, Options{Dir: sitetest.ExampleSite(t), AllowHosts: []string{"preview.example.com", "Box.Local:8443"}})
 	for host, want := range map[string]int{
 		"preview.example.com":      200,
 		"preview.example.com:1234": 200,
@@ -109,7 +110,7 @@ func TestHostSet(t *testing.T) {
 // TestServeCapsEventStreams: a page that opens event streams in a loop
 // gets 503 beyond the cap; a closed stream frees its place.
 func TestServeCapsEventStreams(t *testing.T) {
-	r := startWith(t, Options{Dir: exampleSite(t), MaxStreams: 2}) // start opens one
+	r := startWith(t, Options{Dir: sitetest.ExampleSite(t), MaxStreams: 2}) // start opens one
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, "GET", r.url+eventsPath, nil)
 	resp, err := http.DefaultClient.Do(req)
@@ -131,7 +132,7 @@ func TestServeCapsEventStreams(t *testing.T) {
 // TestServeAbandonsASupersededRebuild: a rebuild whose context ends
 // publishes nothing, and the next one reads the files it was to read.
 func TestServeAbandonsASupersededRebuild(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
@@ -141,7 +142,7 @@ func TestServeAbandonsASupersededRebuild(t *testing.T) {
 	}
 	before := s.snap.Load()
 	file := filepath.Join(dir, "content", "smm-mentoring.toml")
-	writeFile(t, file, strings.Replace(readFile(t, file), "title = \"", "title = \"Superseded ", 1))
+	sitetest.WriteFile(t, file, strings.Replace(sitetest.ReadFile(t, file), "title = \"", "title = \"Superseded ", 1))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if res := s.rebuild(ctx, []string{file}); !res.abandoned {
@@ -236,7 +237,7 @@ func TestServeReportsASlowRebuild(t *testing.T) {
 // TestServeSurvivesACrashingRebuild: a panic in a rebuild beside the
 // watch is shown as an internal error, and the server goes on.
 func TestServeSurvivesACrashingRebuild(t *testing.T) {
-	s, err := New(Options{Dir: exampleSite(t), Builtin: builtin})
+	s, err := New(Options{Dir: sitetest.ExampleSite(t), Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/oferta-dev/oferta/generator/pipeline"
+	"github.com/oferta-dev/oferta/generator/sitetest"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
 
@@ -20,7 +21,7 @@ const smmTitle = "Наставничество по SMM: 8 недель"
 // that each time the page is served with the new text and the open event
 // stream was told to reload it.
 func TestServeSaves(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	r := start(t, dir)
 	file := filepath.Join(dir, "content", "smm-mentoring.toml")
 	const page = "/smm-mentoring/oferta/"
@@ -31,10 +32,10 @@ func TestServeSaves(t *testing.T) {
 		name string
 		save func(data string)
 	}{
-		{"in place", func(data string) { writeFile(t, file, data) }},
+		{"in place", func(data string) { sitetest.WriteFile(t, file, data) }},
 		{"temporary file, then rename", func(data string) {
 			tmp := filepath.Join(dir, "content", ".smm-mentoring.toml.tmp")
-			writeFile(t, tmp, data)
+			sitetest.WriteFile(t, tmp, data)
 			if err := os.Rename(tmp, file); err != nil {
 				t.Fatal(err)
 			}
@@ -43,10 +44,10 @@ func TestServeSaves(t *testing.T) {
 			if err := os.Remove(file); err != nil {
 				t.Fatal(err)
 			}
-			writeFile(t, file, data)
+			sitetest.WriteFile(t, file, data)
 		}},
 	}
-	orig := readFile(t, file)
+	orig := sitetest.ReadFile(t, file)
 	for i, s := range saves {
 		title := fmt.Sprintf("Наставничество по SMM: правка %d", i+1)
 		mark := r.sse.mark()
@@ -64,10 +65,10 @@ func TestServeSaves(t *testing.T) {
 
 // TestServeCoursesComeAndGo adds a course file and removes it again.
 func TestServeCoursesComeAndGo(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	r := start(t, dir)
 	file := filepath.Join(dir, "content", "excel-evening.toml")
-	copyFile(t, filepath.Join(dir, "content", "recorded-excel.toml"), file)
+	sitetest.CopyFile(t, filepath.Join(dir, "content", "recorded-excel.toml"), file)
 	for _, p := range []string{"/excel-evening/oferta/", "/excel-evening/faq/", "/excel-evening/refund/"} {
 		waitFor(t, p+" to appear", func() bool { code, _ := r.get(t, p); return code == 200 })
 	}
@@ -90,7 +91,7 @@ func TestServeCoursesComeAndGo(t *testing.T) {
 // TestServeNewClauseFolder creates a folder under clauses/ru/ while the
 // server runs: clauses written into it must show up in the contracts.
 func TestServeNewClauseFolder(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	if err := os.MkdirAll(filepath.Join(dir, "clauses", "ru"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -102,13 +103,13 @@ func TestServeNewClauseFolder(t *testing.T) {
 	clause := func(name, word string) string {
 		return fmt.Sprintf("+++\nid = \"liability.%s\"\nkind = \"liability\"\nsection = \"liability\"\ntitle = \"Дополнительное условие\"\nweight = 90\n+++\nОсобое условие %s.\n", name, word)
 	}
-	writeFile(t, filepath.Join(folder, "first.md"), clause("first", "ЯНТАРЬ"))
+	sitetest.WriteFile(t, filepath.Join(folder, "first.md"), clause("first", "ЯНТАРЬ"))
 	waitFor(t, "the first clause in the contract", func() bool {
 		_, body := r.get(t, "/smm-mentoring/oferta/")
 		return strings.Contains(body, "ЯНТАРЬ")
 	})
 	// Written once the folder is surely watched: only its watch sees this.
-	writeFile(t, filepath.Join(folder, "second.md"), clause("second", "МАЛАХИТ"))
+	sitetest.WriteFile(t, filepath.Join(folder, "second.md"), clause("second", "МАЛАХИТ"))
 	waitFor(t, "the second clause in the contract", func() bool {
 		_, body := r.get(t, "/group-copywriting/oferta/")
 		return strings.Contains(body, "МАЛАХИТ")
@@ -119,15 +120,15 @@ func TestServeNewClauseFolder(t *testing.T) {
 // fixes it: the overlay data names file, line, column and message, the
 // last good page stays served, and the overlay goes once the file is fixed.
 func TestServeBadEdit(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	r := start(t, dir)
 	file := filepath.Join(dir, "content", "smm-mentoring.toml")
-	orig := readFile(t, file)
+	orig := sitetest.ReadFile(t, file)
 	const page = "/smm-mentoring/oferta/"
 	_, good := r.get(t, page)
 
 	// An unknown key: a load error.
-	writeFile(t, file, "prise = 1\n"+strings.Replace(orig, smmTitle, "Новое название", 1))
+	sitetest.WriteFile(t, file, "prise = 1\n"+strings.Replace(orig, smmTitle, "Новое название", 1))
 	var st statusJSON
 	waitFor(t, "the overlay for an unknown key", func() bool {
 		st = r.status(t, page)
@@ -148,7 +149,7 @@ func TestServeBadEdit(t *testing.T) {
 	}
 
 	// A lint error: a payout deadline over the legal limit.
-	writeFile(t, file, strings.Replace(orig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
+	sitetest.WriteFile(t, file, strings.Replace(orig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
 	waitFor(t, "the overlay for a lint error", func() bool {
 		st = r.status(t, page)
 		return len(st.Errors) > 0 && st.Errors[0].Rule == "refund/payout-too-slow"
@@ -162,7 +163,7 @@ func TestServeBadEdit(t *testing.T) {
 
 	// The fix.
 	mark := r.sse.mark()
-	writeFile(t, file, strings.Replace(orig, smmTitle, "Новое название", 1))
+	sitetest.WriteFile(t, file, strings.Replace(orig, smmTitle, "Новое название", 1))
 	waitFor(t, "the overlay to go", func() bool {
 		st = r.status(t, page)
 		return len(st.Errors) == 0
@@ -179,12 +180,12 @@ func TestServeBadEdit(t *testing.T) {
 // TestServeFindingsPerCourse checks the panel's data: a course page gets
 // its own findings and the site-wide ones, not other courses' findings.
 func TestServeFindingsPerCourse(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	file := filepath.Join(dir, "content", "group-copywriting.toml")
-	writeFile(t, file, strings.Replace(readFile(t, file), "[refund]\n", "[refund]\nretention_percent = 5\n", 1))
+	sitetest.WriteFile(t, file, strings.Replace(sitetest.ReadFile(t, file), "[refund]\n", "[refund]\nretention_percent = 5\n", 1))
 	// A site-wide finding: the example school itself withholds no fee.
 	cfg := filepath.Join(dir, "oferta.toml")
-	writeFile(t, cfg, strings.Replace(readFile(t, cfg), "bank_fee_percent = 0", "bank_fee_percent = 3", 1))
+	sitetest.WriteFile(t, cfg, strings.Replace(sitetest.ReadFile(t, cfg), "bank_fee_percent = 0", "bank_fee_percent = 3", 1))
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
@@ -226,7 +227,7 @@ func TestServeFindingsPerCourse(t *testing.T) {
 // checks what the rebuild rendered: that course's pages and the index page
 // of its language, nothing else (the sitemap lists the same paths).
 func TestServeRebuildsOnlyTheEditedCourse(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
@@ -236,7 +237,7 @@ func TestServeRebuildsOnlyTheEditedCourse(t *testing.T) {
 		t.Fatalf("first build: %+v", first.problems)
 	}
 	file := filepath.Join(dir, "content", "smm-mentoring.toml")
-	writeFile(t, file, strings.Replace(readFile(t, file), smmTitle, "Наставничество по SMM: весна", 1))
+	sitetest.WriteFile(t, file, strings.Replace(sitetest.ReadFile(t, file), smmTitle, "Наставничество по SMM: весна", 1))
 	res := s.rebuild(context.Background(), []string{file})
 	if !res.ok || res.assembled != 1 {
 		t.Fatalf("rebuild: ok=%v assembled=%d problems=%v", res.ok, res.assembled, res.problems)
@@ -265,7 +266,7 @@ func TestServeRebuildsOnlyTheEditedCourse(t *testing.T) {
 // TestServeHTTP checks what the handler serves: only files of the built
 // site, with their types, the script only in HTML, and nothing else.
 func TestServeHTTP(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
@@ -370,10 +371,10 @@ func TestServeNotASite(t *testing.T) {
 // TestServeBrokenFromTheStart starts on a site whose oferta.toml does not
 // load: pages say so, and the site appears once the file is fixed.
 func TestServeBrokenFromTheStart(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	cfgFile := filepath.Join(dir, "oferta.toml")
-	cfg := readFile(t, cfgFile)
-	writeFile(t, cfgFile, cfg+"\nunknown_setting = 1\n")
+	cfg := sitetest.ReadFile(t, cfgFile)
+	sitetest.WriteFile(t, cfgFile, cfg+"\nunknown_setting = 1\n")
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
@@ -387,7 +388,7 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `id="oferta-reload"`) {
 		t.Errorf("before any good build: status %d; want 503 with the reload script", w.Code)
 	}
-	writeFile(t, cfgFile, cfg)
+	sitetest.WriteFile(t, cfgFile, cfg)
 	if res := s.rebuild(context.Background(), []string{cfgFile}); !res.ok {
 		t.Fatalf("after the fix: %+v", res.problems)
 	}
@@ -402,10 +403,10 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 // good build to keep, so the pages are served as a draft with the
 // overlay, until the error is fixed.
 func TestServeDraftUntilClean(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	file := filepath.Join(dir, "content", "smm-mentoring.toml")
-	orig := readFile(t, file)
-	writeFile(t, file, strings.Replace(orig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
+	orig := sitetest.ReadFile(t, file)
+	sitetest.WriteFile(t, file, strings.Replace(orig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
@@ -417,7 +418,7 @@ func TestServeDraftUntilClean(t *testing.T) {
 	if !sn.draft || served(sn, "smm-mentoring/oferta/index.html") == nil || len(sn.problems) == 0 {
 		t.Fatalf("want draft pages with problems; draft=%v problems=%v", sn.draft, sn.problems)
 	}
-	writeFile(t, file, orig)
+	sitetest.WriteFile(t, file, orig)
 	if res := s.rebuild(context.Background(), []string{file}); !res.ok || len(res.changed) == 0 {
 		t.Fatalf("after the fix: ok=%v changed=%d problems=%v", res.ok, len(res.changed), res.problems)
 	}
@@ -430,7 +431,7 @@ func TestServeDraftUntilClean(t *testing.T) {
 // files it was told about, so a later rebuild, told only of its own
 // change, still reads them.
 func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	s, err := New(Options{Dir: dir, Builtin: builtin})
 	if err != nil {
 		t.Fatal(err)
@@ -440,13 +441,13 @@ func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
 	}
 	smm := filepath.Join(dir, "content", "smm-mentoring.toml")
 	group := filepath.Join(dir, "content", "group-copywriting.toml")
-	groupOrig := readFile(t, group)
-	writeFile(t, smm, strings.Replace(readFile(t, smm), smmTitle, "Наставничество по SMM: осень", 1))
-	writeFile(t, group, strings.Replace(groupOrig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
+	groupOrig := sitetest.ReadFile(t, group)
+	sitetest.WriteFile(t, smm, strings.Replace(sitetest.ReadFile(t, smm), smmTitle, "Наставничество по SMM: осень", 1))
+	sitetest.WriteFile(t, group, strings.Replace(groupOrig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
 	if res := s.rebuild(context.Background(), []string{smm, group}); res.ok {
 		t.Fatal("a rebuild with a lint error published its pages")
 	}
-	writeFile(t, group, groupOrig)
+	sitetest.WriteFile(t, group, groupOrig)
 	res := s.rebuild(context.Background(), []string{group})
 	if !res.ok {
 		t.Fatalf("rebuild after the fix: %+v", res.problems)
@@ -463,7 +464,7 @@ func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
 // check is done the panel says "lint: up to date" and the page is the
 // same.
 func TestServeClauseEditPreview(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	if _, err := synth.EditSharedClause(dir, builtin, 0); err != nil {
 		t.Fatal(err)
 	}

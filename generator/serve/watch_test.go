@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 // fakeNotifier records the folders a tree watches.
@@ -24,9 +26,9 @@ func (f *fakeNotifier) Close() error            { return nil }
 // ignored.
 func TestServeTreeFollowsFolders(t *testing.T) {
 	root := t.TempDir()
-	writeFile(t, filepath.Join(root, "oferta.toml"), "")
-	writeFile(t, filepath.Join(root, "content", "a.toml"), "")
-	writeFile(t, filepath.Join(root, "public", "index.html"), "")
+	sitetest.WriteFile(t, filepath.Join(root, "oferta.toml"), "")
+	sitetest.WriteFile(t, filepath.Join(root, "content", "a.toml"), "")
+	sitetest.WriteFile(t, filepath.Join(root, "public", "index.html"), "")
 	n := &fakeNotifier{}
 	tr := newTree(n, root)
 	if err := tr.start(); err != nil {
@@ -37,7 +39,7 @@ func TestServeTreeFollowsFolders(t *testing.T) {
 	}
 
 	// A whole clause tree appears at once (mkdir -p, then a file).
-	writeFile(t, filepath.Join(root, "clauses", "ru", "extra", "x.md"), "")
+	sitetest.WriteFile(t, filepath.Join(root, "clauses", "ru", "extra", "x.md"), "")
 	var changed []string
 	tr.handle(Event{Path: filepath.Join(root, "clauses")}, func(p string) { changed = append(changed, p) })
 	for _, d := range []string{"clauses", "clauses/ru", "clauses/ru/extra"} {

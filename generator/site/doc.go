@@ -1,6 +1,8 @@
 // Package site loads a site from disk: oferta.toml, every course file under
 // content/, and the clause library (the built-in one with the site's own
-// clauses layered over it).
+// clauses layered over it), with each language's phrases.toml: the
+// sentences later stages compose with a course's numbers (phrases.go,
+// PhraseKeys; a site's file replaces single phrases of the built-in one).
 //
 // Decoding is strict. TOML is first parsed into generic values, then walked
 // against the key tables of keys.go (names, types, allowed values, ranges,

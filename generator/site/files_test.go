@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
 
 var testBuiltin = Builtin{Clauses: os.DirFS("../../clauses"), Theme: os.DirFS("../../themes/default")}
@@ -96,7 +98,7 @@ func TestLinksOutsideTheSiteAreRefused(t *testing.T) {
 	for _, tc := range cases {
 		for _, absolute := range []bool{true, false} {
 			t.Run(tc.name, func(t *testing.T) {
-				dir := exampleSite(t)
+				dir := sitetest.ExampleSite(t)
 				target := outsideFile(t, "secret", tc.content)
 				link := filepath.Join(dir, filepath.FromSlash(tc.file))
 				if !absolute {
@@ -117,7 +119,7 @@ func TestLinksOutsideTheSiteAreRefused(t *testing.T) {
 func TestFoldersLinkedFromOutsideAreRefused(t *testing.T) {
 	for _, folder := range []string{"content/more", "clauses/ru", "editions", "themes/default/assets"} {
 		t.Run(folder, func(t *testing.T) {
-			dir := exampleSite(t)
+			dir := sitetest.ExampleSite(t)
 			outside := t.TempDir()
 			if err := os.WriteFile(filepath.Join(outside, "x.toml"), []byte("title = 1\n"), 0o644); err != nil {
 				t.Fatal(err)
@@ -137,21 +139,14 @@ func TestFoldersLinkedFromOutsideAreRefused(t *testing.T) {
 }
 
 func TestLinksInsideTheSiteAreFollowed(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	shared := filepath.Join(dir, "shared", "course.toml")
-	if err := copyFile(filepath.Join(dir, "content", "smm-mentoring.toml"), shared); err != nil {
-		t.Fatal(err)
-	}
+	sitetest.CopyFile(t, filepath.Join(dir, "content", "smm-mentoring.toml"), shared)
 	symlink(t, "../shared/course.toml", filepath.Join(dir, "content", "relative.toml"))
 	symlink(t, shared, filepath.Join(dir, "content", "absolute.toml"))
 	// A theme whose style sheet is a link to another file of the site.
 	css := filepath.Join(dir, "design", "style.css")
-	if err := os.MkdirAll(filepath.Dir(css), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(css, []byte("body{}"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	sitetest.WriteFile(t, css, "body{}")
 	symlink(t, "../../../design/style.css", filepath.Join(dir, "themes", "default", "assets", "style.css"))
 	s, err := loadSoon(t, dir)
 	if err != nil {
@@ -173,7 +168,7 @@ func TestLinksInsideTheSiteAreFollowed(t *testing.T) {
 func TestNamedPipeIsRefused(t *testing.T) {
 	for _, file := range []string{"content/x.toml", "oferta.toml", "clauses/ru/x.md", "themes/default/assets/x.css", "editions/2026-01-01/ru/x.md"} {
 		t.Run(file, func(t *testing.T) {
-			dir := exampleSite(t)
+			dir := sitetest.ExampleSite(t)
 			p := filepath.Join(dir, filepath.FromSlash(file))
 			os.Remove(p)
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -190,13 +185,13 @@ func TestNamedPipeIsRefused(t *testing.T) {
 
 func TestDeviceIsRefused(t *testing.T) {
 	t.Run("link to /dev/zero", func(t *testing.T) {
-		dir := exampleSite(t)
+		dir := sitetest.ExampleSite(t)
 		symlink(t, "/dev/zero", filepath.Join(dir, "content", "zero.toml"))
 		_, err := loadSoon(t, dir)
 		wantError(t, err, "content/zero.toml", "leads outside the site")
 	})
 	t.Run("device inside the site", func(t *testing.T) {
-		dir := exampleSite(t)
+		dir := sitetest.ExampleSite(t)
 		dev := filepath.Join(dir, "zero")
 		// /dev/zero is character device 1, 5.
 		if err := syscall.Mknod(dev, syscall.S_IFCHR|0o666, 1<<8|5); err != nil {
@@ -209,7 +204,7 @@ func TestDeviceIsRefused(t *testing.T) {
 }
 
 func TestLargeFileIsRefusedWithoutReadingIt(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	p := filepath.Join(dir, "content", "big.toml")
 	f, err := os.Create(p)
 	if err != nil {
@@ -242,7 +237,7 @@ func TestInvalidUTF8HasAPosition(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			dir := exampleSite(t)
+			dir := sitetest.ExampleSite(t)
 			p := filepath.Join(dir, filepath.FromSlash(tc.file))
 			content := tc.content
 			if tc.file == "oferta.toml" {
@@ -253,12 +248,7 @@ func TestInvalidUTF8HasAPosition(t *testing.T) {
 				}
 				content = replaceLine(t, string(old), "title =", tc.content)
 			}
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			sitetest.WriteFile(t, p, content)
 			want := tc.want
 			if strings.Contains(want, "%d") {
 				want = fmt.Sprintf(want, 1+strings.Count(content[:strings.Index(content, tc.content)], "\n"))

@@ -79,6 +79,7 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 
 	lib, err := loadLibrary(files, builtin.Clauses, cfg.Languages)
 	add(err)
+	add(loadPhrases(files, builtin.Clauses, lib, cfg.Jurisdiction))
 	s.Library = lib
 
 	theme, err := loadTheme(files, builtin.Theme, cfg.Theme)
@@ -306,6 +307,8 @@ type LangLibrary struct {
 	// Duplicates are clauses whose id another clause of the same layer
 	// already has (lint reports them as clause/duplicate).
 	Duplicates []Duplicate
+	// Phrases are the texts of phrases.toml (see PhraseKeys).
+	Phrases *Phrases
 }
 
 // Duplicate is a clause that repeats the id of an earlier one.

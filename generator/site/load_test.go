@@ -8,45 +8,14 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/oferta-dev/oferta/generator/sitetest"
 )
-
-// exampleSite copies the example school's settings and courses (not its
-// clauses or editions, which Load and Reload read the same way) into a
-// temporary folder.
-func exampleSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	err := filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel("../..", p)
-		return copyFile(p, filepath.Join(dir, rel))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := copyFile("../../oferta.toml", filepath.Join(dir, "oferta.toml")); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func copyFile(from, to string) error {
-	data, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(to, data, 0o644)
-}
 
 // TestReloadMatchesLoad edits course files and checks that Reload, told
 // which files changed, gives the courses and errors Load gives.
 func TestReloadMatchesLoad(t *testing.T) {
-	dir := exampleSite(t)
+	dir := sitetest.ExampleSite(t)
 	builtin := Builtin{Clauses: os.DirFS("../../clauses"), Theme: os.DirFS("../../themes/default")}
 	prev, err := Load(dir, builtin)
 	if err != nil {
@@ -66,7 +35,8 @@ func TestReloadMatchesLoad(t *testing.T) {
 			return os.WriteFile(smm, []byte(strings.Replace(string(src), "8 недель", "9 недель", 1)), 0o644)
 		}, []string{"content/smm-mentoring.toml"}},
 		{"new course in a folder", func() error {
-			return copyFile(filepath.Join(dir, "content", "recorded-excel.toml"), filepath.Join(dir, "content", "more", "excel-2.toml"))
+			sitetest.CopyFile(t, filepath.Join(dir, "content", "recorded-excel.toml"), filepath.Join(dir, "content", "more", "excel-2.toml"))
+			return nil
 		}, []string{"content/more/excel-2.toml"}},
 		{"the same slug twice", func() error {
 			return os.WriteFile(filepath.Join(dir, "content", "more", "smm.toml"), []byte(strings.Replace(string(src), "title =", "slug = \"smm-mentoring\"\ntitle =", 1)), 0o644)

@@ -12,7 +12,9 @@ import (
 // and the editions are taken from prev, which it does not modify. ok is
 // false, and nothing is read, when changed names any other file; the
 // caller then loads the whole site. prev must be a site that loaded
-// without errors.
+// without errors. What it reads of the library it reads as Load does
+// (loadLibrary, loadPhrases, the check that every language has clauses):
+// keep the two alike.
 func ReloadFiles(prev *Site, builtin Builtin, changed []string) (s *Site, ok bool, err error) {
 	var courses []string
 	clauses := false
@@ -49,6 +51,10 @@ func ReloadFiles(prev *Site, builtin Builtin, changed []string) (s *Site, ok boo
 	defer sf.root.Close()
 	lib, err := loadLibrary(sf, builtin.Clauses, prev.Config.Languages)
 	if err != nil {
+		errs = append(errs, Errors(err)...)
+	}
+	// As Load does: the phrases (phrases.toml) are part of the library.
+	if err := loadPhrases(sf, builtin.Clauses, lib, prev.Config.Jurisdiction); err != nil {
 		errs = append(errs, Errors(err)...)
 	}
 	for i, l := range prev.Config.Languages {
