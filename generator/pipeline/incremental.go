@@ -285,13 +285,20 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 		return nil, err
 	}
 	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts)),
-		index: pl.index, assets: pl.assets, sitemap: pl.sitemap, folders: make(map[string]string, len(c.Contracts))}
+		index: pl.index, assets: pl.assets, sitemap: pl.sitemap}
+	if pl.same && prev.folders != nil {
+		p.folders = prev.folders // the same courses in the same folders
+	} else {
+		p.folders = make(map[string]string, len(c.Contracts))
+		for _, k := range c.Contracts {
+			p.folders[contract.CoursePath(c.Site, k.Course)] = k.Course.Slug
+		}
+	}
 	keep := newKeeper(prev)
 	var fresh []render.File // the files this call rendered
 	for i, k := range c.Contracts {
 		file := k.Course.File
 		p.cards[file] = pl.cards[i]
-		p.folders[contract.CoursePath(c.Site, k.Course)] = k.Course.Slug
 		if !pl.rendered[i] {
 			p.courses[file] = prev.courses[file]
 			continue

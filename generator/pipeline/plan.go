@@ -19,6 +19,9 @@ import (
 // it hands to its caller one course at a time.
 type planned struct {
 	all bool // everything was rendered
+	// same reports that the courses and the paths of their pages are
+	// prev's: no course came, went or moved.
+	same bool
 	// rendered[i] reports that course i's pages were rendered rather
 	// than taken from prev (courses are in the order of Checked.Contracts).
 	rendered []bool
@@ -54,11 +57,11 @@ func plan(ctx context.Context, c *Checked, prev *Pages, d Delta, all, draft, len
 	all = all || prev == nil || d.All || prev.Draft != draft
 	n := len(c.Contracts)
 	p := &planned{all: all, rendered: make([]bool, n), cards: make([]template.HTML, n), index: map[string]indexPage{}}
-	paths := make([][]string, n) // the paths of each course's pages: the sitemap needs only these
+	paths := make([][]string, n) // the paths of each rendered course's pages: the sitemap needs only these
 	moved := false               // a course's paths differ from prev's
 	var redo []int
 	for i, k := range c.Contracts {
-		old, ok := prev.courseOf(k.Course.File)
+		_, ok := prev.courseOf(k.Course.File)
 		card, hasCard := prev.cardOf(k.Course.File)
 		if all || i >= len(d.Assembled) || d.Assembled[i] || !ok || !hasCard {
 			redo = append(redo, i)
@@ -66,9 +69,6 @@ func plan(ctx context.Context, c *Checked, prev *Pages, d Delta, all, draft, len
 			continue
 		}
 		p.cards[i] = card
-		for _, f := range old {
-			paths[i] = append(paths[i], f.Path)
-		}
 	}
 	errs := make([]error, n)
 	var failed atomic.Bool // a course failed: stop, the build is lost
@@ -161,12 +161,20 @@ func plan(ctx context.Context, c *Checked, prev *Pages, d Delta, all, draft, len
 	// made every time.
 	p.feed = r.Feed(c.Contracts, c.Status)
 	// The sitemap lists the paths: it is kept while no path came or went.
-	if !all && !moved && len(c.Contracts) == len(prev.courses) && len(prev.index) == len(p.index) {
+	p.same = !all && !moved && len(c.Contracts) == len(prev.courses) && len(prev.index) == len(p.index)
+	if p.same {
 		p.sitemap = prev.sitemap
 	} else {
 		var listed []render.File
-		for _, ps := range paths {
-			for _, path := range ps {
+		for i, k := range c.Contracts {
+			if !p.rendered[i] {
+				old, _ := prev.courseOf(k.Course.File)
+				for _, f := range old {
+					listed = append(listed, render.File{Path: f.Path})
+				}
+				continue
+			}
+			for _, path := range paths[i] {
 				listed = append(listed, render.File{Path: path})
 			}
 		}
