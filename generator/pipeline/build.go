@@ -1,7 +1,9 @@
-// Package build runs the stages in order — load, assemble, lint, render —
-// and is what the commands and the preview server call. Writing the files
-// is left to the caller (package output), so that the server can keep
-// them in memory.
+// Package pipeline runs the stages in order — load, assemble, lint,
+// render — and is what the commands and the preview server call. Writing
+// the files is left to the caller (package output), so that the server
+// can keep them in memory. A full build and the server's rebuild after a
+// change are one render plan (plan.go): the full build is the rebuild
+// with nothing previous.
 package pipeline
 
 import (
