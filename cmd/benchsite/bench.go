@@ -92,7 +92,7 @@ type row struct {
 	rss, hugoRSS    int64
 	course, hugoPg  time.Duration // one course (one page file) edited
 	clause, hugoTpl time.Duration // the shared clause (Hugo: the single layout) edited
-	lint            time.Duration
+	lint, lintCPU   time.Duration
 	lintInProcess   bool // `oferta lint` is not available: pipeline.Check was timed
 }
 
@@ -219,7 +219,7 @@ func measure(ctx context.Context, cfg benchConfig, work, hugo string, n int) (ro
 	// Lint: the command when this version has it, else the same work
 	// in-process (load, assemble, lint).
 	progress(cfg, "%d courses: lint", n)
-	var walls []time.Duration
+	var walls, cpus []time.Duration
 	for i := 0; i < cfg.runs; i++ {
 		res, err := run(ctx, cfg.oferta, "lint", "-s", siteDir)
 		if err != nil && strings.Contains(res.stderr, "not available") {
@@ -233,9 +233,12 @@ func measure(ctx context.Context, cfg benchConfig, work, hugo string, n int) (ro
 		} else if err != nil && res.exit != 1 {
 			return r, err
 		}
-		walls = append(walls, res.wall)
+		walls, cpus = append(walls, res.wall), append(cpus, res.cpu)
 	}
 	r.lint = median(walls)
+	if !r.lintInProcess {
+		r.lintCPU = median(cpus)
+	}
 
 	progress(cfg, "%d courses: incremental rebuilds", n)
 	var err error

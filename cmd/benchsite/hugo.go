@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,18 +117,10 @@ func exportHugo(dir, hdir string) (int, error) {
 		}
 	}
 	// The same stylesheet and scripts oferta copies into every build.
-	err = fs.WalkDir(s.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	for _, f := range s.Theme.Assets {
+		if err := write("static/"+f.Path, string(f.Data)); err != nil {
+			return 0, err
 		}
-		b, err := fs.ReadFile(s.Theme, p)
-		if err != nil {
-			return err
-		}
-		return write("static/"+p, string(b))
-	})
-	if err != nil {
-		return 0, err
 	}
 	pages := 0
 	for i, l := range s.Config.Languages {

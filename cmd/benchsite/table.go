@@ -49,8 +49,38 @@ func table(rows []row, hugoVersion string, cfg benchConfig) string {
 	if note {
 		b.WriteString("\n¹ `oferta lint` is not in this version yet: the figure is build.Check (load, assemble, lint) timed in-process.\n")
 	}
+	b.WriteString(targets(rows))
 	fmt.Fprintf(&b, "\nFull builds write into %s; oferta and Hugo take turns, and the disk is flushed before each run.", cfg.outdir)
 	b.WriteString(" Full builds and lint run the binaries (wall time of the process, max RSS from getrusage); incremental figures are pipeline.RecheckFiles (given the changed files, as the server's watcher gives them) + pipeline.RenderChanged in-process for oferta and the \"Total in\" Hugo's `hugo server --disableFastRender` reports.\n")
+	return b.String()
+}
+
+// lintTarget is the scale target for linting: `oferta lint` of a site of
+// 10,000 courses in under a second of wall time.
+const (
+	lintTarget        = time.Second
+	lintTargetCourses = 10000
+)
+
+// targets prints the rows of the targets the measured sizes reach, with
+// "met" or "missed"; "" when no size does.
+func targets(rows []row) string {
+	var b strings.Builder
+	for _, r := range rows {
+		if r.courses != lintTargetCourses || r.lint == 0 {
+			continue
+		}
+		measured := dur(r.lint)
+		if r.lintCPU > 0 {
+			measured += fmt.Sprintf(" (CPU %s)", dur(r.lintCPU))
+		}
+		verdict := "met"
+		if r.lint >= lintTarget {
+			verdict = "missed"
+		}
+		b.WriteString("\nAgainst the targets:\n\n| target | measured | |\n|---|---|---|\n")
+		fmt.Fprintf(&b, "| lint of 10,000 courses < 1 s | %s | %s |\n", measured, verdict)
+	}
 	return b.String()
 }
 

@@ -7,7 +7,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,7 +23,8 @@ import (
 // TestCalculatorMatchesCalc types into the in-browser calculator of every
 // example course and checks that it shows exactly the amounts `oferta calc
 // --format json` gives, for every `used` from 0 to the course's total, and
-// for a partial payment and a guarantee day, and the same amount in words.
+// for a partial payment and a guarantee day, the same amount in words, and
+// the same breakdown, line by line, in the words `oferta calc` prints.
 func TestCalculatorMatchesCalc(t *testing.T) {
 	ctx := chrometest.New(t, 4*time.Minute)
 	dir := sitetest.ExampleSite(t)
@@ -108,10 +112,48 @@ func TestCalculatorMatchesCalc(t *testing.T) {
 			if want.RefundWords == "" || words != want.RefundWords {
 				t.Errorf("%s used=%s paid=%q day=%q: the calculator writes %q in words, oferta calc %q", c.slug, r.used, r.paid, r.day, words, want.RefundWords)
 			}
+			// The breakdown: the lines `oferta calc` prints, label and
+			// signed amount, in the same order and words.
+			text := append([]string{}, args...)
+			text[slices.Index(text, "json")] = "text"
+			code, out, stderr = run(t, text...)
+			if code != 0 {
+				t.Fatalf("oferta %v: exit %d: %s", text, code, stderr)
+			}
+			wantSteps := calcTextSteps(out)
+			gotSteps, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#calc-steps-body tr")).map((tr) => tr.querySelector("th").textContent + " | " + tr.querySelector("td").textContent)`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			hidden, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("calc-steps").hidden`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(wantSteps) < 2 || hidden || !slices.Equal(gotSteps, wantSteps) {
+				t.Errorf("%s used=%s paid=%q day=%q: the calculator shows the steps (hidden %v)\n  %s\noferta calc prints\n  %s",
+					c.slug, r.used, r.paid, r.day, hidden, strings.Join(gotSteps, "\n  "), strings.Join(wantSteps, "\n  "))
+			}
 			checked++
 		}
 	}
-	t.Logf("compared %d amounts", checked)
+	t.Logf("compared %d amounts and their steps", checked)
+}
+
+// calcTextSteps returns the lines of the breakdown `oferta calc` prints,
+// as "label | amount": the lines between the heading and the amount in
+// words, without the rule above the result.
+func calcTextSteps(out string) []string {
+	line := regexp.MustCompile(`^(.*\S) {2,}(\S.*)$`)
+	var steps []string
+	for _, ln := range strings.Split(out, "\n") {
+		if strings.HasPrefix(ln, "─") {
+			continue
+		}
+		if m := line.FindStringSubmatch(ln); m != nil {
+			steps = append(steps, m[1]+" | "+m[2])
+		}
+	}
+	return steps
 }
 
 // typeInto clears an input and types text into it, as a person would; an

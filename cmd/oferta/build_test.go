@@ -86,7 +86,7 @@ func TestBadInputKeepsOutput(t *testing.T) {
 		wantPos string // file:line:col
 		wantMsg string
 	}{
-		{"malformed TOML", "content/smm-mentoring.toml", func(s string) string { return s + "\nbroken = [1,\n" }, "content/smm-mentoring.toml:", "expected"},
+		{"malformed TOML", "content/smm-mentoring.toml", func(s string) string { return s + "\nbroken = [1,\n" }, "content/smm-mentoring.toml:", "array is incomplete"},
 		{"unknown key", "content/smm-mentoring.toml", func(s string) string { return replaceKey(s, "price", "prise") }, "content/smm-mentoring.toml:", `unknown key "prise"; did you mean "price"?`},
 		{"wrong type", "content/smm-mentoring.toml", func(s string) string { return replaceLine(s, "format", `format = 3`) }, "content/smm-mentoring.toml:", "format must be a string, not an integer"},
 		{"missing required key", "content/smm-mentoring.toml", func(s string) string { return replaceLine(s, "format", "") }, "content/smm-mentoring.toml:1:1", `missing required key "format"`},

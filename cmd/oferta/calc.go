@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/refund"
@@ -17,11 +19,14 @@ import (
 )
 
 func runCalc(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--paid-on DATE] [--client NAME] [--order ID] [--date YYYY-MM-DD] [--format text|json|html|pdf] [-s DIR]")
+	fs := newFlags(e, "calc", "calc COURSE --used N [--paid AMOUNT] [--day N] [--skip-deduction NAME]… [--held-before N] [--paid-on DATE] [--client NAME] [--order ID] [--date YYYY-MM-DD] [--format text|json|html|pdf] [-s DIR]")
 	dir := fs.String("s", ".", "the site `folder`")
 	used := intUnset(fs, "used", "units of the course already delivered (0 to the course's duration)")
 	paidText := fs.String("paid", "", "the `amount` actually paid, e.g. 40000, 40000.50 or \"40 000,50\", as the FAQ calculator takes it (default: the price)")
-	day := intUnset(fs, "day", "days since the client's start; decides whether the guarantee period applies")
+	day := intUnset(fs, "day", "days since the client's start; decides whether the guarantee period applies (without it, on a course with a guarantee, the refund is computed outside it and calc says so)")
+	var skip nameList
+	fs.Var(&skip, "skip-deduction", "a deduction of the contract, by its `name`, that was not incurred for this client: it is not withheld; repeatable")
+	heldBefore := intUnset(fs, "held-before", "group course: units whose sessions all took place before the client paid (a late joiner); the client's course is the rest, and the payment is shared out over it")
 	format := fs.String("format", "text", "output: text, json, html (a printable calculation document) or pdf (the same, printed by Chromium)")
 	paidOn := fs.String("paid-on", "", "the `date` of payment (YYYY-MM-DD): the refund is computed under the contract edition in force that day (default: the edition in force today)")
 	calcFor := calcForFlags(fs)
@@ -71,7 +76,23 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		}
 		return bad("course %q has no computable refund formula (run oferta lint)", k.Course.Slug)
 	}
+	held := 0
+	if given(fs, "held-before") {
+		if *heldBefore < 0 {
+			return bad("--held-before must be 0 or more, not %d", *heldBefore)
+		}
+		if k.Course.Format != "group" {
+			return bad("--held-before is for a group course (a client who joined after the start); %q is a %s course", k.Course.Slug, k.Course.Format)
+		}
+		held = *heldBefore
+	}
+	if k, err = forClient(k, held, skip); err != nil {
+		return bad("%v", err)
+	}
 	if *used > k.Terms.Total {
+		if held > 0 {
+			return bad("--used %d is more than the client's course has: %d %s of %d, %d held before the client paid", *used, k.Terms.Total, k.Course.Duration.Unit+"s", k.Terms.Total+held, held)
+		}
 		return bad("--used %d is more than the course has: %d %s", *used, k.Terms.Total, k.Course.Duration.Unit+"s")
 	}
 	req := refund.Request{Used: *used}
@@ -105,9 +126,13 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return bad("%v", err)
 	}
+	notes := calcNotes(k, req, res, held, skip)
+	if k.Terms.GuaranteeDays > 0 && !req.HasDay {
+		fmt.Fprintf(e.stderr, "oferta calc: %s has a guarantee period of %d days; without --day the refund is computed outside it. Give --day N (days since the client's start) to decide.\n", k.Course.Slug, k.Terms.GuaranteeDays)
+	}
 	switch *format {
 	case "json":
-		return calcJSON(e, k, req, res, checked.Site.Config.BaseURL, ed, who)
+		return calcJSON(e, k, req, res, checked.Site.Config.BaseURL, ed, who, calcExtra{Notes: notes, HeldBefore: held, Skipped: skip})
 	case "html", "pdf":
 		r, err := render.New(checked.Site)
 		if err != nil {
@@ -126,6 +151,9 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		return exitOK
 	}
 	fmt.Fprint(e.stdout, render.CalcText(k, req, res, who))
+	for _, n := range notes {
+		fmt.Fprintln(e.stdout, n)
+	}
 	fmt.Fprintln(e.stdout, calcEditionLine(k, checked.Site.Config.BaseURL, ed))
 	return exitOK
 }
@@ -165,19 +193,29 @@ type calcStep struct {
 
 // calcJSON prints the SPEC's object: money as strings with the minor
 // unit's decimals.
-func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Result, baseURL string, ed render.EditionRef, who render.CalcFor) int {
+func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Result, baseURL string, ed render.EditionRef, who render.CalcFor, x calcExtra) int {
 	out := struct {
-		Course    string     `json:"course"`
-		Language  string     `json:"language"`
-		Currency  string     `json:"currency"`
-		Policy    string     `json:"policy"`
-		Paid      string     `json:"paid"`
-		Used      int        `json:"used"`
-		Total     int        `json:"total"`
-		Day       *int       `json:"day,omitempty"`
-		Guarantee bool       `json:"guarantee"`
-		Refund    string     `json:"refund"`
-		Steps     []calcStep `json:"steps"`
+		Course    string `json:"course"`
+		Language  string `json:"language"`
+		Currency  string `json:"currency"`
+		Policy    string `json:"policy"`
+		Paid      string `json:"paid"`
+		Used      int    `json:"used"`
+		Total     int    `json:"total"`
+		Day       *int   `json:"day,omitempty"`
+		Guarantee bool   `json:"guarantee"`
+		// GuaranteeDays is the course's guarantee period. Notes are the
+		// sentences the text format prints under the calculation: which
+		// rule applied on a course with a guarantee (with or without
+		// --day), a late joiner's units, deductions not withheld.
+		GuaranteeDays int      `json:"guarantee_days,omitempty"`
+		Notes         []string `json:"notes,omitempty"`
+		// HeldBefore and SkippedDeductions echo --held-before and
+		// --skip-deduction; Total is then the client's own units.
+		HeldBefore        int        `json:"held_before,omitempty"`
+		SkippedDeductions []string   `json:"skipped_deductions,omitempty"`
+		Refund            string     `json:"refund"`
+		Steps             []calcStep `json:"steps"`
 		// Edition is the date of the contract edition the refund is
 		// computed under, EditionURL its permanent address.
 		Edition    string `json:"edition"`
@@ -194,6 +232,7 @@ func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Resul
 		Refund: res.Amount.String(), Steps: []calcStep{},
 		Edition: ed.Date.Format("2006-01-02"), EditionURL: baseURL + ed.Href,
 		RefundWords: render.AmountWords(res.Amount, k.Lang), Client: who.Client, Order: who.Order,
+		GuaranteeDays: k.Terms.GuaranteeDays, Notes: x.Notes, HeldBefore: x.HeldBefore, SkippedDeductions: x.Skipped,
 	}
 	if !who.Date.IsZero() {
 		out.Date = who.Date.Format(time.DateOnly)
@@ -212,4 +251,117 @@ func calcJSON(e *env, k *contract.Contract, req refund.Request, res refund.Resul
 		return exitBadInput
 	}
 	return exitOK
+}
+
+// calcExtra is what calc's JSON adds to the request and the result.
+type calcExtra struct {
+	Notes      []string
+	HeldBefore int
+	Skipped    []string
+}
+
+// nameList is a flag that may be given several times.
+type nameList []string
+
+func (n *nameList) String() string { return strings.Join(*n, ",") }
+
+func (n *nameList) Set(v string) error {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return fmt.Errorf("a deduction's name is needed, as the contract lists it")
+	}
+	*n = append(*n, v)
+	return nil
+}
+
+// given reports whether the flag name was set on the command line.
+func given(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// forClient returns k computing under the terms of one client's request
+// (refund.Terms.ForClient): a late joiner's own units, deductions not
+// incurred left out of the terms and of the course, so that every format
+// lists only what is withheld. k is not changed.
+func forClient(k *contract.Contract, heldBefore int, skip []string) (*contract.Contract, error) {
+	t, err := k.Terms.ForClient(heldBefore, skip)
+	if err != nil || t == k.Terms {
+		return k, err
+	}
+	u := *k
+	u.Terms = t
+	c := *k.Course
+	c.Refund.Deductions = nil
+	for _, d := range k.Course.Refund.Deductions {
+		if !slices.Contains(skip, d.Name) {
+			c.Refund.Deductions = append(c.Refund.Deductions, d)
+		}
+	}
+	u.Course = &c
+	return &u, nil
+}
+
+// calcNotes are the sentences printed under a calculation: which rule a
+// course with a guarantee was computed under, the units of a late joiner
+// and the deductions not withheld.
+func calcNotes(k *contract.Contract, req refund.Request, res refund.Result, heldBefore int, skip []string) []string {
+	w, ok := guaranteeNotes[k.Lang]
+	if !ok {
+		w = guaranteeNotes["en"]
+	}
+	var notes []string
+	if n := guaranteeNote(k, req, res); n != "" {
+		notes = append(notes, n)
+	}
+	if heldBefore > 0 {
+		all, _ := lang.Units(k.Lang, k.Terms.Total+heldBefore, k.Course.Duration.Unit)
+		notes = append(notes, fmt.Sprintf(w[2], heldBefore, all, k.Terms.Total))
+	}
+	for _, name := range skip {
+		notes = append(notes, fmt.Sprintf(w[3], name))
+	}
+	return notes
+}
+
+// guaranteeNote says which rule a request on a course with a guarantee
+// period was computed under, when the calculation itself does not: the
+// general rule after the period, or without --day. Inside the period the
+// calculation states it (render.CalcText). Empty without a guarantee.
+func guaranteeNote(k *contract.Contract, req refund.Request, res refund.Result) string {
+	g := k.Terms.GuaranteeDays
+	if g == 0 || res.Guarantee {
+		return ""
+	}
+	period := lang.Days(k.Lang, g)
+	w, ok := guaranteeNotes[k.Lang]
+	if !ok {
+		w = guaranteeNotes["en"]
+	}
+	if !req.HasDay {
+		return fmt.Sprintf(w[0], period)
+	}
+	return fmt.Sprintf(w[1], req.Day, period)
+}
+
+// guaranteeNotes are calcNotes' sentences: without a day, on a day after
+// the guarantee period, a late joiner, a deduction not withheld.
+var guaranteeNotes = map[string][4]string{
+	"ru": {"Расчёт без гарантийного периода (%s после начала курса): день обращения не указан.",
+		"Обращение на %d-й день после начала курса, после гарантийного периода (%s): расчёт по общему правилу.",
+		"Клиент присоединился к группе после начала курса: %d из %s прошли до оплаты, в расчёте — оставшиеся %d.",
+		"Не удерживается: %s — расход по этому договору не понесён."},
+	"en": {"Computed without the guarantee period (%s from the start of the course): the day of the request was not given.",
+		"Request on day %d after the start of the course, after the guarantee period (%s): the general rule applies.",
+		"The client joined the group after the start: %d of %s took place before payment; the calculation counts the remaining %d.",
+		"Not withheld: %s (not incurred under this contract)."},
+	"de": {"Berechnet ohne die Erstattungsgarantie (innerhalb von %s ab Kursbeginn): der Tag der Anfrage ist nicht angegeben.",
+		"Anfrage am %d. Tag nach Kursbeginn, nach der Erstattungsgarantie (innerhalb von %s): es gilt die allgemeine Regel.",
+		"Der Kunde ist der Gruppe nach Kursbeginn beigetreten: %d von %s lagen vor der Zahlung; berechnet wird mit den übrigen %d.",
+		"Nicht abgezogen: %s (für diesen Vertrag nicht erbracht)."},
+	"ro": {"Calcul fără perioada de garanție (%s de la începutul cursului): ziua cererii nu este indicată.",
+		"Cerere în ziua %d de la începutul cursului, după perioada de garanție (%s): se aplică regula generală.",
+		"Consumatorul s-a alăturat grupului după începerea cursului: %d din %s au avut loc înainte de plată; calculul ia în seamă restul de %d.",
+		"Nu se reține: %s (nu a fost prestat în acest contract)."},
 }

@@ -87,7 +87,7 @@ func TestCalcHTML(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{`<html lang="en"`, "Refund calculation", "RUB\u00a07,515.00", "Placement test with a teacher", "INN 165538412749", "<style>"} {
+	for _, want := range []string{`<html lang="en"`, "Refund calculation", "RUB\u00a07,515.00", "Placement test with a teacher", "INN&nbsp;165538412749", "<style>"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("HTML document lacks %q", want)
 		}

@@ -18,7 +18,7 @@ func TestCalcHTMLRegistrationNumber(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "ОГРНИП 319169002845312") || strings.Contains(out, "ОГРН 319169002845312") {
+	if !strings.Contains(out, "ОГРНИП&nbsp;319169002845312") || strings.Contains(out, "ОГРН&nbsp;319169002845312") {
 		t.Errorf("an ИП's calculation must say «ОГРНИП 319169002845312», not «ОГРН»")
 	}
 
@@ -38,7 +38,7 @@ func TestCalcHTMLRegistrationNumber(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "ОГРН 1027700123450") || strings.Contains(out, "ОГРНИП") {
+	if !strings.Contains(out, "ОГРН&nbsp;1027700123450") || strings.Contains(out, "ОГРНИП") {
 		t.Errorf("an organisation's calculation must say «ОГРН 1027700123450»")
 	}
 }

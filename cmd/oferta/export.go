@@ -19,13 +19,13 @@ import (
 	"github.com/oferta-dev/oferta/generator/render"
 )
 
-// runExport writes each course's contract (and, as PDF, its statement
-// form) as a file to send or sign.
+// runExport writes each course's contract and its statement form as
+// files to send or sign.
 func runExport(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "export", "export [COURSE…] --format pdf|docx [-o DIR] [-s DIR] [--draft]")
 	dir := fs.String("s", ".", "the site `folder`")
 	out := fs.String("o", "", "the `folder` to write the files into (default: export/ inside the site); files of other names in it are left alone")
-	format := fs.String("format", "pdf", "pdf (the contract and the statement form, printed by Chromium) or docx (the contract for Word)")
+	format := fs.String("format", "pdf", "pdf (the contract and the statement form, printed by Chromium) or docx (the contract and the statement form for Word)")
 	draft := fs.Bool("draft", false, "export despite lint errors, every document marked as a draft (for review, never to sign)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -58,7 +58,9 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		lint.WriteText(e.stderr, findings)
 		if !*draft {
 			fmt.Fprintf(e.stderr, "oferta export: %s; nothing was exported (a contract to sign must pass oferta lint; --draft exports a draft for review)\n", countText(errs, warns))
-			return exitFindings
+			// SPEC: export exits 0 or 2; a site that fails lint is bad
+			// input for a document to sign (build and lint exit 1).
+			return exitBadInput
 		}
 	}
 	picked, err := pickCourses(checked, pos)
@@ -173,7 +175,8 @@ func exportPDF(ctx context.Context, r *render.Renderer, c *pipeline.Checked, pic
 	return out, nil
 }
 
-// exportDOCX writes each course's contract in force as a Word document.
+// exportDOCX writes each course's contract in force, and its refund
+// statement form, as Word documents.
 func exportDOCX(r *render.Renderer, c *pipeline.Checked, picked []int, draft bool) ([]render.File, error) {
 	var out []render.File
 	for _, i := range picked {
@@ -212,6 +215,11 @@ func exportDOCX(r *render.Renderer, c *pipeline.Checked, picked []int, draft boo
 			return nil, err
 		}
 		out = append(out, render.File{Path: exportName(k, "oferta", "docx"), Data: data})
+		form, err := statementDOCX(r, c.Site, k, st)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, render.File{Path: exportName(k, "refund", "docx"), Data: form})
 	}
 	return out, nil
 }

@@ -277,10 +277,11 @@ func TestExportDOCX(t *testing.T) {
 		t.Error("export touched a file of the user's in the folder")
 	}
 	files := strings.Fields(stdout)
-	// One document per contract: the four courses, the English-speaking
-	// club in Russian and in English.
-	if len(files) != 5 {
-		t.Fatalf("want a document for each of the 5 contracts, got %v", files)
+	// Two documents per contract (the contract and its statement form):
+	// the four courses, the English-speaking club in Russian and in
+	// English.
+	if len(files) != 10 {
+		t.Fatalf("want a contract and a statement for each of the 5 contracts, got %v", files)
 	}
 	// The same input gives the same bytes.
 	first, _ := os.ReadFile(files[0])
@@ -296,16 +297,39 @@ func TestExportDOCX(t *testing.T) {
 	profile := "file://" + t.TempDir()
 	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", pdfDir}, files...)
 	tool(t, soffice, args...)
+	statements := 0
 	for _, f := range files {
-		// slug.lang.oferta.docx
-		parts := strings.SplitN(filepath.Base(f), ".", 3)
+		// slug.lang.oferta.docx, slug.lang.refund.docx
+		parts := strings.SplitN(filepath.Base(f), ".", 4)
 		slug := parts[1] + "/" + parts[0]
 		pdfFile := filepath.Join(pdfDir, strings.TrimSuffix(filepath.Base(f), ".docx")+".pdf")
 		if _, err := os.Stat(pdfFile); err != nil {
 			t.Errorf("LibreOffice did not convert %s: %v", f, err)
 			continue
 		}
-		checkText(t, filepath.Base(f), tool(t, "pdftotext", "-layout", pdfFile, "-"), factsOf(t, dir, slug))
+		text := tool(t, "pdftotext", "-layout", pdfFile, "-")
+		if parts[2] == "oferta" {
+			checkText(t, filepath.Base(f), text, factsOf(t, dir, slug))
+			continue
+		}
+		// The statement form: the seller and the contract filled in,
+		// ruled blanks for the client, and the signature.
+		statements++
+		flat := strings.Join(strings.Fields(text), " ")
+		want := []string{"165538412749", "hello@school.example", "https://school.example/", "______"}
+		if parts[1] == "ru" {
+			want = append(want, "Заявление", "В чём недостатки", "Подпись")
+		} else {
+			want = append(want, "Signature")
+		}
+		for _, w := range want {
+			if !strings.Contains(flat, w) {
+				t.Errorf("%s lacks %q:\n%s", filepath.Base(f), w, text)
+			}
+		}
+	}
+	if statements != 5 {
+		t.Errorf("%d statement forms converted, want 5", statements)
 	}
 }
 
@@ -348,8 +372,8 @@ func TestDiffDOCX(t *testing.T) {
 	}
 }
 
-// TestExportDraft: a contract that fails lint is not exported, unless as
-// a draft, which says so at its top.
+// TestExportDraft: a contract that fails lint is not exported (exit 2, as
+// SPEC lists 0 · 2 for export), unless as a draft, which says so at its top.
 func TestExportDraft(t *testing.T) {
 	dir := sitetest.ExampleSite(t)
 	cfg := filepath.Join(dir, "oferta.toml")
@@ -357,8 +381,8 @@ func TestExportDraft(t *testing.T) {
 	sitetest.WriteFile(t, cfg, strings.Replace(string(src), "payout_days = 10", "payout_days = 30", 1))
 	out := t.TempDir()
 	code, _, stderr := run(t, "export", "-s", dir, "-o", out, "--format", "docx", "smm-mentoring")
-	if code != 1 || !strings.Contains(stderr, "refund/payout-too-slow") || !strings.Contains(stderr, "--draft") {
-		t.Fatalf("exit %d, want 1 with the finding and the way out:\n%s", code, stderr)
+	if code != 2 || !strings.Contains(stderr, "refund/payout-too-slow") || !strings.Contains(stderr, "--draft") {
+		t.Fatalf("exit %d, want 2 (SPEC: export exits 0 or 2) with the finding and the way out:\n%s", code, stderr)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
 		t.Fatalf("files were written: %v", entries)
@@ -367,7 +391,7 @@ func TestExportDraft(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--draft: exit %d\n%s", code, stderr)
 	}
-	z, err := zip.OpenReader(strings.TrimSpace(stdout))
+	z, err := zip.OpenReader(strings.Fields(stdout)[0]) // the contract, then the statement
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,6 +27,9 @@ func TestKit(t *testing.T) {
 	first := sitetest.ReadTree(t, filepath.Join(dir, "kit"))
 	for _, course := range []string{"smm-mentoring", "group-copywriting", "recorded-excel", "en/english-speaking-club"} {
 		for _, doc := range []string{"request-statement", "reply-accepted", "reply-partial", "request-details", "checkout"} {
+			if course == "group-copywriting" && doc == "reply-partial" {
+				continue // flat, withholding nothing: see TestKitPartialOnlyWherePartial
+			}
 			if _, ok := first[course+"/"+doc+".md"]; !ok {
 				t.Errorf("kit lacks %s/%s.md", course, doc)
 			}
@@ -150,5 +153,73 @@ func TestKitTextNotPublished(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "kit")); err == nil {
 		t.Error("the build wrote a kit into public/")
+	}
+}
+
+// TestKitPartialOnlyWherePartial: a flat course that withholds nothing
+// refunds everything, so its kit has no reply about a partial refund; a
+// course whose reply-partial is written says where the documents behind
+// each amount withheld are (attached, as the contract promises), never
+// "on request".
+func TestKitPartialOnlyWherePartial(t *testing.T) {
+	dir := sitetest.ExampleSite(t)
+	if code, _, stderr := run(t, "kit", "-s", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	tree := sitetest.ReadTree(t, filepath.Join(dir, "kit"))
+	if _, ok := tree["group-copywriting/reply-partial.md"]; ok {
+		t.Error("the flat course that withholds nothing has a reply-partial.md")
+	}
+	for _, f := range []string{"smm-mentoring/reply-partial.md", "english-speaking-club/reply-partial.md", "en/english-speaking-club/reply-partial.md"} {
+		text := tree[f]
+		if text == "" {
+			t.Errorf("%s is missing", f)
+			continue
+		}
+		for _, bad := range []string{"по Вашему запросу", "on request"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s still offers the documents %q", f, bad)
+			}
+		}
+		if !strings.Contains(text, "во вложении: [перечень приложенных документов]") && !strings.Contains(text, "are attached: [list of the attached documents]") {
+			t.Errorf("%s does not say the documents are attached:\n%s", f, text)
+		}
+		if !strings.Contains(text, "--skip-deduction") {
+			t.Errorf("%s does not tell the seller how to leave out a cost not incurred", f)
+		}
+	}
+}
+
+// TestKitWithdrawalReceived: on an EU site whose withdrawal function
+// composes an e-mail, the kit has the acknowledgement of receipt to send
+// back (art. 11a); with a form service ([withdrawal] endpoint) it has not,
+// the service acknowledges.
+func TestKitWithdrawalReceived(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.CopyFile(t, filepath.Join("testdata", "eu-school", "oferta.toml"), filepath.Join(dir, "oferta.toml"))
+	sitetest.CopyTree(t, filepath.Join("testdata", "eu-school", "content"), filepath.Join(dir, "content"))
+	if code, _, stderr := run(t, "kit", "-s", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	tree := sitetest.ReadTree(t, filepath.Join(dir, "kit"))
+	got := tree["smm-mentoring/withdrawal-received.md"]
+	for _, w := range []string{"has no form service", "we confirm that we received your withdrawal from the contract for the course “SMM mentoring: 8 weeks”", "[date and time of receipt]", "Sokolova Learning OÜ"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("withdrawal-received.md lacks %q:\n%s", w, got)
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(dir, "oferta.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg = append(cfg, "\n[withdrawal]\nendpoint = \"https://forms.example/f/1\"\n"...)
+	if err := os.WriteFile(filepath.Join(dir, "oferta.toml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "kit", "-s", dir); code != 0 {
+		t.Fatalf("with an endpoint: exit %d: %s", code, stderr)
+	}
+	if _, ok := sitetest.ReadTree(t, filepath.Join(dir, "kit"))["smm-mentoring/withdrawal-received.md"]; ok {
+		t.Error("a site with a form service still gets withdrawal-received.md")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"text/template/parse"
 	"unicode/utf8"
 
+	"github.com/oferta-dev/oferta/generator/pos"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -91,6 +92,10 @@ func execProblem(where textPos, err error) Problem {
 		if strings.Contains(text, "ref: clause") {
 			rule = "clause/unknown"
 			text = strings.TrimPrefix(text, "error calling ref: ")
+		}
+		// text/template counts the column in bytes from 0; ours are runes.
+		if lines := strings.Split(where.src, "\n"); line >= 1 && line <= len(lines) {
+			col = pos.Column(lines[line-1], col) - 1
 		}
 		return Problem{Rule: rule, Pos: where.lineCol(line, col+1), Message: text}
 	}

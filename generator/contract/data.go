@@ -56,10 +56,11 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"email":    escapeMarkdown(seller.Email),
 			"phone":    escapeMarkdown(seller.Phone),
 
-			"registration": escapeMarkdown(seller.Registration),
-			"hours":        escapeMarkdown(seller.Hours),
-			"license":      escapeMarkdown(seller.License),
-			"bank":         escapeMarkdown(seller.Bank),
+			"registration":   escapeMarkdown(seller.Registration),
+			"hours":          escapeMarkdown(seller.Hours),
+			"license":        escapeMarkdown(seller.License),
+			"bank":           escapeMarkdown(seller.Bank),
+			"representative": escapeMarkdown(seller.Representative),
 		},
 		"course": map[string]any{
 			"title":            escapeMarkdown(c.Title),
@@ -93,14 +94,19 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"payout_days":       r.PayoutDays,
 			"bank_fee_percent":  r.BankFeePercent,
 			"retention_percent": r.RetentionPercent,
-			"guarantee_days":    r.GuaranteeDays,
-			"channel":           r.Channel,
-			"deductions":        deductions,
-			"alternatives":      escapeAll(r.Alternatives),
-			"params":            params,
-			"formula_text":      w.Formula,
-			"flat_text":         w.Flat,
-			"example":           w.Example,
+			// has_bank_fee and has_retention say whether anything is
+			// withheld on these grounds, for texts (an FAQ answer) that
+			// word the rule themselves rather than print formula_text.
+			"has_bank_fee":   r.BankFeePercent != nil && r.BankFeePercent.Sign() > 0,
+			"has_retention":  r.RetentionPercent != nil && r.RetentionPercent.Sign() > 0,
+			"guarantee_days": r.GuaranteeDays,
+			"channel":        r.Channel,
+			"deductions":     deductions,
+			"alternatives":   escapeAll(r.Alternatives),
+			"params":         params,
+			"formula_text":   w.Formula,
+			"flat_text":      w.Flat,
+			"example":        w.Example,
 		},
 	}
 }

@@ -43,6 +43,9 @@ type Run struct {
 	Change byte
 	// Break is a line break inside the paragraph (the text is ignored).
 	Break bool
+	// Tab is a tab (the text is ignored): in a form's line, the ruled
+	// blank up to the next tab stop.
+	Tab bool
 }
 
 // Paragraph styles of styles.xml.
@@ -55,6 +58,12 @@ const (
 	StyleHeading2 = "Heading2" // numbered "1.1."
 	StyleHeading3 = "Heading3" // not numbered
 	StyleListPara = "ListParagraph"
+	// Styles of forms (see Form).
+	StyleFormTo     = "FormTo"     // the addressee's block, on the right half
+	StyleFormLine   = "FormLine"   // a label and a ruled blank to the margin
+	StyleFormPair   = "FormPair"   // two labels and blanks on one line
+	StyleFormBlank  = "FormBlank"  // a ruled line to write on
+	StyleFormChoice = "FormChoice" // a box to tick and its text
 )
 
 // Heading adds a heading. Heading1 and Heading2 are numbered by Word
@@ -126,7 +135,7 @@ func (d *Document) runs(runs []Run) {
 
 func (d *Document) run(r Run) {
 	b := &d.body
-	if r.Text == "" && !r.Break {
+	if r.Text == "" && !r.Break && !r.Tab {
 		return
 	}
 	b.WriteString("<w:r>")
@@ -148,6 +157,10 @@ func (d *Document) run(r Run) {
 	}
 	if r.Break {
 		b.WriteString("<w:br/></w:r>")
+		return
+	}
+	if r.Tab {
+		b.WriteString("<w:tab/></w:r>")
 		return
 	}
 	tag := "w:t"

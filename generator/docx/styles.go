@@ -40,6 +40,14 @@ func styles(lang string) string {
 	b.WriteString(para("ClauseHeading", "Clause heading", `<w:keepNext/><w:spacing w:before="200" w:after="80"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/>`, `<w:b/>`, `<w:next w:val="Normal"/>`))
 	b.WriteString(para("ListParagraph", "List Paragraph", `<w:spacing w:after="60"/><w:contextualSpacing/>`, ``, ""))
 	b.WriteString(para("TableText", "Table Text", `<w:spacing w:after="0"/><w:jc w:val="left"/>`, ``, ""))
+	leader := func(pos int) string {
+		return fmt.Sprintf(`<w:tab w:val="right" w:leader="underscore" w:pos="%d"/>`, pos)
+	}
+	b.WriteString(para("FormTo", "Form addressee", `<w:ind w:left="4680"/><w:spacing w:after="40"/><w:jc w:val="left"/>`, ``, ""))
+	b.WriteString(para("FormLine", "Form line", `<w:tabs>`+leader(textWidth)+`</w:tabs><w:spacing w:before="120" w:after="0"/><w:jc w:val="left"/>`, ``, ""))
+	b.WriteString(para("FormPair", "Form pair", `<w:tabs>`+leader(textWidth/2-200)+leader(textWidth)+`</w:tabs><w:spacing w:before="120" w:after="0"/><w:jc w:val="left"/>`, ``, ""))
+	b.WriteString(para("FormBlank", "Form ruled line", `<w:tabs>`+leader(textWidth)+`</w:tabs><w:spacing w:before="160" w:after="0"/><w:jc w:val="left"/>`, ``, ""))
+	b.WriteString(para("FormChoice", "Form choice", `<w:ind w:left="360" w:hanging="360"/><w:spacing w:before="80" w:after="0"/><w:jc w:val="left"/>`, ``, ""))
 	b.WriteString(`<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="1A4FB4"/><w:u w:val="single"/></w:rPr></w:style>`)
 	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
 	b.WriteString(`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders></w:tblPr></w:style>`)

@@ -27,6 +27,17 @@
 // under the edition a client accepted (Doc.Contract). Editions frozen
 // before terms were recorded have no such file (Doc.Terms is nil).
 //
+// Reading and parsing are split. Package site, the one reader of input,
+// reads editions/<date>/<lang>/<slug>.md and .toml into site.EditionFile
+// values: the path, the date and course the path names, and the bytes
+// exactly as stored, checked to be UTF-8 and within the size limit. This
+// package parses those bytes with pure functions (Parse, ParseTerms,
+// NewHistory), placing every error at its file, line and rune column. The
+// meaning of an edition (its clauses, its redlines, the terms it
+// recorded) stays here, beside the contract it is compared with; site
+// cannot hold it, since package contract, which editions are compared
+// with, depends on site.
+//
 // A course's Status is taken on the site's build date: the latest edition
 // dated on or before it is in force, later ones are scheduled (Coming),
 // earlier ones are archived. Each frozen Doc carries the SHA-256 of its

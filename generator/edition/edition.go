@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/pos"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -170,6 +172,17 @@ var (
 	clauseRE  = regexp.MustCompile(`^### (\d+\.\d+)\. (.*) \{#([a-z0-9.-]+)\}$`)
 )
 
+// tomlError places a TOML syntax error in src, which starts below
+// lineOffset lines of its file, at the line and rune column where it is:
+// the TOML library counts columns in bytes.
+func tomlError(file, src string, lineOffset int, pe toml.ParseError, prefix string) error {
+	line, col := pos.At(src, pe.Position.Start)
+	if line != pe.Position.Line {
+		line, col = pe.Position.Line, 0
+	}
+	return site.Errorf(site.Pos{File: file, Line: line + lineOffset, Col: col}, "%s%s", prefix, pe.Message)
+}
+
 // Parse reads an edition file.
 func Parse(f site.EditionFile) (*Doc, error) {
 	text := strings.ReplaceAll(string(f.Text), "\r\n", "\n")
@@ -190,6 +203,10 @@ func Parse(f site.EditionFile) (*Doc, error) {
 		Edition  time.Time `toml:"edition"`
 	}
 	if _, err := toml.Decode(text[4:4+end+1], &head); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, tomlError(f.File, text[4:4+end+1], 1, pe, "the header does not parse: ")
+		}
 		return nil, pos(2, "the header does not parse: %v", err)
 	}
 	d := &Doc{File: f.File, Course: head.Course, Title: head.Title, Lang: head.Language, Date: f.Date}

@@ -3,6 +3,7 @@ package edition
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -106,5 +107,19 @@ func TestWords(t *testing.T) {
 		if b.String() != tt.want {
 			t.Errorf("Words(%q, %q) = %s, want %s", tt.a, tt.b, b.String(), tt.want)
 		}
+	}
+}
+
+// A header that does not parse is reported at its line and rune column in
+// the file, not with the TOML library's line inside the message.
+func TestParseHeaderErrorPosition(t *testing.T) {
+	text := "+++\ncourse = \"smm\"\ntitle = \"Курс\" ё\nlanguage = \"ru\"\n+++\n"
+	_, err := Parse(site.EditionFile{File: "editions/2026-11-01/ru/smm.md", Lang: "ru", Slug: "smm", Text: []byte(text)})
+	var e *site.Error
+	if !errors.As(err, &e) || e.File != "editions/2026-11-01/ru/smm.md" || e.Line != 3 || e.Col != 15 {
+		t.Fatalf("got %v, want editions/2026-11-01/ru/smm.md:3:15", err)
+	}
+	if strings.Contains(e.Err.Error(), "line 2") || strings.Contains(e.Err.Error(), "toml:") {
+		t.Errorf("the message names a line: %q", e.Err)
 	}
 }

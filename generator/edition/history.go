@@ -13,8 +13,10 @@ type History struct {
 	docs map[string][]*Doc // "lang/slug" → oldest first
 }
 
-// NewHistory parses the site's edition files. A file that does not parse
-// is bad input, reported with its position.
+// NewHistory parses the site's edition files, which package site read
+// (site.Site.Editions): it reads no file itself. A file that does not
+// parse is bad input, reported with its position; every such file is
+// reported, in file order.
 func NewHistory(files []site.EditionFile) (*History, error) {
 	h := &History{docs: map[string][]*Doc{}}
 	var errs site.ErrorList

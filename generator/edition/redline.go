@@ -25,6 +25,10 @@ type Change struct {
 	// Changed, both sides; for Added only insertions, for Removed only
 	// deletions.
 	Words []Word
+	// TitleWords is the redline of the title when it changed (nil when it
+	// did not), and BodyWords that of the text alone: a page shows the
+	// title once, in its heading, and the text below it.
+	TitleWords, BodyWords []Word
 }
 
 // Word is one piece of a redline.
@@ -69,7 +73,7 @@ func Compare(old, cur *Doc) []Change {
 	for _, c := range oldClauses {
 		if _, ok := newByID[c.ID]; !ok {
 			removedAfter[prev] = append(removedAfter[prev], Change{Kind: Removed, ID: c.ID, Title: c.Title, OldNumber: c.Number,
-				Words: []Word{{Op: '-', Text: c.Title + "\n\n" + c.Body}}})
+				Words: []Word{{Op: '-', Text: c.Title + "\n\n" + c.Body}}, BodyWords: []Word{{Op: '-', Text: c.Body}}})
 			continue
 		}
 		prev = c.ID
@@ -80,10 +84,17 @@ func Compare(old, cur *Doc) []Change {
 		switch {
 		case !ok:
 			out = append(out, Change{Kind: Added, ID: c.ID, Title: c.Title, NewNumber: c.Number,
-				Words: []Word{{Op: '+', Text: c.Title + "\n\n" + c.Body}}})
+				Words: []Word{{Op: '+', Text: c.Title + "\n\n" + c.Body}}, BodyWords: []Word{{Op: '+', Text: c.Body}}})
 		case o.Title != c.Title || o.Body != c.Body:
-			out = append(out, Change{Kind: Changed, ID: c.ID, Title: c.Title, OldNumber: o.Number, NewNumber: c.Number,
-				Words: Words(o.Title+"\n\n"+o.Body, c.Title+"\n\n"+c.Body)})
+			ch := Change{Kind: Changed, ID: c.ID, Title: c.Title, OldNumber: o.Number, NewNumber: c.Number,
+				Words: Words(o.Title+"\n\n"+o.Body, c.Title+"\n\n"+c.Body)}
+			if o.Title != c.Title {
+				ch.TitleWords = Words(o.Title, c.Title)
+			}
+			if o.Body != c.Body {
+				ch.BodyWords = Words(o.Body, c.Body)
+			}
+			out = append(out, ch)
 		case !inOrder[c.ID] || o.Section != c.Section:
 			out = append(out, Change{Kind: Moved, ID: c.ID, Title: c.Title, OldNumber: o.Number, NewNumber: c.Number})
 		}

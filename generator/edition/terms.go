@@ -173,7 +173,7 @@ func ParseTerms(file string, data []byte) (*Terms, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, site.Errorf(site.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", pe.Message)
+			return nil, tomlError(file, string(data), 0, pe, "")
 		}
 		return nil, site.Errorf(site.Pos{File: file, Line: 1}, "%v", err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/lang"
+	"github.com/oferta-dev/oferta/generator/refund"
 	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -53,6 +54,44 @@ type textDoc struct {
 	Subject       string   `toml:"subject"`
 	Body          string   `toml:"body"`
 	Jurisdictions []string `toml:"jurisdictions"`
+	// Partial: only for a course whose refund can be less than the
+	// amount paid (a formula that depends on what was used, or anything
+	// withheld); a flat course that withholds nothing has no partial
+	// refund to explain.
+	Partial bool `toml:"partial"`
+	// MailtoOnly: only for a site whose withdrawal function composes an
+	// e-mail (no [withdrawal] endpoint), where nobody but the seller
+	// acknowledges a withdrawal's receipt.
+	MailtoOnly bool `toml:"mailto_only"`
+}
+
+// wanted reports whether document td belongs in the kit of course k.
+func (td textDoc) wanted(s *site.Site, k *contract.Contract) bool {
+	if len(td.Jurisdictions) > 0 && !contains(td.Jurisdictions, s.Config.Jurisdiction) {
+		return false
+	}
+	if td.Partial && !canBePartial(k) {
+		return false
+	}
+	if td.MailtoOnly && (!s.Config.HasWithdrawalFunction() || s.Config.Withdrawal.Endpoint != "") {
+		return false
+	}
+	return true
+}
+
+// canBePartial reports whether a course's refund can be less than what
+// was paid: any formula but the flat one, or the flat one with anything
+// withheld.
+func canBePartial(k *contract.Contract) bool {
+	r := k.Course.Refund
+	flat := k.Terms != nil && k.Terms.PolicyID == refund.PolicyFlat
+	return !flat || withholds(r)
+}
+
+// withholds reports whether the refund terms withhold anything: a
+// deduction, a payment fee or a retained share.
+func withholds(r site.RefundSettings) bool {
+	return len(r.Deductions) > 0 || (r.BankFeePercent != nil && r.BankFeePercent.Sign() > 0) || (r.RetentionPercent != nil && r.RetentionPercent.Sign() > 0)
 }
 
 // Doc is one text of a course's kit, filled in.
@@ -116,7 +155,7 @@ func Courses(s *site.Site, contracts []*contract.Contract, status []edition.Stat
 		data := newDocData(s, k, ed, slugs[k.Course.Slug] > 1)
 		c := Course{Title: k.Course.Title, Lang: k.Lang, Dir: contract.CoursePath(s, k.Course)}
 		for _, td := range t.Docs {
-			if len(td.Jurisdictions) > 0 && !contains(td.Jurisdictions, s.Config.Jurisdiction) {
+			if !td.wanted(s, k) {
 				continue
 			}
 			d := Doc{ID: td.ID, Path: c.Dir + td.ID + ".md"}
@@ -251,7 +290,11 @@ type docData struct {
 	ReviewDays, PayoutDays string // "10 дней"
 	// Formula is the course's refund rule in words with its numbers.
 	Formula string
-	Channel string // how a statement is sent, with the contact
+	// Flat: the refund does not depend on what was used (the flat
+	// formula). Withholds: something may be withheld (deductions, a
+	// fee, a share).
+	Flat, Withholds bool
+	Channel         string // how a statement is sent, with the contact
 	// Clause numbers in the course's contract, "" when it has none.
 	Clause struct {
 		Withdrawal, Defect, Deadline, Policy, Statement, Review, Payout, Calculation string
@@ -276,6 +319,8 @@ func newDocData(s *site.Site, k *contract.Contract, ed Edition, shared bool) doc
 	d.ReviewDays = lang.Days(k.Lang, c.Refund.ReviewDays)
 	d.PayoutDays = lang.Days(k.Lang, c.Refund.PayoutDays)
 	d.Formula = k.FormulaText
+	d.Flat = k.Terms != nil && k.Terms.PolicyID == refund.PolicyFlat
+	d.Withholds = withholds(c.Refund)
 	d.Channel = contract.ChannelText(k.Phrases, sl, c.Refund.Channel, s.Config.BaseURL)
 	num := func(id string) string {
 		if cl, ok := k.Clause(id); ok {

@@ -26,6 +26,9 @@ type sarifLog struct {
 type sarifRun struct {
 	Tool    sarifTool     `json:"tool"`
 	Results []sarifResult `json:"results"`
+	// ColumnKind says how columns count: oferta's count Unicode code
+	// points (runes), where SARIF's default is UTF-16 code units.
+	ColumnKind string `json:"columnKind"`
 }
 
 type sarifTool struct {
@@ -131,7 +134,7 @@ func WriteSARIF(w io.Writer, fs []Finding, version string) error {
 		}
 		results = append(results, res)
 	}
-	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}}}
+	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}}}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

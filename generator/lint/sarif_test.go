@@ -49,7 +49,8 @@ func TestSARIFShape(t *testing.T) {
 	var log struct {
 		Version string `json:"version"`
 		Runs    []struct {
-			Tool struct {
+			ColumnKind string `json:"columnKind"`
+			Tool       struct {
 				Driver struct {
 					Name, Version, InformationURI string
 					Rules                         []struct {
@@ -83,6 +84,11 @@ func TestSARIFShape(t *testing.T) {
 		t.Fatalf("version %q, %d runs", log.Version, len(log.Runs))
 	}
 	run := log.Runs[0]
+	// oferta's columns count runes: SARIF must be told, or a viewer
+	// counts UTF-16 code units.
+	if run.ColumnKind != "unicodeCodePoints" {
+		t.Errorf("columnKind = %q, want \"unicodeCodePoints\"", run.ColumnKind)
+	}
 	d := run.Tool.Driver
 	if d.Name != "oferta" || d.Version != "1.2.3" || d.InformationURI == "" || len(d.Rules) != len(lint.Rules) {
 		t.Errorf("driver: %q %q %q, %d rules", d.Name, d.Version, d.InformationURI, len(d.Rules))

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"math/big"
+	"regexp"
 	"strings"
 
 	"github.com/oferta-dev/oferta/generator/expr"
@@ -33,6 +34,8 @@ func sellerField(s site.Seller, key string) string {
 		v = s.Email
 	case "phone":
 		v = s.Phone
+	case "representative":
+		v = s.Representative
 	}
 	return strings.TrimSpace(v)
 }
@@ -56,6 +59,17 @@ func requiredRequisites(jurisdiction, kind string) []string {
 	return keys
 }
 
+// requiredFor adds to requiredRequisites what the seller's own name
+// calls for: under de, a company whose name carries the form of a legal
+// person names its representatives.
+func requiredFor(jurisdiction string, s site.Seller) []string {
+	keys := requiredRequisites(jurisdiction, s.Kind)
+	if jurisdiction == "de" && s.Kind == "company" && germanCorporation.MatchString(s.Name) {
+		keys = append(keys, "representative")
+	}
+	return keys
+}
+
 var requisiteWhat = map[string]string{
 	"name":    "the seller's full name (for an individual entrepreneur, the full personal name)",
 	"inn":     "the ИНН (taxpayer number)",
@@ -63,7 +77,15 @@ var requisiteWhat = map[string]string{
 	"address": "the seller's address",
 	"email":   "an e-mail address",
 	"vat_id":  "the VAT identification number",
+	// de: § 5 Abs. 1 Nr. 1 DDG.
+	"representative": "the persons authorised to represent it (Vertretungsberechtigte, e.g. the managing directors of a GmbH or UG)",
 }
+
+// germanCorporation matches the legal forms of a German legal person in a
+// seller's name, whose Impressum must name its representatives (§ 5
+// Abs. 1 Nr. 1 DDG): GmbH (gGmbH, GmbH & Co. KG), UG (haftungsbeschränkt),
+// AG, KGaA, SE, eG, e. V.
+var germanCorporation = regexp.MustCompile(`(?:^|[\s(])(?:g?GmbH|UG|AG|KGaA|SE|eG|e\.\s?V\.)(?:$|[\s),.&])`)
 
 // RequisitesMissing: the seller is not identified as the law requires.
 var RequisitesMissing = &Rule{
@@ -71,7 +93,7 @@ var RequisitesMissing = &Rule{
 	DefaultSeverity: Error,
 	Doc: `A key of [seller] in oferta.toml that the jurisdiction requires is missing or empty.
 
-ru: name, inn, address and email; ogrn too for an ip (ОГРНИП) or ooo (ОГРН). A self-employed seller gives the ИНН. eu, de, ro: name, address and email; vat_id too for a company.
+ru: name, inn, address and email; ogrn too for an ip (ОГРНИП) or ooo (ОГРН). A self-employed seller gives the ИНН. eu, de, ro: name, address and email; vat_id too for a company. de: a company whose name carries the form of a legal person (GmbH, UG, AG, KGaA, SE, eG, e. V.) also gives representative, the persons authorised to represent it (§ 5 Abs. 1 Nr. 1 DDG: "Vertretungsberechtigter"), which the Impressum prints.
 
 Why: the client must know whom the contract is with and where to send claims. ru — a public offer must contain all essential terms (Civil Code art. 437(2)), and consumer law requires the seller's name, address and state registration details (ЗоЗПП art. 9). eu/de/ro — the trader's identity, geographical address and e-mail are mandatory pre-contract information (Directive 2011/83/EU art. 6(1)(b), (c); Art. 246a § 1 EGBGB; OUG 34/2014 art. 6), and a company's VAT number belongs in its online information (Directive 2000/31/EC art. 5).
 
@@ -82,7 +104,7 @@ Silent: kind = "self-employed" with name, inn, address and email: a self-employe
 Fix: fill in the key named in the message in [seller] of oferta.toml.`,
 	Run: func(p *Pass) error {
 		cfg := p.Site.Config
-		for _, key := range requiredRequisites(cfg.Jurisdiction, cfg.Seller.Kind) {
+		for _, key := range requiredFor(cfg.Jurisdiction, cfg.Seller) {
 			if sellerField(cfg.Seller, key) == "" {
 				p.Report(cfg.KeyPos("seller."+key), "", "seller.%s is missing: under %s law a seller of kind %q must give %s", key, cfg.Jurisdiction, cfg.Seller.Kind, requisiteWhat[key])
 			}

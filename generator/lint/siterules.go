@@ -42,15 +42,16 @@ Fix: set base_url to the address the site is published at. To preview a site bef
 // replace before publishing.
 var (
 	sampleSeller = map[string][]string{
-		"name":     {"ИП Образцова Мария Ивановна", "Sample Academy Ltd", "Muster Lernstudio GmbH", "Exemplu Educație SRL"},
-		"inn":      {"771234567859"},
-		"ogrn":     {"326774600123455"},
-		"vat_id":   {"EE000000000", "DE000000000", "RO000000000"},
-		"register": {"Commercial Register, registry code 00000000", "Amtsgericht Beispielstadt, HRB 00000", "J40/0000/2026"},
-		"address":  {"Россия, 101000, г. Москва, ул. Образцовая, д. 1", "Sample Street 1, 10111 Tallinn, Estonia", "Beispielstraße 1, 00000 Musterstadt", "Strada Exemplu nr. 1, 010000 București"},
-		"phone":    {"+372 000 0000", "+49 000 0000000", "+40 000 000 000"},
+		"name":           {"ИП Образцова Мария Ивановна", "Sample Academy Ltd", "Muster Lernstudio GmbH", "Exemplu Educație SRL"},
+		"inn":            {"771234567859"},
+		"ogrn":           {"326774600123455"},
+		"vat_id":         {"EE000000000", "DE000000000", "RO000000000"},
+		"register":       {"Commercial Register, registry code 00000000", "Amtsgericht Beispielstadt, HRB 00000", "J40/0000/2026"},
+		"address":        {"Россия, 101000, г. Москва, ул. Образцовая, д. 1", "Sample Street 1, 10111 Tallinn, Estonia", "Beispielstraße 1, 00000 Musterstadt", "Strada Exemplu nr. 1, 010000 București"},
+		"phone":          {"+372 000 0000", "+49 000 0000000", "+40 000 000 000"},
+		"representative": {"Max Mustermann (Geschäftsführer)"},
 	}
-	sampleSellerKeys   = []string{"name", "inn", "ogrn", "vat_id", "register", "address", "phone"}
+	sampleSellerKeys   = []string{"name", "inn", "ogrn", "vat_id", "register", "representative", "address", "phone"}
 	sampleTitles       = []string{"My school", "Meine Schule", "Școala mea"}
 	sampleCourseFields = map[string][]string{
 		"for_whom": {"Who this course is for.", "Für wen der Kurs gedacht ist.", "Cui i se adresează cursul."},
@@ -62,7 +63,7 @@ var (
 var SellerSample = &Rule{
 	Name:            "seller/sample",
 	DefaultSeverity: Error,
-	Doc: `The scaffold's sample data is still there: a [seller] key of oferta.toml (name, inn, ogrn, vat_id, register, address, phone; in any language's sample site), the title or the placeholder base_url still has the value "oferta new site" wrote, or a course's for_whom or results still has the placeholder text of "oferta new course".
+	Doc: `The scaffold's sample data is still there: a [seller] key of oferta.toml (name, inn, ogrn, vat_id, register, representative, address, phone; in any language's sample site), the title or the placeholder base_url still has the value "oferta new site" wrote, or a course's for_whom or results still has the placeholder text of "oferta new course".
 
 Why: the sample ИНН and ОГРНИП pass their check digits, so no other rule notices them; a contract that names a made-up seller does not identify the seller at all (Civil Code art. 437(2); ЗоЗПП art. 9), and English placeholder sentences in a Russian contract are not information about the service (ЗоЗПП arts. 8, 10).
 

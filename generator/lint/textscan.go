@@ -309,6 +309,14 @@ func shapeHash(seed maphash.Seed, lang byte, text string) uint64 {
 	h.WriteByte(lang)
 	start := 0
 	for i := 0; i < len(text); i++ {
+		// Most of a text is words: skip eight bytes at a time while none
+		// is a digit.
+		for i+8 <= len(text) && !hasDigit(text[i:i+8]) {
+			i += 8
+		}
+		if i >= len(text) {
+			break
+		}
 		if c := text[i]; c < '0' || c > '9' {
 			continue
 		}
@@ -326,6 +334,17 @@ func shapeHash(seed maphash.Seed, lang byte, text string) uint64 {
 	}
 	h.WriteString(text[start:])
 	return h.Sum64()
+}
+
+// hasDigit reports whether one of the eight bytes of s is an ASCII digit:
+// XOR with '0' turns exactly the digits into bytes below 10, and the sum
+// below sets the top bit of a byte below 10 (a borrow may set it in a
+// later byte too, but only after such a byte, so zero stays exact).
+func hasDigit(s string) bool {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	x := w ^ 0x3030303030303030
+	return (x-0x0a0a0a0a0a0a0a0a)&^x&0x8080808080808080 != 0
 }
 
 // beforePercent reports whether s starts with a per cent sign, after

@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"hash/maphash"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -218,5 +220,58 @@ func TestCachedScan(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("no text holds a phrase: the test compares nothing")
+	}
+}
+
+// TestShapeHashFastSkip checks that shapeHash, which skips words eight
+// bytes at a time, hashes every text as the byte-by-byte definition does:
+// digits at every offset of a word, runs across the eight-byte steps, a
+// per cent sign after them, bytes next to the digits ('/' and ':').
+func TestShapeHashFastSkip(t *testing.T) {
+	slow := func(seed maphash.Seed, lang byte, text string) uint64 {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		h.WriteByte(lang)
+		start := 0
+		for i := 0; i < len(text); i++ {
+			if c := text[i]; c < '0' || c > '9' {
+				continue
+			}
+			j := i
+			for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '.' || text[j] == ',') {
+				j++
+			}
+			if beforePercent(text[j:]) {
+				i = j - 1
+				continue
+			}
+			h.WriteString(text[start:i])
+			h.WriteByte('0')
+			start, i = j, j-1
+		}
+		h.WriteString(text[start:])
+		return h.Sum64()
+	}
+	seed := maphash.MakeSeed()
+	pieces := []string{"Курс стоит ", "1", "25 900", "0", "9", "/", ":", " ", "%", " %", "рублей", "abcdefgh", "12345678901234567", "3,5", "07.02.1992", "\u00a0%", "ё"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := shapeHash(seed, 7, text), slow(seed, 7, text); got != want {
+			t.Fatalf("%q: fast %x, byte by byte %x", text, got, want)
+		}
+	}
+	for b := 0; b < 256; b++ {
+		s := strings.Repeat("x", 8)
+		for i := 0; i < 8; i++ {
+			text := s[:i] + string([]byte{byte(b)}) + s[i+1:]
+			if got, want := hasDigit(text), b >= '0' && b <= '9'; got != want {
+				t.Fatalf("hasDigit(%q) = %v", text, got)
+			}
+		}
 	}
 }

@@ -97,7 +97,7 @@ func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *e
 // with nothing previous (see plan).
 func Render(c *Checked, draft bool) ([]render.File, error) {
 	perCourse := make([][]render.File, len(c.Contracts))
-	p, err := plan(context.Background(), c, nil, Delta{}, true, draft, false, func(i int, files []render.File) error {
+	p, err := plan(context.Background(), c, nil, Delta{}, true, draft, false, nil, func(i int, files []render.File) error {
 		perCourse[i] = files
 		return nil
 	})
@@ -172,7 +172,7 @@ func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(re
 			}
 		}
 	}()
-	p, err := plan(ctx, c, nil, Delta{}, true, draft, true, func(_ int, files []render.File) error {
+	p, err := plan(ctx, c, nil, Delta{}, true, draft, true, nil, func(_ int, files []render.File) error {
 		if failed.Load() {
 			render.Recycle(files)
 			return errWriteFailed

@@ -261,6 +261,9 @@ type Pages struct {
 	sitemap render.File
 	assets  []render.File
 	folders map[string]string // each course's output folder ("smm/", "en/club/") to its slug
+	// theme is the compiled theme the pages were rendered with, kept
+	// for the next call while the theme does not change.
+	theme *render.Theme
 	// Rendered lists the output paths rendered by the call that made
 	// these Pages; Changed the paths that are new or whose bytes differ
 	// from the previous Pages, and Removed the paths that are gone. All
@@ -272,19 +275,26 @@ type Pages struct {
 // plan (see plan), but takes from prev the pages of every course that
 // Recheck did not assemble again, their cards, the assets, and a
 // language's index page and the sitemap while what they list did not
-// change. all forces a full render: the theme changed. A file whose new
-// bytes equal the old ones keeps the old slice, so unchanged pages are
-// not replaced. prev may be nil.
+// change. The compiled theme is prev's while the theme's files and the
+// jurisdiction are the same; otherwise every page is rendered again. all
+// forces a full render too. A file whose new bytes equal the old ones
+// keeps the old slice, so unchanged pages are not replaced. prev may be
+// nil.
 func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, error) {
+	theme, err := compileChanged(prev, c.Site)
+	if err != nil {
+		return nil, err
+	}
+	all = all || (prev != nil && theme != prev.theme)
 	perCourse := make([][]render.File, len(c.Contracts))
-	pl, err := plan(ctx, c, prev, d, all, draft, false, func(i int, files []render.File) error {
+	pl, err := plan(ctx, c, prev, d, all, draft, false, theme, func(i int, files []render.File) error {
 		perCourse[i] = files
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	p := &Pages{Draft: draft, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts)),
+	p := &Pages{Draft: draft, theme: theme, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts)),
 		index: pl.index, assets: pl.assets, sitemap: pl.sitemap}
 	if pl.same && prev.folders != nil {
 		p.folders = prev.folders // the same courses in the same folders
@@ -397,6 +407,16 @@ func (p *Pages) courseOf(file string) ([]render.File, bool) {
 	}
 	fs, ok := p.courses[file]
 	return fs, ok
+}
+
+// compileChanged returns prev's compiled theme while s's theme and
+// jurisdiction are those it was compiled from, and compiles s's theme
+// otherwise: compiling is most of the time a small edit would cost.
+func compileChanged(prev *Pages, s *site.Site) (*render.Theme, error) {
+	if prev != nil && prev.theme.Compiled(s.Theme, s.Config.Jurisdiction) {
+		return prev.theme, nil
+	}
+	return render.Compile(s.Theme, s.Config.Jurisdiction)
 }
 
 // patch returns prev's files with fresh ones in their place, when the

@@ -47,11 +47,16 @@ type planned struct {
 // course's index, concurrently; with lend, they are the renderer's
 // buffers (render.Renderer.Lend), which course must be done with when it
 // returns. An error from course stops the plan. prev may be nil.
-func plan(ctx context.Context, c *Checked, prev *Pages, d Delta, all, draft, lend bool, course func(i int, files []render.File) error) (*planned, error) {
-	r, err := render.New(c.Site)
-	if err != nil {
-		return nil, err
+//
+// theme is the compiled theme to render with; nil compiles the site's.
+func plan(ctx context.Context, c *Checked, prev *Pages, d Delta, all, draft, lend bool, theme *render.Theme, course func(i int, files []render.File) error) (*planned, error) {
+	var err error
+	if theme == nil {
+		if theme, err = render.Compile(c.Site.Theme, c.Site.Config.Jurisdiction); err != nil {
+			return nil, err
+		}
 	}
+	r := theme.Renderer(c.Site)
 	r.Lend = lend
 	r.Extra = extraAssets()
 	all = all || prev == nil || d.All || prev.Draft != draft

@@ -61,10 +61,11 @@ func Prepare(ctx context.Context, prev *Checked, pages *Pages, builtin site.Buil
 		return nil, false, err
 	}
 	a := assemblerFor(prev, s)
-	r, err := render.New(s)
+	theme, err := compileChanged(pages, s)
 	if err != nil {
 		return nil, true, err
 	}
+	r := theme.Renderer(s)
 	r.Extra = extraAssets()
 	p := &Preview{base: pages, site: s, a: a, history: prev.History, r: r, dirty: map[string]*lazyCourse{}, folders: make(map[string]string, len(s.Courses))}
 	var ids map[string]map[string]bool

@@ -122,3 +122,19 @@ func At(src string, off int) (line, col int) {
 	start := strings.LastIndexByte(src[:off], '\n') + 1
 	return strings.Count(src[:start], "\n") + 1, utf8.RuneCountInString(src[start:off]) + 1
 }
+
+// RuneCol converts the 1-based byte column col of the 1-based line of src
+// into a rune column: TOML and template libraries count bytes.
+func RuneCol(src string, line, col int) int {
+	for ; line > 1; line-- {
+		i := strings.IndexByte(src, '\n')
+		if i < 0 {
+			return col
+		}
+		src = src[i+1:]
+	}
+	if i := strings.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	return Column(src, col-1)
+}

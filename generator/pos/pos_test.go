@@ -14,6 +14,17 @@ func TestColumnCountsRunes(t *testing.T) {
 	}
 }
 
+func TestRuneCol(t *testing.T) {
+	src := "a = 1\nназвание = x\n"
+	// x is byte 20 of line 2, rune 12.
+	if got := RuneCol(src, 2, 20); got != 12 {
+		t.Errorf("RuneCol = %d, want 12", got)
+	}
+	if got := RuneCol(src, 1, 3); got != 3 {
+		t.Errorf("ASCII line: RuneCol = %d, want 3", got)
+	}
+}
+
 func TestPosString(t *testing.T) {
 	for _, tc := range []struct {
 		p    Pos

@@ -9,7 +9,8 @@
 //
 // Plain ES2020, no dependencies, no network.
 //
-//   OfertaCalc.refund(model, {used, paid, day}) -> {amount: "47600.00", guarantee: false}
+//   OfertaCalc.refund(model, {used, paid, day}) -> {amount: "47600.00", guarantee: false,
+//                                                   steps: [{kind: "paid", name: "", amount: "80000.00"}, …]}
 //   OfertaCalc.format("47600.00", "ru", "RUB")  -> "47 600,00 ₽"
 //   OfertaCalc.evaluate(ast, vars)              -> Rat | boolean | string
 (function (root) {
@@ -254,7 +255,78 @@
     const amount = roundMinor(v, digits);
     const paidMinor = roundMinor(paid, digits);
     if (amount < 0n || amount > paidMinor) throw new Error("the refund formula gives an amount outside 0 and the amount paid");
-    return { amount: plain(amount, digits), guarantee: guarantee };
+    return {
+      amount: plain(amount, digits),
+      guarantee: guarantee,
+      steps: steps(model, vars, v, amount, guarantee ? POLICY_FLAT : model.policy_id),
+    };
+  }
+
+  // Step kinds and built-in policies, as generator/refund names them.
+  const POLICY_PRORATA = "refund.policy.prorata";
+  const POLICY_FLAT = "refund.policy.flat";
+  const POLICY_NONE = "refund.policy.none";
+
+  // breakdown mirrors Terms.breakdown: the signed exact components of a
+  // built-in policy, zero components left out; null for another policy.
+  function breakdown(model, policy, vars) {
+    const zero = new Rat(0n, 1n);
+    const neg = (x) => sub(zero, x);
+    const paid = vars.paid;
+    const parts = [{ kind: "paid", name: "", x: paid }];
+    const push = (k, name, x) => {
+      if (x.n !== 0n) parts.push({ kind: k, name: name, x: x });
+    };
+    if (policy === POLICY_NONE) {
+      push("withheld", "", neg(paid));
+      return parts;
+    }
+    if (policy === POLICY_PRORATA) {
+      // (paid - deductions) * used / total: the share already delivered.
+      push("delivered", "", neg(quo(mul(sub(paid, vars.deductions), vars.used), vars.total)));
+    } else if (policy !== POLICY_FLAT) {
+      return null;
+    }
+    push("bank_fee", "", neg(mul(paid, vars.bank_fee)));
+    push("retention", "", neg(mul(paid, vars.retention)));
+    for (const d of model.deduction_items || []) push("deduction", d.name, neg(rat(d.amount)));
+    return parts;
+  }
+
+  // steps mirrors Terms.steps: the lines of the breakdown, each rounded
+  // for display, a rounding line when they miss the result, and the
+  // result; a policy it cannot break down gives paid, formula, result.
+  function steps(model, vars, value, amount, policy) {
+    const digits = model.digits;
+    let parts = breakdown(model, policy, vars);
+    let ok = parts !== null;
+    if (ok) {
+      let sum = new Rat(0n, 1n);
+      for (const p of parts) sum = add(sum, p.x);
+      if (policy !== POLICY_NONE && sum.n < 0n) {
+        parts.push({ kind: "floor", name: "", x: sub(new Rat(0n, 1n), sum) });
+        sum = new Rat(0n, 1n);
+      }
+      ok = cmp(sum, value) === 0;
+    }
+    const result = plain(amount, digits);
+    if (!ok) {
+      return [
+        { kind: "paid", name: "", amount: plain(roundMinor(vars.paid, digits), digits) },
+        { kind: "formula", name: "", amount: result },
+        { kind: "result", name: "", amount: result },
+      ];
+    }
+    const out = [];
+    let shown = 0n;
+    for (const p of parts) {
+      const a = roundMinor(p.x, digits);
+      out.push({ kind: p.kind, name: p.name, amount: plain(a, digits) });
+      shown += a;
+    }
+    if (amount !== shown) out.push({ kind: "rounding", name: "", amount: plain(amount - shown, digits) });
+    out.push({ kind: "result", name: "", amount: result });
+    return out;
   }
 
   // Formatting styles: a copy of generator/money/format.go, kept in step by

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/oferta-dev/oferta/generator/expr"
@@ -87,11 +88,19 @@ type jsFormat struct {
 
 type jsOut struct {
 	Refunds []struct {
-		Amount    string `json:"amount"`
-		Guarantee bool   `json:"guarantee"`
-		Error     string `json:"error"`
+		Amount    string   `json:"amount"`
+		Guarantee bool     `json:"guarantee"`
+		Steps     []jsStep `json:"steps"`
+		Error     string   `json:"error"`
 	} `json:"refunds"`
 	Formats []string `json:"formats"`
+}
+
+// jsStep is one line of calc.js's breakdown.
+type jsStep struct {
+	Kind   string `json:"kind"`
+	Name   string `json:"name"`
+	Amount string `json:"amount"`
 }
 
 const harness = `
@@ -103,7 +112,7 @@ const C = globalThis.OfertaCalc;
 const refunds = input.refunds.map((r) => {
   try {
     const res = C.refund(r.model, { used: r.used, paid: r.paid, day: r.day });
-    return { amount: res.amount, guarantee: res.guarantee, error: "" };
+    return { amount: res.amount, guarantee: res.guarantee, steps: res.steps, error: "" };
   } catch (e) {
     return { amount: "", guarantee: false, error: String(e.message || e) };
   }
@@ -113,8 +122,8 @@ process.stdout.write(JSON.stringify({ refunds, formats }));
 `
 
 // TestCalcJSMatchesGo runs calc.js under node and checks that it gives the
-// same amount as Compute, byte for byte, for every case, and the same
-// formatting as money.Format.
+// same amount and the same breakdown (steps) as Compute, byte for byte,
+// for every case, and the same formatting as money.Format.
 func TestCalcJSMatchesGo(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -130,6 +139,7 @@ func TestCalcJSMatchesGo(t *testing.T) {
 		req       Request
 		amount    string
 		guarantee bool
+		steps     []jsStep
 		err       error
 	}
 	var wants []goWant
@@ -150,6 +160,9 @@ func TestCalcJSMatchesGo(t *testing.T) {
 					if perr == nil {
 						res, err := Compute(tc.terms, req)
 						w.amount, w.guarantee, w.err = res.Amount.String(), res.Guarantee, err
+						for _, s := range res.Steps {
+							w.steps = append(w.steps, jsStep{Kind: s.Kind, Name: s.Name, Amount: s.Amount.String()})
+						}
 					}
 					wants = append(wants, w)
 					jr := jsRequest{Model: model, Used: used, Paid: paid}
@@ -216,6 +229,8 @@ func TestCalcJSMatchesGo(t *testing.T) {
 		case js.Amount != w.amount || js.Guarantee != w.guarantee:
 			t.Errorf("%s %+v: Go %s (guarantee %v), calc.js %s (guarantee %v)",
 				w.name, w.req, w.amount, w.guarantee, js.Amount, js.Guarantee)
+		case !slices.Equal(js.Steps, w.steps):
+			t.Errorf("%s %+v: steps differ\nGo      %v\ncalc.js %v", w.name, w.req, w.steps, js.Steps)
 		default:
 			compared++
 		}

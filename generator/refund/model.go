@@ -21,6 +21,15 @@ type model struct {
 	Policy        *expr.Expr        `json:"policy"`
 	Flat          *expr.Expr        `json:"flat"`
 	Vars          map[string]string `json:"vars"`
+	// Items are the deductions one by one, in the contract's order: the
+	// breakdown shows each on its own line, as Compute's steps do.
+	Items []modelItem `json:"deduction_items"`
+}
+
+// modelItem is one deduction of the model: its name and exact amount.
+type modelItem struct {
+	Name   string `json:"name"`
+	Amount string `json:"amount"`
 }
 
 // Model returns the JSON model of the terms for calc.js:
@@ -28,7 +37,8 @@ type model struct {
 //	{"currency":"RUB","digits":2,"price":"80000","total":8,
 //	 "guarantee_days":14,"policy_id":"refund.policy.prorata",
 //	 "policy":{…},"flat":{…},
-//	 "vars":{"bank_fee":"0.03","deductions":"5000","params.x":"1","retention":"0"}}
+//	 "vars":{"bank_fee":"0.03","deductions":"5000","params.x":"1","retention":"0"},
+//	 "deduction_items":[{"name":"Тестирование","amount":"5000"}]}
 //
 // vars holds the variables that do not depend on the request; calc.js adds
 // price, paid, used, total and guarantee. flat is null without a guarantee
@@ -53,6 +63,10 @@ func (t *Terms) Model() ([]byte, error) {
 	}
 	if t.GuaranteeDays > 0 {
 		m.Flat = t.Flat
+	}
+	m.Items = []modelItem{}
+	for _, d := range t.Deductions {
+		m.Items = append(m.Items, modelItem{Name: d.Name, Amount: expr.RatString(d.Amount)})
 	}
 	for name, x := range t.Params {
 		m.Vars["params."+name] = expr.RatString(x)

@@ -421,7 +421,8 @@ func TestModel(t *testing.T) {
 		`"policy_id":"refund.policy.prorata",` +
 		`"policy":{"op":"max","args":[{"num":"0"},{"op":"-","args":[{"op":"/","args":[{"op":"*","args":[{"op":"-","args":[{"var":"paid"},{"var":"deductions"}]},{"op":"-","args":[{"var":"total"},{"var":"used"}]}]},{"var":"total"}]},{"op":"*","args":[{"var":"paid"},{"op":"+","args":[{"var":"bank_fee"},{"var":"retention"}]}]}]}]},` +
 		`"flat":{"op":"max","args":[{"num":"0"},{"op":"-","args":[{"op":"-","args":[{"var":"paid"},{"op":"*","args":[{"var":"paid"},{"op":"+","args":[{"var":"bank_fee"},{"var":"retention"}]}]}]},{"var":"deductions"}]}]},` +
-		`"vars":{"bank_fee":"0.03","deductions":"5000.5","params.alpha":"-2.5","params.zeta":"1","retention":"1/3"}}`
+		`"vars":{"bank_fee":"0.03","deductions":"5000.5","params.alpha":"-2.5","params.zeta":"1","retention":"1/3"},` +
+		`"deduction_items":[{"name":"Diagnostics","amount":"5000"},{"name":"Book","amount":"0.5"}]}`
 	if string(b) != want {
 		t.Errorf("model:\n%s\nwant\n%s", b, want)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strings"
 
 	"github.com/oferta-dev/oferta/generator/expr"
 	"github.com/oferta-dev/oferta/generator/money"
@@ -128,4 +129,49 @@ func (t *Terms) deductionSum() *big.Rat {
 		sum.Add(sum, d.Amount)
 	}
 	return sum
+}
+
+// ForClient returns the terms of one client's request when they differ
+// from the course's: heldBefore units of a group course all took place
+// before the client paid (a late joiner's course is the total less
+// those, and the payment is shared out over the rest), and the named
+// deductions in skip were not incurred for this client, so they are not
+// withheld. t itself is not changed; with nothing to adjust it is
+// returned as is. A name in skip that is not one of the deductions, or
+// that is named twice, is an error, as is heldBefore outside 0..total-1.
+func (t *Terms) ForClient(heldBefore int, skip []string) (*Terms, error) {
+	if heldBefore == 0 && len(skip) == 0 {
+		return t, nil
+	}
+	if heldBefore < 0 || heldBefore >= t.Total {
+		return nil, fmt.Errorf("units held before the client paid must be from 0 to %d (the course has %d), got %d", t.Total-1, t.Total, heldBefore)
+	}
+	u := *t
+	u.Total = t.Total - heldBefore
+	if len(skip) > 0 {
+		seen := make(map[string]bool, len(skip))
+		for _, name := range skip {
+			if seen[name] {
+				return nil, fmt.Errorf("deduction %q is named twice", name)
+			}
+			seen[name] = true
+			if !slices.ContainsFunc(t.Deductions, func(d Deduction) bool { return d.Name == name }) {
+				names := make([]string, len(t.Deductions))
+				for i, d := range t.Deductions {
+					names[i] = fmt.Sprintf("%q", d.Name)
+				}
+				if len(names) == 0 {
+					return nil, fmt.Errorf("deduction %q: the contract lists no deductions", name)
+				}
+				return nil, fmt.Errorf("deduction %q is not in the contract; its deductions: %s", name, strings.Join(names, ", "))
+			}
+		}
+		u.Deductions = nil
+		for _, d := range t.Deductions {
+			if !seen[d.Name] {
+				u.Deductions = append(u.Deductions, d)
+			}
+		}
+	}
+	return &u, nil
 }

@@ -8,7 +8,7 @@ import (
 // BenchmarkPages executes the default theme's layouts: one page of each
 // kind, with the views of samplePage.
 func BenchmarkPages(b *testing.B) {
-	r, err := New(sampleSite(os.DirFS("../../themes/default"), "ru", "en"))
+	r, err := New(sampleSite(b, os.DirFS("../../themes/default"), "ru", "en"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -26,10 +26,10 @@ func BenchmarkPages(b *testing.B) {
 	}
 }
 
-// BenchmarkNew parses the default theme, as every rebuild of the preview
-// server does.
+// BenchmarkNew compiles the default theme and makes a renderer, as a
+// build does (the preview server compiles the theme only when it changed).
 func BenchmarkNew(b *testing.B) {
-	s := sampleSite(os.DirFS("../../themes/default"), "ru", "en")
+	s := sampleSite(b, os.DirFS("../../themes/default"), "ru", "en")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := New(s); err != nil {

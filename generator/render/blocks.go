@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"sync"
 )
@@ -43,7 +42,7 @@ func contractUsesOf(set *template.Template) contractUses {
 // (its Markdown was seen before); only then is its Block kept. An entry,
 // a number and a title, is always kept.
 func (r *Renderer) clauseBlocks(l string, v *ClauseView, keep bool) error {
-	uses := r.contractUses[l]
+	uses := r.theme.contractUses[l]
 	var err error
 	if uses.entry {
 		if v.Entry, err = r.block(l, "toc-clause", *v, true); err != nil {
@@ -74,8 +73,9 @@ func (r *Renderer) block(l, name string, v ClauseView, keep bool) (template.HTML
 		}
 	}
 	var b bytes.Buffer
-	if err := r.layouts[l+"/contract"].templates().ExecuteTemplate(&b, name, v); err != nil {
-		return "", fmt.Errorf("theme: %w", err)
+	lt := r.theme.layouts[l+"/contract"]
+	if err := lt.templates().ExecuteTemplate(&b, name, v); err != nil {
+		return "", r.theme.templateError(lt, err, r.theme.from.Dir)
 	}
 	html := template.HTML(b.String())
 	if keep {

@@ -1,9 +1,9 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"strconv"
 	"strings"
 	"time"
@@ -199,11 +199,11 @@ func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res r
 	for _, d := range k.Course.Refund.Deductions {
 		view.Deductions = append(view.Deductions, CalcLineView{Kind: refund.StepDeduction, Label: d.Name, Amount: money.FormatRat(d.Amount, k.Terms.Currency, l)})
 	}
-	css, err := fs.ReadFile(r.site.Theme, "assets/style.css")
-	if err != nil {
-		return nil, err
+	css, ok := r.theme.from.Asset("assets/style.css")
+	if !ok {
+		return nil, &site.Error{File: r.theme.from.Dir + "/assets/style.css", Err: errors.New("the theme has no style sheet assets/style.css, which the calculation document inlines")}
 	}
-	view.InlineCSS = template.CSS(css)
+	view.InlineCSS = template.CSS(css.Data)
 	pg.Calc = view
 	// The document is standalone: links to assets point next to it.
 	pg.Root = ""
@@ -217,4 +217,32 @@ func (r *Renderer) usedOfUnits(l string, used, total int, unit string) string {
 		return r.ui(l, "table_used_of", "used", strconv.Itoa(used), "total", strconv.Itoa(total))
 	}
 	return r.ui(l, "table_units_of", "units", done, "total", strconv.Itoa(total))
+}
+
+// stepLabels are the labels CalcLines gives every step the calculator can
+// show for contract k, as JSON for the page (CalculatorView.Labels): the
+// browser writes the breakdown in exactly the words of `oferta calc`.
+func stepLabels(k *contract.Contract) (template.JS, error) {
+	if k.Terms == nil {
+		return "", nil
+	}
+	label := func(used int, s refund.Step) string {
+		return CalcLines(k, refund.Request{Used: used}, refund.Result{Steps: []refund.Step{s}})[0].Label
+	}
+	out := map[string]any{}
+	for _, kind := range []string{refund.StepPaid, refund.StepBankFee, refund.StepRetention, refund.StepWithheld,
+		refund.StepFloor, refund.StepRounding, refund.StepFormula, refund.StepResult} {
+		out[kind] = label(0, refund.Step{Kind: kind})
+	}
+	delivered := make([]string, 0, k.Terms.Total+1)
+	for used := 0; used <= k.Terms.Total; used++ {
+		delivered = append(delivered, label(used, refund.Step{Kind: refund.StepDelivered}))
+	}
+	out[refund.StepDelivered] = delivered
+	deductions := []string{}
+	for _, d := range k.Terms.Deductions {
+		deductions = append(deductions, label(0, refund.Step{Kind: refund.StepDeduction, Name: d.Name}))
+	}
+	out[refund.StepDeduction] = deductions
+	return jsonLD(out)
 }

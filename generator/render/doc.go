@@ -8,4 +8,14 @@
 // (i18n/<lang>.toml; words.go lists those Go reads rather than a layout)
 // and the library's phrases (clauses/<lang>/phrases.toml, through the
 // contract: the calculation's labels).
+//
+// Render reads no file. Package site loads the theme (site.Theme: the
+// layouts' and assets' bytes with their paths, the UI strings decoded);
+// Compile parses and folds the layouts into a Theme, and Theme.Renderer
+// makes the renderer of one site from it. An error in a layout, found
+// when it is parsed or when a page executes it, is a *site.Error at the
+// layout's real file ("themes/custom/layouts/faq.html"), line and rune
+// column (themeerr.go). The preview server keeps a compiled Theme across
+// rebuilds while the theme does not change (Theme.Compiled).
+// TestRenderReadsNoFiles keeps it so.
 package render

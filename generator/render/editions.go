@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -157,10 +158,7 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 		}
 		for _, c := range edition.Compare(from.doc, to.doc) {
 			cvw := ChangeView{Kind: c.Kind, Title: c.Title, OldNumber: c.OldNumber, NewNumber: c.NewNumber}
-			for _, wd := range c.Words {
-				cvw.Words = append(cvw.Words, WordView{Op: string(wd.Op), Text: edition.Plain(wd.Text)})
-			}
-			markGaps(cvw.Words)
+			cvw.TitleWords, cvw.Words = wordViews(c.TitleWords), wordViews(c.BodyWords)
 			step.Changes = append(step.Changes, cvw)
 		}
 		view.Steps = append(view.Steps, step)
@@ -175,6 +173,25 @@ func (r *Renderer) changesPage(k *contract.Contract, st edition.Status, cv *Cour
 	}
 	return &File{Path: p + "index.html", Data: data}, nil
 }
+
+// wordViews is a redline for the page, with gaps marked.
+func wordViews(ws []edition.Word) []WordView {
+	var out []WordView
+	for _, wd := range ws {
+		out = append(out, WordView{Op: string(wd.Op), Text: readable(edition.Plain(wd.Text))})
+	}
+	markGaps(out)
+	return out
+}
+
+// readable drops Markdown's bold marks from a redline's text and shows
+// a list item's dash as a bullet: a reader sees words, not syntax.
+func readable(s string) string {
+	s = strings.ReplaceAll(s, "**", "")
+	return listDash.ReplaceAllString(s, "$1• ")
+}
+
+var listDash = regexp.MustCompile(`(?m)^(\s*)- `)
 
 // markGaps sets Gap on a deletion or an insertion that directly follows
 // the other kind with no space between them: «14» deleted and «10»

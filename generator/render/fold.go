@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 	"text/template/parse"
 )
 
@@ -118,10 +117,4 @@ func (f *folder) command(cmd *parse.CommandNode) {
 	// for html/template's error messages.
 	key.Text, key.Quoted = s, strconv.Quote(s)
 	cmd.Args = cmd.Args[1:]
-}
-
-// position returns the 1-based line and byte column of offset pos in src.
-func position(src string, pos parse.Pos) (line, col int) {
-	before := src[:pos]
-	return 1 + strings.Count(before, "\n"), int(pos) - strings.LastIndexByte(before, '\n')
 }

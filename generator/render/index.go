@@ -9,6 +9,7 @@ import (
 	"text/template/parse"
 
 	"github.com/oferta-dev/oferta/generator/contract"
+	"github.com/oferta-dev/oferta/generator/site"
 )
 
 // Card is what the "card" template of the index layout receives: one
@@ -34,7 +35,7 @@ func (r *Renderer) Index(l string, contracts []*contract.Contract, draft bool) (
 func (r *Renderer) IndexWith(l string, contracts []*contract.Contract, draft bool, card func(i int) (template.HTML, error)) (File, error) {
 	p := r.indexPath(l)
 	pg := r.newPage("index", l, p, r.site.Config.Title, draft)
-	uses := r.indexUses[l]
+	uses := r.theme.indexUses[l]
 	var cards []template.HTML
 	for i, k := range contracts {
 		if k.Lang != l {
@@ -46,7 +47,7 @@ func (r *Renderer) IndexWith(l string, contracts []*contract.Contract, draft boo
 		if uses.cards {
 			c, err := card(i)
 			if err != nil {
-				return File{}, fmt.Errorf("%s: %w", k.Course.File, err)
+				return File{}, inCourse(k.Course.File, err)
 			}
 			cards = append(cards, c)
 		}
@@ -118,17 +119,17 @@ func join(list []template.HTML) template.HTML {
 // the "card" template of the index layout; it is "" when the layout has
 // no such template.
 func (r *Renderer) Card(k *contract.Contract) (template.HTML, error) {
-	if !r.indexUses[k.Lang].cards {
+	if !r.theme.indexUses[k.Lang].cards {
 		return "", nil
 	}
-	lt, ok := r.layouts[k.Lang+"/index"]
+	lt, ok := r.theme.layouts[k.Lang+"/index"]
 	if !ok {
 		return "", fmt.Errorf("no layout for index pages in %q", k.Lang)
 	}
 	var b bytes.Buffer
 	data := Card{CourseView: r.courseView(k), Root: rootFrom(r.indexPath(k.Lang))}
 	if err := lt.templates().ExecuteTemplate(&b, "card", data); err != nil {
-		return "", fmt.Errorf("theme: %w", err)
+		return "", r.theme.templateError(lt, err, r.theme.from.Dir)
 	}
 	return template.HTML(b.String()), nil
 }
@@ -151,7 +152,7 @@ type indexUses struct {
 // usesOf finds out what the index layout set reads. A layout that prints
 // .Cards without a "card" template to make them would list no course at
 // all: that is an error in the theme.
-func usesOf(set *template.Template) (indexUses, error) {
+func usesOf(set *template.Template, file string) (indexUses, error) {
 	var u indexUses
 	for _, t := range set.Templates() {
 		if t.Tree == nil {
@@ -167,7 +168,7 @@ func usesOf(set *template.Template) (indexUses, error) {
 		})
 	}
 	if u.cards && set.Lookup("card") == nil {
-		return u, themeError("layouts/index.html", errors.New(`the layout prints .Cards but defines no {{define "card"}} template to make them`))
+		return u, &site.Error{File: file, Err: errors.New(`the layout prints .Cards but defines no {{define "card"}} template to make them`)}
 	}
 	return u, nil
 }

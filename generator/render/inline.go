@@ -13,6 +13,10 @@ import (
 type layout struct {
 	set    *template.Template
 	inline func() // inlines the literals of set, once
+	// files names the layout each template of set was parsed from, by
+	// template name: html/template drops the parse trees, which know it,
+	// from a set that fails to escape.
+	files map[string]string
 }
 
 // newLayout returns the layout of set. Its literals are inlined when the
@@ -20,7 +24,13 @@ type layout struct {
 // layouts no page uses (the calculation document, in a build; the other
 // language, in a rebuild after an edit) cost nothing.
 func newLayout(set *template.Template, probes []*literalProbe) *layout {
-	return &layout{set: set, inline: sync.OnceFunc(func() { inlineLiterals(set, probes) })}
+	files := map[string]string{}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			files[t.Name()] = t.Tree.ParseName
+		}
+	}
+	return &layout{set: set, inline: sync.OnceFunc(func() { inlineLiterals(set, probes) }), files: files}
 }
 
 // templates returns the layout's templates with their literals inlined.

@@ -2,18 +2,22 @@ package render
 
 import (
 	"bytes"
+	"errors"
+	"html/template"
 	"io"
 	"os"
 	"sync"
 	"testing"
 	"text/template/parse"
+
+	"github.com/oferta-dev/oferta/generator/site"
 )
 
 // The default theme prints its UI strings in text and in quoted
 // attributes only: New leaves none of them to print at execution.
 func TestInlineLeavesNoLiteralActions(t *testing.T) {
 	r := newRenderer(t, os.DirFS("../../themes/default"), "ru", "en")
-	for name, lt := range r.layouts {
+	for name, lt := range r.theme.layouts {
 		for _, tmpl := range lt.templates().Templates() {
 			if tmpl.Tree == nil {
 				continue
@@ -71,9 +75,15 @@ func TestInlineLeavesEscapeErrors(t *testing.T) {
 	r := newRenderer(t, theme, "en")
 	p := &Page{Kind: "faq", Lang: "en"}
 	_, err := r.page(p)
-	want := unfolded(t, r, theme, "en", "faq").ExecuteTemplate(io.Discard, "base", p)
-	if err == nil || want == nil || err.Error() != "theme: "+want.Error() {
-		t.Errorf("page: %v; want theme: %v", err, want)
+	var want *template.Error
+	if !errors.As(unfolded(t, r, theme, "en", "faq").ExecuteTemplate(io.Discard, "base", p), &want) {
+		t.Fatal("the unfolded layout escaped")
+	}
+	// The error is placed in the layout's file, with html/template's
+	// description.
+	var got *site.Error
+	if !errors.As(err, &got) || got.File != "themes/default/layouts/base.html" || got.Line != want.Line || got.Err.Error() != want.Description {
+		t.Errorf("page: %#v; want themes/default/layouts/base.html:%d: %s", err, want.Line, want.Description)
 	}
 }
 

@@ -32,7 +32,7 @@ func overlayJurisdiction(m map[string]string, jurisdiction string) {
 // law, the terms and conditions under EU law, which knows no public offer.
 func (r *Renderer) contractTitle(l string) string {
 	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
-		return r.strings[l]["contract_kicker"]
+		return r.theme.strings[l]["contract_kicker"]
 	}
 	return r.pageTitle(l, "contract")
 }
@@ -41,7 +41,7 @@ func (r *Renderer) contractTitle(l string) string {
 // withdrawal form.
 func (r *Renderer) statementTitle(l string) string {
 	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
-		return r.strings[l]["refund_heading"]
+		return r.theme.strings[l]["refund_heading"]
 	}
 	return r.pageTitle(l, "statement")
 }

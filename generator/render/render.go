@@ -7,13 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"path"
 	"sort"
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -50,24 +48,21 @@ func Recycle(files []File) {
 // Kinds of pages, each rendered by layouts/<kind>.html inside base.html.
 var pageKinds = []string{"index", "contract", "faq", "refund", "calc", "changes", "withdraw", "widget"}
 
-// Renderer renders the pages of one site. It is safe for concurrent use.
+// Renderer renders the pages of one site with a compiled theme. It is
+// safe for concurrent use.
 type Renderer struct {
-	site *site.Site
-	md   goldmark.Markdown
+	site  *site.Site
+	theme *Theme
+	md    goldmark.Markdown
 	// safe renders Markdown from course files: raw HTML is dropped there
 	// even when the site allows it in clauses (unsafe_html).
-	safe    goldmark.Markdown
-	layouts map[string]*layout           // by language, then kind: "ru/contract"
-	strings map[string]map[string]string // UI strings by language
+	safe goldmark.Markdown
 	// mdHTML is the HTML of Markdown converted before, by its source; ""
 	// marks Markdown seen once (see markdown).
-	mdMu      sync.Mutex
-	mdHTML    map[string]template.HTML
-	indexUses map[string]indexUses // by language
-	// contractUses says which block templates each language's contract
-	// layout defines, and blocks keeps the blocks they made (blocks.go).
-	contractUses map[string]contractUses
-	blocks       blockCache
+	mdMu   sync.Mutex
+	mdHTML map[string]template.HTML
+	// blocks keeps the clause blocks the contract layout made (blocks.go).
+	blocks blockCache
 	// Lend makes Course return pages in the renderer's own buffers instead
 	// of copies, for a caller that writes each page out and then hands the
 	// buffers back with Recycle: a large build then does not allocate its
@@ -77,111 +72,29 @@ type Renderer struct {
 	Extra []File
 }
 
-// New parses the theme of s: its layouts and its UI strings for every
-// language of the site.
+// New compiles the theme of s (see Compile) and returns a renderer of its
+// pages.
 func New(s *site.Site) (*Renderer, error) {
-	r := &Renderer{site: s, layouts: map[string]*layout{}, indexUses: map[string]indexUses{}, contractUses: map[string]contractUses{}, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, strings: map[string]map[string]string{}, mdHTML: map[string]template.HTML{}}
+	t, err := Compile(s.Theme, s.Config.Jurisdiction)
+	if err != nil {
+		return nil, err
+	}
+	return t.Renderer(s), nil
+}
+
+// Renderer returns a renderer of the pages of s with the compiled theme t,
+// which must have been compiled from s's theme for its jurisdiction (see
+// Compiled). Making one is cheap: the preview server makes one for every
+// rebuild and compiles the theme only when it changed.
+func (t *Theme) Renderer(s *site.Site) *Renderer {
+	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
 	}
 	r.md = goldmark.New(opts...)
 	r.safe = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
-	probes := newLiteralProbes()
-	var missing site.ErrorList
-	for _, l := range s.Config.Languages {
-		file := "i18n/" + l + ".toml"
-		src, err := fs.ReadFile(s.Theme, file)
-		if err != nil {
-			return nil, themeError(file, fmt.Errorf("the theme has no UI strings for language %q: %w", l, err))
-		}
-		m := map[string]string{}
-		if _, err := toml.Decode(string(src), &m); err != nil {
-			var pe toml.ParseError
-			if errors.As(err, &pe) {
-				return nil, &site.Error{File: "themes/" + s.Config.Theme + "/" + file, Line: pe.Position.Line, Col: pe.Position.Col, Err: errors.New(pe.Message)}
-			}
-			return nil, themeError(file, err)
-		}
-		overlayJurisdiction(m, s.Config.Jurisdiction)
-		missing = append(missing, checkGoStrings("themes/"+s.Config.Theme+"/"+file, l, m)...)
-		r.strings[l] = m
-		// base.html is parsed and folded once per language; each kind
-		// of page gets a copy to define its blocks in. Clone copies the
-		// parse trees, so each copy is escaped and inlined on its own.
-		base := template.New("base").Funcs(r.funcs(l))
-		miss, err := r.parseLayout(base, l)
-		if err != nil {
-			return nil, err
-		}
-		missing = append(missing, miss...)
-		for _, kind := range pageKinds {
-			t, err := base.Clone()
-			if err != nil {
-				return nil, err
-			}
-			miss, err := r.parseLayout(t.New(kind), l)
-			if err != nil {
-				return nil, err
-			}
-			missing = append(missing, miss...)
-			r.layouts[l+"/"+kind] = newLayout(t, probes)
-			switch kind {
-			case "index":
-				if r.indexUses[l], err = usesOf(t); err != nil {
-					return nil, err
-				}
-			case "contract":
-				r.contractUses[l] = contractUsesOf(t)
-			}
-		}
-	}
-	// A key missing from an i18n file would fail every page that shows
-	// it: say so now, for every such key, at its place in the layouts.
-	if err := missing.Err(); err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-// parseLayout parses layouts/<t's name>.html into t and folds its UI
-// strings in language l (see foldStrings). It returns the keys the
-// language's strings lack.
-func (r *Renderer) parseLayout(t *template.Template, l string) (site.ErrorList, error) {
-	file := "layouts/" + t.Name() + ".html"
-	src, err := fs.ReadFile(r.site.Theme, file)
-	if err != nil {
-		return nil, themeError(file, err)
-	}
-	if _, err := t.Parse(string(src)); err != nil {
-		return nil, themeError(file, err)
-	}
-	var missing site.ErrorList
-	for _, key := range foldStrings(t, t.Name(), r.strings[l]) {
-		line, col := position(string(src), key.Pos)
-		missing = append(missing, &site.Error{File: "themes/default/" + file, Line: line, Col: col, Err: noString(l, key.Text)})
-	}
-	return missing, nil
-}
-
-func themeError(file string, err error) error {
-	return &site.Error{File: "themes/default/" + file, Err: err}
-}
-
-func (r *Renderer) funcs(l string) template.FuncMap {
-	return template.FuncMap{
-		"t": func(key string) (string, error) {
-			s, ok := r.strings[l][key]
-			if !ok {
-				return "", noString(l, key)
-			}
-			return s, nil
-		},
-	}
-}
-
-func noString(l, key string) error {
-	return fmt.Errorf("the theme's i18n/%s.toml has no string %q", l, key)
+	return r
 }
 
 // markdown renders clause Markdown to HTML. Most clauses read nothing
@@ -263,7 +176,7 @@ func (r *Renderer) page(p *Page) ([]byte, error) {
 
 // pageBuffer executes the layout of p.Kind into a buffer of pageBuffers.
 func (r *Renderer) pageBuffer(p *Page) (*bytes.Buffer, error) {
-	lt, ok := r.layouts[p.Lang+"/"+p.Kind]
+	lt, ok := r.theme.layouts[p.Lang+"/"+p.Kind]
 	if !ok {
 		return nil, fmt.Errorf("no layout for %s pages in %q", p.Kind, p.Lang)
 	}
@@ -271,7 +184,15 @@ func (r *Renderer) pageBuffer(p *Page) (*bytes.Buffer, error) {
 	b.Reset()
 	if err := lt.templates().ExecuteTemplate(b, "base", p); err != nil {
 		pageBuffers.Put(b)
-		return nil, fmt.Errorf("theme: %w", err)
+		return nil, r.theme.templateError(lt, err, r.theme.from.Dir)
+	}
+	if p.Lang != "ru" {
+		// Russian names and requisites on a page in another language
+		// are marked as Russian (lang="ru").
+		if marked := markCyrillic(b.Bytes()); len(marked) != b.Len() {
+			b.Reset()
+			b.Write(marked)
+		}
 	}
 	return b, nil
 }
@@ -341,14 +262,14 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		if r.Lend {
 			b, err := r.pageBuffer(pg)
 			if err != nil {
-				return fmt.Errorf("%s: %w", k.Course.File, err)
+				return inCourse(k.Course.File, err)
 			}
 			files = append(files, File{Path: p + "index.html", Data: b.Bytes(), buf: b})
 			return nil
 		}
 		data, err := r.page(pg)
 		if err != nil {
-			return fmt.Errorf("%s: %w", k.Course.File, err)
+			return inCourse(k.Course.File, err)
 		}
 		files = append(files, File{Path: p + "index.html", Data: data})
 		return nil
@@ -393,6 +314,9 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	if err := add("faq", "faq", titleOf(r.pageTitle(l, "faq"), k.Course.Title), func(pg *Page) error {
 		var err error
 		pg.FAQ, err = r.faqView(k, pg, r.termsInForce(k, st))
+		if err == nil && pg.FAQ != nil && pg.FAQ.Calculator != nil {
+			pg.FAQ.Calculator.Labels, err = stepLabels(contractInForce(k, st))
+		}
 		if pg.FAQ != nil {
 			pg.FAQ.Edition, pg.FAQ.EditionISO = inForce, iso(st.InForce)
 			pg.FAQ.Coming = coming
@@ -412,7 +336,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 		return nil, err
 	}
 	if site.EUJurisdiction(r.site.Config.Jurisdiction) {
-		if err := add("withdraw", "withdraw", titleOf(r.strings[l]["withdraw_heading"], k.Course.Title), func(pg *Page) error {
+		if err := add("withdraw", "withdraw", titleOf(r.theme.strings[l]["withdraw_heading"], k.Course.Title), func(pg *Page) error {
 			r.courseWithdraw(k, pg)
 			return nil
 		}); err != nil {
@@ -434,6 +358,16 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	return files, nil
 }
 
+// inCourse says which course's page failed to render. An error at a
+// place in the theme stays at that place and names the course.
+func inCourse(file string, err error) error {
+	var e *site.Error
+	if errors.As(err, &e) {
+		return &site.Error{File: e.File, Line: e.Line, Col: e.Col, Err: fmt.Errorf("%w (rendering a page of %s)", e.Err, file)}
+	}
+	return fmt.Errorf("%s: %w", file, err)
+}
+
 // inForceTerms puts the price, duration and deadlines an edition recorded
 // into a course's view.
 func inForceTerms(cv *CourseView, t *edition.Terms, l string) {
@@ -452,6 +386,18 @@ func inForceTerms(cv *CourseView, t *edition.Terms, l string) {
 // frozen edition in force while a scheduled one waits (nil when that
 // edition was frozen before terms were recorded: the pages then show no
 // table and no calculator rather than the scheduled numbers).
+// contractInForce is k under the edition in force: its price, percentages,
+// deductions and formula, as `oferta calc` computes without --paid-on.
+func contractInForce(k *contract.Contract, st edition.Status) *contract.Contract {
+	if st.Live() {
+		return k
+	}
+	if u, err := st.InForceDoc.Contract(k); err == nil {
+		return u
+	}
+	return k
+}
+
 func (r *Renderer) termsInForce(k *contract.Contract, st edition.Status) *refund.Terms {
 	if st.Live() {
 		return k.Terms
@@ -466,30 +412,16 @@ func (r *Renderer) termsInForce(k *contract.Contract, st edition.Status) *refund
 	return t
 }
 
-// Assets returns the theme's assets/ folder plus the extra files, under
-// assets/ in the output.
+// Assets returns the theme's assets plus the extra files, at their paths
+// under assets/ in the output. The bytes are the loaded theme's own.
 func (r *Renderer) Assets() ([]File, error) {
 	var files []File
-	err := fs.WalkDir(r.site.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == "assets" {
-				return fs.SkipDir
-			}
-			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		data, err := fs.ReadFile(r.site.Theme, p)
-		if err != nil {
-			return err
-		}
-		files = append(files, File{Path: p, Data: data})
-		return nil
-	})
+	for _, f := range r.theme.from.Assets {
+		files = append(files, File{Path: f.Path, Data: f.Data})
+	}
 	files = append(files, r.Extra...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, err
+	return files, nil
 }
 
 // Sitemap lists every HTML page but the widgets (see InSitemap). Without a

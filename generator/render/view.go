@@ -192,6 +192,10 @@ type FAQItem struct {
 	Anchor   string
 	Question string
 	Answer   template.HTML
+	// Proration marks the answer on the refund for a part of the course,
+	// which the page follows with a pointer to its calculator (on screen
+	// only: print hides the calculator).
+	Proration bool
 }
 
 // RefundTable lists the refund for every number of units used.
@@ -230,6 +234,11 @@ type CalculatorView struct {
 	// half of it with a fraction, as typed on the page ("4950,50").
 	HintWhole, HintPart string
 	GuaranteeDays       int
+	// Labels are the words of each line of the breakdown, as `oferta calc`
+	// prints them (CalcLines), for calc.js's steps: JSON of
+	// {"paid": "Оплачено", "delivered": ["Пройдено 0 недель из 8", …] (by
+	// used), "deduction": ["Расход: …", …] (in the model's order), …}.
+	Labels template.JS
 }
 
 // StatementView is the data that prefills the refund statement.
@@ -311,7 +320,10 @@ type ChangeView struct {
 	Title     string
 	OldNumber string
 	NewNumber string
-	Words     []WordView
+	// TitleWords is the redline of a changed title (nil when the title
+	// stayed); Words is that of the text alone, so the title shows once.
+	TitleWords []WordView
+	Words      []WordView
 }
 
 // WordView is a piece of a redline: Op is "=", "+" or "-".

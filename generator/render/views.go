@@ -25,7 +25,7 @@ func (r *Renderer) courseView(k *contract.Contract) *CourseView {
 		Slug:         c.Slug,
 		Title:        c.Title,
 		Format:       c.Format,
-		FormatLabel:  r.strings[l]["format_"+c.Format],
+		FormatLabel:  r.theme.strings[l]["format_"+c.Format],
 		Price:        money.Format(price, l),
 		PriceShort:   money.FormatShort(price, l),
 		PricePlain:   price.String(),
@@ -96,7 +96,8 @@ func (r *Renderer) faqView(k *contract.Contract, pg *Page, terms *refund.Terms) 
 		if err != nil {
 			return nil, err
 		}
-		v.Items = append(v.Items, FAQItem{Anchor: fmt.Sprintf("q%d", i+1), Question: f.Question, Answer: html})
+		prorata := f.Clause != nil && f.Clause.Source != nil && f.Clause.Source.ID == refund.PolicyProrata
+		v.Items = append(v.Items, FAQItem{Anchor: fmt.Sprintf("q%d", i+1), Question: f.Question, Answer: html, Proration: prorata})
 		entities = append(entities, question{Type: "Question", Name: f.Question, Answer: answer{Type: "Answer", Text: strings.TrimSpace(string(html))}})
 	}
 	ld, err := jsonLD(map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": k.Lang, "mainEntity": entities})

@@ -26,6 +26,12 @@ func (r *Renderer) addWidget(k *contract.Contract, st edition.Status, add func(k
 		if err := r.refundTable(k, v, terms); err != nil {
 			return nil // lint reports the formula; the widget stays empty
 		}
+		if v.Calculator != nil {
+			var err error
+			if v.Calculator.Labels, err = stepLabels(contractInForce(k, st)); err != nil {
+				return err
+			}
+		}
 		pg.FAQ = v
 		return nil
 	})

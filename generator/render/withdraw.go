@@ -52,7 +52,7 @@ func (r *Renderer) withdrawHref(l string) string {
 func (r *Renderer) withdrawView(l, course, contractURL string) *WithdrawView {
 	cfg := r.site.Config
 	s := cfg.Seller
-	subject := r.strings[l]["withdraw_subject"]
+	subject := r.theme.strings[l]["withdraw_subject"]
 	if course != "" {
 		subject += ": " + course
 	}
@@ -72,7 +72,7 @@ func (r *Renderer) withdrawView(l, course, contractURL string) *WithdrawView {
 		}
 	}
 	if s.Phone != "" {
-		to = append(to, r.strings[l]["seller_phone"]+" "+s.Phone)
+		to = append(to, r.theme.strings[l]["seller_phone"]+" "+s.Phone)
 	}
 	v.To = strings.Join(to, ", ")
 	return v
@@ -93,7 +93,7 @@ func (r *Renderer) SitePages(draft bool) ([]File, error) {
 	var files []File
 	for _, l := range r.site.Config.Languages {
 		p := r.withdrawPath(l)
-		pg := r.newPage("withdraw", l, p, r.strings[l]["withdraw_heading"]+": "+r.site.Config.Title, draft)
+		pg := r.newPage("withdraw", l, p, r.theme.strings[l]["withdraw_heading"]+": "+r.site.Config.Title, draft)
 		pg.Withdraw = r.withdrawView(l, "", "")
 		for _, other := range r.site.Config.Languages {
 			if other != l {

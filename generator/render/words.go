@@ -58,7 +58,7 @@ func checkGoStrings(file, l string, m map[string]string) site.ErrorList {
 	for _, g := range goStrings {
 		s, ok := m[g.key]
 		if !ok {
-			errs = append(errs, &site.Error{File: file, Err: noString(l, g.key)})
+			errs = append(errs, &site.Error{File: file, Err: fmt.Errorf("no string %q, which oferta prints on pages", g.key)})
 			continue
 		}
 		if err := site.CheckPlaceholders(s, g.args); err != nil {
@@ -71,24 +71,24 @@ func checkGoStrings(file, l string, m map[string]string) site.ErrorList {
 // ui is the UI string key in language l with its arguments, given as
 // name, value pairs.
 func (r *Renderer) ui(l, key string, args ...string) string {
-	return site.Expand(r.strings[l][key], args...)
+	return site.Expand(r.theme.strings[l][key], args...)
 }
 
 // pageTitle names a kind of page: "contract", "faq", "statement",
 // "changes".
 func (r *Renderer) pageTitle(l, kind string) string {
-	return r.strings[l]["page_title_"+kind]
+	return r.theme.strings[l]["page_title_"+kind]
 }
 
 // policySummary is the index card's one line on a refund policy.
 func (r *Renderer) policySummary(l, policyID string) string {
 	switch policyID {
 	case "refund.policy.prorata":
-		return r.strings[l]["policy_summary_prorata"]
+		return r.theme.strings[l]["policy_summary_prorata"]
 	case "refund.policy.flat":
-		return r.strings[l]["policy_summary_flat"]
+		return r.theme.strings[l]["policy_summary_flat"]
 	case "refund.policy.none":
-		return r.strings[l]["policy_summary_none"]
+		return r.theme.strings[l]["policy_summary_none"]
 	}
-	return r.strings[l]["policy_summary_other"]
+	return r.theme.strings[l]["policy_summary_other"]
 }

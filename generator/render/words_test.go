@@ -13,12 +13,12 @@ func TestGoStringsMissingAtNew(t *testing.T) {
 	strs = strings.Replace(strs, `table_used_of = "table_used_of {used} {total}"`, `table_used_of = "{used} of {all}"`, 1)
 	theme := tinyTheme(`{{define "base"}}{{block "main" .}}{{end}}{{end}}`, `{{define "main"}}{{end}}`, "")
 	theme["i18n/en.toml"].Data = []byte(strs)
-	_, err := New(sampleSite(theme, "en"))
+	_, err := New(sampleSite(t, theme, "en"))
 	if err == nil {
 		t.Fatal("New succeeded with page_title_faq missing")
 	}
 	for _, want := range []string{
-		`themes/default/i18n/en.toml: the theme's i18n/en.toml has no string "page_title_faq"`,
+		`themes/default/i18n/en.toml: no string "page_title_faq", which oferta prints on pages`,
 		`themes/default/i18n/en.toml: UI string "table_used_of": {all} is not an argument here; this text takes {used}, {total}`,
 	} {
 		if !strings.Contains(err.Error(), want) {

@@ -82,6 +82,9 @@ type Seller struct {
 	License string
 	// Bank holds the settlement account details, if the seller gives them.
 	Bank string
+	// Representative names who may represent a company (de: the
+	// Vertretungsberechtigte of a GmbH, UG or AG, § 5 DDG).
+	Representative string
 }
 
 // SellerKinds are the allowed values of seller.kind.
@@ -218,10 +221,11 @@ func decodeSeller(t *table) Seller {
 		Email:    t.String("email"),
 		Phone:    t.String("phone"),
 
-		Registration: t.String("registration"),
-		Hours:        t.String("hours"),
-		License:      t.String("license"),
-		Bank:         t.String("bank"),
+		Registration:   t.String("registration"),
+		Hours:          t.String("hours"),
+		License:        t.String("license"),
+		Bank:           t.String("bank"),
+		Representative: t.String("representative"),
 	}
 	if s.Email != "" && !strings.Contains(s.Email, "@") {
 		t.d.errorf(t.Pos("email"), "seller.email %q is not an e-mail address", s.Email)

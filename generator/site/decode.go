@@ -11,8 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/oferta-dev/oferta/generator/money"
+	"github.com/oferta-dev/oferta/generator/pos"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // decoder walks a parsed TOML document against the schema, collecting every
@@ -31,18 +32,21 @@ func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, e
 	if err := checkUTF8(file, src, lineOffset); err != nil {
 		return nil, nil, err
 	}
-	if err := checkLimits(file, src, lineOffset); err != nil {
+	keys, err := scanLimited(file, src, lineOffset)
+	if err != nil {
 		return nil, nil, err
 	}
 	var m map[string]any
-	if _, err := toml.Decode(src, &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, &Error{File: file, Line: pe.Position.Line + lineOffset, Col: pe.Position.Col, Err: errors.New(pe.Message)}
+	if err = toml.Unmarshal([]byte(src), &m); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			// The library counts columns in bytes; ours are runes.
+			line, col := de.Position()
+			return nil, nil, &Error{File: file, Line: line + lineOffset, Col: pos.RuneCol(src, line, col), Err: errors.New(strings.TrimPrefix(de.Error(), "toml: "))}
 		}
 		return nil, nil, &Error{File: file, Line: 1 + lineOffset, Col: 1, Err: err}
 	}
-	d := &decoder{file: file, pos: scanKeyPositions(file, src), line: lineOffset}
+	d := &decoder{file: file, pos: keys, line: lineOffset}
 	return d, &table{d: d, spec: spec, m: m, used: map[string]bool{}}, nil
 }
 
@@ -132,8 +136,12 @@ func tomlType(v any) string {
 		return "a decimal number"
 	case bool:
 		return "a boolean"
-	case time.Time:
+	case time.Time, toml.LocalDate:
 		return "a date"
+	case toml.LocalDateTime:
+		return "a date and time"
+	case toml.LocalTime:
+		return "a time"
 	case []map[string]any:
 		return "an array of tables"
 	case []any:
@@ -293,10 +301,13 @@ func (t *table) Date(key string) time.Time {
 		return time.Time{}
 	}
 	switch x := v.(type) {
+	case toml.LocalDate:
+		return time.Date(x.Year, time.Month(x.Month), x.Day, 0, 0, 0, 0, time.UTC)
+	case toml.LocalDateTime:
+		t.d.errorf(t.Pos(key), "%s must be a date without a time, like 2026-11-01", t.keyPath(key))
+		return time.Date(x.Year, time.Month(x.Month), x.Day, 0, 0, 0, 0, time.UTC)
 	case time.Time:
-		if x.Hour() != 0 || x.Minute() != 0 || x.Second() != 0 || x.Nanosecond() != 0 {
-			t.d.errorf(t.Pos(key), "%s must be a date without a time, like 2026-11-01", t.keyPath(key))
-		}
+		t.d.errorf(t.Pos(key), "%s must be a date without a time, like 2026-11-01", t.keyPath(key))
 		return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
 	case string:
 		d, err := time.Parse("2006-01-02", x)

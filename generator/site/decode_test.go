@@ -19,3 +19,31 @@ func TestStringGivenNumber(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestDateKinds: a date is a TOML local date; a date with a time, with
+// or without an offset, and a bare time are each answered by name.
+func TestDateKinds(t *testing.T) {
+	cases := map[string]string{
+		"2026-11-01T10:00:00":       "edition must be a date without a time, like 2026-11-01",
+		"2026-11-01T10:00:00+03:00": "edition must be a date without a time, like 2026-11-01",
+		"10:00:00":                  "edition must be a date like 2026-11-01, not a time",
+		"2026-11-01":                "",
+	}
+	for value, want := range cases {
+		src := "title = \"School\"\nedition = " + value + "\n"
+		c, err := decodeConfig("oferta.toml", src)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if want == "" {
+			if strings.Contains(got, "edition") || c == nil || c.Edition.Format("2006-01-02") != "2026-11-01" {
+				t.Errorf("edition = %s: %v", value, got)
+			}
+			continue
+		}
+		if !strings.Contains(got, "oferta.toml:2:") || !strings.Contains(got, want) {
+			t.Errorf("edition = %s: got %v, want %q", value, got, want)
+		}
+	}
+}

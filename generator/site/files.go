@@ -13,7 +13,7 @@ import (
 
 // Every file of a site is read here, and only here: oferta.toml, courses,
 // the site's clauses, editions, and the site's theme (layouts, strings,
-// assets, through the fs.FS that Theme is). A site may come from a
+// assets, read by loadTheme through siteFS). A site may come from a
 // stranger's pull request, so a file is read only when
 //
 //   - it is inside the site: the folder is opened as an os.Root, so that a
@@ -237,7 +237,7 @@ func (f *siteFiles) readText(name string) (string, error) {
 // read would read: regular files inside the site, and folders.
 func (f *siteFiles) FS(dir string) fs.FS { return &siteFS{files: f, dir: dir} }
 
-// siteFS is a folder of the site as an fs.FS, for the theme.
+// siteFS is a folder of the site as an fs.FS, for walking the theme.
 type siteFS struct {
 	files *siteFiles
 	dir   string

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,9 +158,9 @@ func TestLinksInsideTheSiteAreFollowed(t *testing.T) {
 	if !found["content/relative.toml"] || !found["content/absolute.toml"] {
 		t.Errorf("linked courses not loaded: %v", found)
 	}
-	data, err := fs.ReadFile(s.Theme, "assets/style.css")
-	if err != nil || string(data) != "body{}" {
-		t.Errorf("linked asset: %q, %v", data, err)
+	f, ok := s.Theme.Asset("assets/style.css")
+	if !ok || string(f.Data) != "body{}" {
+		t.Errorf("linked asset: %q, %v", f.Data, ok)
 	}
 }
 

@@ -1,7 +1,7 @@
 package site
 
 import (
-	"maps"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,22 +12,19 @@ import (
 // A path joins keys with "." and array elements with "[i]":
 // "refund.deductions[0].name", "lint.ignore[1].rule".
 //
-// The TOML library reports positions for syntax errors only, so this small
-// scanner walks the source once more, after it has parsed without error,
-// and remembers where each key starts. It understands exactly as much TOML
-// as is needed for that: comments, table and array-of-table headers, bare,
-// quoted and dotted keys, strings of all four kinds, arrays and inline
-// tables.
+// The TOML library reports positions for syntax errors only, so scanTOML
+// walks the source once, before the library parses it, checks the limits
+// of limits.go and remembers where each key starts (see scanTOML).
 //
 // Every course keeps its positions for lint, so they are stored compactly:
-// the paths, sorted, in one string, and their positions in one slice. A
-// site of 10,000 courses then holds two objects per file instead of a map
-// and a string per key, which the garbage collector would trace again and
-// again.
+// the paths in one string, and their positions, sorted by path, in one
+// slice. A site of 10,000 courses then holds two objects per file instead
+// of a map and a string per key, which the garbage collector would trace
+// again and again.
 type keyPositions struct {
 	file  string
-	paths string   // every path, sorted, one after the other
-	keys  []keyPos // in the order of paths
+	paths string   // every path recorded, one after the other
+	keys  []keyPos // sorted by path
 }
 
 // keyPos is the position of the path paths[start:end].
@@ -48,30 +45,117 @@ func (k keyPositions) get(path string) (Pos, bool) {
 	return Pos{File: k.file, Line: int(kp.line), Col: int(kp.col)}, true
 }
 
-type posScanner struct {
-	src  string
-	i    int
-	line int
-	col  int // 1-based column in runes
-	file string
-	// out is each path with its first position, as the scan finds them.
-	out map[string]Pos
+// scanKeyPositions returns the key positions of src, or none when src
+// crosses a limit.
+func scanKeyPositions(file, src string) keyPositions {
+	k, _ := scanTOML(file, src)
+	return k
+}
+
+// scanTOML is the one pass over a TOML document before the TOML library
+// parses it. It reports the first limit the document crosses (values
+// nested more than maxNesting deep, a key of more than maxKeyParts parts)
+// at the bracket or key part that crosses it, and otherwise returns where
+// each key, each value and each array element starts. Columns count runes.
+//
+// It understands exactly as much TOML as that needs: comments, table and
+// array-of-table headers, bare, quoted and dotted keys, strings of all
+// four kinds, arrays and inline tables. It does not judge the syntax,
+// which the library does next, but it must never miss nesting the library
+// would recurse into: a string or comment ends where the library ends
+// it at the latest, and every '[' or '{' outside them that is not in a
+// header opens a value.
+func scanTOML(file, src string) (keyPositions, error) {
+	s := &tomlScanner{src: src, line: 1, budget: 16*len(src) + 1<<16}
+	if err := s.run(); err != nil {
+		return keyPositions{}, Errorf(Pos{File: file, Line: err.line, Col: err.col}, "%s", err.msg)
+	}
+	paths := string(s.buf)
+	keys := s.recs
+	// Stable, so that the first position of a path recorded twice comes
+	// first, and Compact keeps it.
+	slices.SortStableFunc(keys, func(a, b keyPos) int {
+		return strings.Compare(paths[a.start:a.end], paths[b.start:b.end])
+	})
+	keys = slices.CompactFunc(keys, func(a, b keyPos) bool {
+		return paths[a.start:a.end] == paths[b.start:b.end]
+	})
+	return keyPositions{file: file, paths: paths, keys: slices.Clip(keys)}, nil
+}
+
+// limitError is the first limit a document crosses.
+type limitError struct {
+	line, col int
+	msg       string
+}
+
+type tomlScanner struct {
+	src       string
+	i         int
+	line      int
+	lineStart int // offset of the current line
+	// colAt and colRunes cache the rune column: colRunes runes lie
+	// between lineStart and colAt. Positions are taken in order, so
+	// counting from the last one keeps a long line linear.
+	colAt, colRunes int
+	depth           int // open arrays and inline tables
+
+	// buf holds every path recorded, one after the other, and recs their
+	// positions in the order found.
+	buf  []byte
+	recs []keyPos
+	key  []byte // the path of the key being read
 	// arrays counts the elements of each array of tables seen so far, by
 	// resolved path.
 	arrays map[string]int
 	// spent is the bytes of the paths built so far, and budget what they
 	// may take: a path repeats its table's path, so a hostile document (a
-	// long table header over many keys, nesting many levels deep) would
-	// otherwise make paths that grow with the square of its size. Real
-	// files spend a few times their size; past the budget the scan
-	// records nothing more, and lookups fall back to the top of the file.
+	// long table header over many keys) would otherwise make paths that
+	// grow with the square of its size. Real files spend a few times
+	// their size; past the budget the scan records nothing more, and
+	// lookups fall back to the top of the file.
 	spent, budget int
 	over          bool
 }
 
+// bailout carries a limitError out of the scan's recursion.
+type bailout struct{ err *limitError }
+
+func (s *tomlScanner) run() (err *limitError) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			err = b.err
+		}
+	}()
+	s.document()
+	return nil
+}
+
+func (s *tomlScanner) fail(at int, format string, args ...any) {
+	panic(bailout{&limitError{line: s.line, col: s.colOf(at), msg: fmt.Sprintf(format, args...)}})
+}
+
+// colOf is the 1-based rune column of offset at, which is on the current
+// line.
+func (s *tomlScanner) colOf(at int) int {
+	if at < s.lineStart {
+		return utf8.RuneCountInString(s.src[strings.LastIndexByte(s.src[:at], '\n')+1:at]) + 1
+	}
+	if s.colAt < s.lineStart || s.colAt > at {
+		s.colAt, s.colRunes = s.lineStart, 0
+	}
+	s.colRunes += utf8.RuneCountInString(s.src[s.colAt:at])
+	s.colAt = at
+	return s.colRunes + 1
+}
+
 // afford charges n bytes of path to the budget and reports whether it
 // still holds.
-func (s *posScanner) afford(n int) bool {
+func (s *tomlScanner) afford(n int) bool {
 	if !s.over {
 		s.spent += n
 		s.over = s.spent > s.budget
@@ -79,139 +163,179 @@ func (s *posScanner) afford(n int) bool {
 	return !s.over
 }
 
-// join is the path of key under prefix, or "" past the budget.
-func (s *posScanner) join(prefix, key string) string {
-	if !s.afford(len(prefix) + 1 + len(key)) {
-		return ""
+// linecol is a line and rune column.
+type linecol struct{ line, col int32 }
+
+// here is the position of the next byte.
+func (s *tomlScanner) here() linecol { return linecol{int32(s.line), int32(s.colOf(s.i))} }
+
+// recordKey remembers the path of the key being read, with suffix, at p,
+// unless it is past the budget.
+func (s *tomlScanner) recordKey(suffix string, p linecol) {
+	if !s.afford(len(s.key) + len(suffix)) {
+		return
 	}
-	return join(prefix, key)
+	start := len(s.buf)
+	s.buf = append(append(s.buf, s.key...), suffix...)
+	s.recs = append(s.recs, keyPos{start: uint32(start), end: uint32(len(s.buf)), line: p.line, col: p.col})
 }
 
-// index is the path of element n of the array at path, or "" past the
-// budget.
-func (s *posScanner) index(path string, n int) string {
-	if !s.afford(len(path) + 12) {
-		return ""
+// recordPath remembers path at p, unless it is "" or past the budget.
+func (s *tomlScanner) recordPath(path string, p linecol) {
+	if path == "" || !s.afford(len(path)) {
+		return
 	}
-	return path + "[" + strconv.Itoa(n) + "]"
+	start := len(s.buf)
+	s.buf = append(s.buf, path...)
+	s.recs = append(s.recs, keyPos{start: uint32(start), end: uint32(len(s.buf)), line: p.line, col: p.col})
 }
 
-func scanKeyPositions(file, src string) keyPositions {
-	s := &posScanner{src: src, line: 1, col: 1, file: file, out: map[string]Pos{}, arrays: map[string]int{}, budget: 16*len(src) + 1<<16}
-	s.document()
-	paths := slices.Sorted(maps.Keys(s.out))
-	k := keyPositions{file: file, keys: make([]keyPos, len(paths))}
-	size := 0
-	for _, p := range paths {
-		size += len(p)
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for i, p := range paths {
-		start := b.Len()
-		b.WriteString(p)
-		pos := s.out[p]
-		k.keys[i] = keyPos{start: uint32(start), end: uint32(b.Len()), line: int32(pos.Line), col: int32(pos.Col)}
-	}
-	k.paths = b.String()
-	return k
-}
+func (s *tomlScanner) eof() bool { return s.i >= len(s.src) }
 
-func (s *posScanner) eof() bool { return s.i >= len(s.src) }
-
-func (s *posScanner) peek() byte {
-	if s.eof() {
+func (s *tomlScanner) peek() byte {
+	if s.i >= len(s.src) {
 		return 0
 	}
 	return s.src[s.i]
 }
 
-func (s *posScanner) advance() {
-	if s.eof() {
-		return
-	}
-	r, n := utf8.DecodeRuneInString(s.src[s.i:])
-	s.i += n
-	if r == '\n' {
-		s.line++
-		s.col = 1
-	} else {
-		s.col++
+func (s *tomlScanner) newline() {
+	s.i++
+	s.line++
+	s.lineStart = s.i
+}
+
+// skipByte moves past one byte that nothing else takes, so that every
+// loop of the scan advances.
+func (s *tomlScanner) skipByte() {
+	if s.peek() == '\n' {
+		s.newline()
+	} else if !s.eof() {
+		s.i++
 	}
 }
 
-func (s *posScanner) pos() Pos { return Pos{File: s.file, Line: s.line, Col: s.col} }
-
-// skipSpace skips blanks, and with newlines also line breaks and comments.
-func (s *posScanner) skipSpace(newlines bool) {
-	for !s.eof() {
-		switch c := s.peek(); {
-		case c == ' ' || c == '\t' || c == '\r':
-			s.advance()
-		case c == '#':
-			for !s.eof() && s.peek() != '\n' {
-				s.advance()
+// skipSpace skips blanks and comments, and with newlines also line breaks.
+func (s *tomlScanner) skipSpace(newlines bool) {
+	src := s.src
+	for s.i < len(src) {
+		switch src[s.i] {
+		case ' ', '\t', '\r':
+			s.i++
+		case '#':
+			if j := strings.IndexByte(src[s.i:], '\n'); j >= 0 {
+				s.i += j
+			} else {
+				s.i = len(src)
 			}
-		case c == '\n' && newlines:
-			s.advance()
+		case '\n':
+			if !newlines {
+				return
+			}
+			s.newline()
 		default:
 			return
 		}
 	}
 }
 
-func (s *posScanner) document() {
+func (s *tomlScanner) document() {
 	prefix := ""
 	for {
 		s.skipSpace(true)
 		if s.eof() {
 			return
 		}
-		if strings.HasPrefix(s.src[s.i:], "[[") {
-			p := s.pos()
-			s.advance()
-			s.advance()
-			keys := s.key()
-			s.skipTo(']')
-			s.advance()
-			s.advance()
-			base := s.resolve(keys)
-			n := s.arrays[base]
-			s.arrays[base] = n + 1
-			prefix = s.index(base, n)
-			s.record(base, p)
-			s.record(prefix, p)
-			continue
-		}
 		if s.peek() == '[' {
-			p := s.pos()
-			s.advance()
-			keys := s.key()
-			s.skipTo(']')
-			s.advance()
-			prefix = s.resolve(keys)
-			if n, ok := s.arrays[prefix]; ok {
-				// [a.b] after [[a.b]] is not valid TOML; stay safe.
-				prefix = s.index(prefix, n-1)
-			}
-			s.record(prefix, p)
+			prefix = s.header()
 			continue
 		}
+		before := s.i
 		s.keyValue(prefix)
+		if s.i == before {
+			s.skipByte()
+		}
 	}
 }
 
+// header reads [a.b] or [[a.b]] and returns the path of the table it opens.
+func (s *tomlScanner) header() string {
+	at := s.here()
+	s.i++
+	array := s.peek() == '['
+	if array {
+		s.i++
+	}
+	var keys []string
+	for parts := 1; ; parts++ {
+		s.skipSpace(false)
+		start := s.i
+		k := s.keyPart()
+		if s.i == start {
+			break
+		}
+		if parts > maxKeyParts {
+			s.fail(start, "keys are nested more than %d levels deep (a dotted key or table header of more than %d parts)", maxKeyParts, maxKeyParts)
+		}
+		keys = append(keys, k)
+		s.skipSpace(false)
+		if s.peek() != '.' {
+			break
+		}
+		s.i++
+	}
+	// The rest of the header, up to its ']' or ']]' on the same line.
+	for !s.eof() && s.peek() != ']' && s.peek() != '\n' {
+		s.i++
+	}
+	if s.peek() == ']' {
+		s.i++
+		if array && s.peek() == ']' {
+			s.i++
+		}
+	}
+	path := s.resolve(keys)
+	if array {
+		if s.arrays == nil {
+			s.arrays = map[string]int{}
+		}
+		n := s.arrays[path]
+		s.arrays[path] = n + 1
+		base := path
+		path = s.index(base, n)
+		s.recordPath(base, at)
+	} else if n, ok := s.arrays[path]; ok {
+		// [a.b] after [[a.b]] is not valid TOML; stay safe.
+		path = s.index(path, n-1)
+	}
+	s.recordPath(path, at)
+	return path
+}
+
 // resolve turns header keys into a path, inserting the current element
-// index of every array of tables the header passes through.
-func (s *posScanner) resolve(keys []string) string {
+// index of every array of tables the header passes through. Past the
+// budget it is "".
+func (s *tomlScanner) resolve(keys []string) string {
 	path := ""
 	for i, k := range keys {
-		path = s.join(path, k)
+		if !s.afford(len(path) + 1 + len(k)) {
+			return ""
+		}
+		path = join(path, k)
 		if n, ok := s.arrays[path]; ok && i < len(keys)-1 {
 			path = s.index(path, n-1)
 		}
 	}
 	return path
+}
+
+// index is the path of element n of the array at path, or "" past the
+// budget.
+func (s *tomlScanner) index(path string, n int) string {
+	if path == "" || !s.afford(len(path)+12) {
+		return ""
+	}
+	return path + "[" + strconv.Itoa(n) + "]"
 }
 
 func join(prefix, key string) string {
@@ -221,155 +345,223 @@ func join(prefix, key string) string {
 	return prefix + "." + key
 }
 
-func (s *posScanner) record(path string, p Pos) {
-	if s.over {
-		return
-	}
-	if _, ok := s.out[path]; !ok {
-		s.out[path] = p
-	}
-}
-
-func (s *posScanner) skipTo(c byte) {
-	for !s.eof() && s.peek() != c {
-		s.advance()
-	}
-}
-
-// key reads a possibly dotted key and returns its parts.
-func (s *posScanner) key() []string {
-	var parts []string
-	for {
-		s.skipSpace(false)
-		switch s.peek() {
-		case '"', '\'':
-			parts = append(parts, s.str())
-		default:
-			start := s.i
-			for !s.eof() {
-				c := s.peek()
-				if c == '.' || c == '=' || c == ' ' || c == '\t' || c == ']' || c == '\n' || c == '\r' {
-					break
-				}
-				s.advance()
+// keyPart reads one part of a key, bare or quoted, and returns its text
+// (escapes in basic strings are resolved when they are valid).
+func (s *tomlScanner) keyPart() string {
+	switch s.peek() {
+	case '"', '\'':
+		q := s.peek()
+		start := s.i
+		s.skipString()
+		text := s.src[start:s.i]
+		if len(text) >= 2 && text[len(text)-1] == q {
+			text = text[1 : len(text)-1]
+		} else {
+			text = text[1:]
+		}
+		if q == '"' && strings.IndexByte(text, '\\') >= 0 {
+			if u, err := strconv.Unquote(`"` + text + `"`); err == nil {
+				return u
 			}
-			parts = append(parts, s.src[start:s.i])
+		}
+		return text
+	}
+	start := s.i
+	for s.i < len(s.src) && !isKeyStop(s.src[s.i]) {
+		s.i++
+	}
+	return s.src[start:s.i]
+}
+
+// isKeyStop reports the bytes that end a bare key.
+func isKeyStop(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '.', '=', '#', '[', ']', '{', '}', ',', '"', '\'':
+		return true
+	}
+	return false
+}
+
+// keyValue reads key = value in the table at prefix. The key's path is
+// built in s.key only while the budget holds.
+func (s *tomlScanner) keyValue(prefix string) {
+	at := s.here()
+	s.key = s.key[:0]
+	build := !s.over && s.afford(len(prefix))
+	if build {
+		s.key = append(s.key, prefix...)
+	}
+	for parts := 1; ; parts++ {
+		s.skipSpace(false)
+		start := s.i
+		k := s.keyPart()
+		if s.i == start {
+			break
+		}
+		if parts > maxKeyParts {
+			s.fail(start, "keys are nested more than %d levels deep (a dotted key or table header of more than %d parts)", maxKeyParts, maxKeyParts)
+		}
+		if build && !s.over {
+			if len(s.key) > 0 {
+				s.key = append(s.key, '.')
+			}
+			s.key = append(s.key, k...)
+			s.recordKey("", at)
 		}
 		s.skipSpace(false)
 		if s.peek() != '.' {
-			return parts
+			break
 		}
-		s.advance()
-	}
-}
-
-func (s *posScanner) keyValue(prefix string) {
-	p := s.pos()
-	keys := s.key()
-	path := prefix
-	for _, k := range keys {
-		path = s.join(path, k)
-		s.record(path, p)
+		s.i++
 	}
 	s.skipSpace(false)
 	if s.peek() == '=' {
-		s.advance()
+		s.i++
 	}
 	s.skipSpace(false)
-	if s.afford(len(path) + 1) {
-		s.record(path+"=", s.pos()) // where the value starts
+	path := ""
+	if build && !s.over && len(s.key) > 0 {
+		s.recordKey("=", s.here()) // where the value starts
+		if c := s.peek(); (c == '[' || c == '{') && s.afford(len(s.key)) {
+			path = string(s.key)
+		}
 	}
 	s.value(path)
 }
 
-// value skips one value, recording the keys of inline tables inside it.
-func (s *posScanner) value(path string) {
-	switch s.peek() {
+// value skips one value, recording the positions of the elements of arrays
+// and of the keys of inline tables inside it under path (none when path
+// is "").
+func (s *tomlScanner) value(path string) {
+	switch c := s.peek(); c {
 	case '"', '\'':
-		s.str()
-	case '[':
-		s.advance()
-		for n := 0; ; n++ {
-			s.skipSpace(true)
-			if s.eof() || s.peek() == ']' {
-				s.advance()
-				return
-			}
-			elem := s.index(path, n)
-			s.record(elem, s.pos())
-			s.value(elem)
-			s.skipSpace(true)
-			if s.peek() == ',' {
-				s.advance()
-			}
+		s.skipString()
+	case '[', '{':
+		s.depth++
+		if s.depth > maxNesting {
+			s.fail(s.i, "values are nested more than %d levels deep", maxNesting)
 		}
-	case '{':
-		s.advance()
-		for {
-			s.skipSpace(true)
-			if s.eof() || s.peek() == '}' {
-				s.advance()
-				return
-			}
-			s.keyValue(path)
-			s.skipSpace(true)
-			if s.peek() == ',' {
-				s.advance()
-			}
+		s.i++
+		if c == '[' {
+			s.array(path)
+		} else {
+			s.inlineTable(path)
 		}
+		s.depth--
 	default:
-		// A number, date, boolean: runs to a delimiter.
-		for !s.eof() {
-			c := s.peek()
-			if c == ',' || c == ']' || c == '}' || c == '\n' || c == '#' {
+		// A number, date or boolean: it runs to a delimiter. A bracket
+		// ends it too, so that it is counted as a value of its own.
+		src := s.src
+		for s.i < len(src) {
+			switch src[s.i] {
+			case ',', '[', ']', '{', '}', '\n', '#':
 				return
 			}
-			s.advance()
+			s.i++
 		}
 	}
 }
 
-// str reads a string of any of TOML's four kinds and returns its text
-// (escapes in basic strings are left as written: keys rarely need them).
-func (s *posScanner) str() string {
-	q := s.peek()
-	multi := strings.HasPrefix(s.src[s.i:], strings.Repeat(string(q), 3))
-	if multi {
-		s.advance()
-		s.advance()
-		s.advance()
-		start := s.i
-		delim := strings.Repeat(string(q), 3)
-		for !s.eof() && !strings.HasPrefix(s.src[s.i:], delim) {
-			if q == '"' && s.peek() == '\\' {
-				s.advance()
+func (s *tomlScanner) array(path string) {
+	for n := 0; ; n++ {
+		s.skipSpace(true)
+		if s.eof() {
+			return
+		}
+		if s.peek() == ']' {
+			s.i++
+			return
+		}
+		before := s.i
+		elem := ""
+		if path != "" {
+			if c := s.peek(); c == '[' || c == '{' {
+				elem = s.index(path, n)
+				s.recordPath(elem, s.here())
+			} else if !s.over {
+				s.key = append(strconv.AppendInt(append(append(s.key[:0], path...), '['), int64(n), 10), ']')
+				s.recordKey("", s.here())
 			}
-			s.advance()
 		}
-		text := s.src[start:s.i]
-		s.advance()
-		s.advance()
-		s.advance()
-		// Up to two more quotes may close the string ("""a"""").
-		for s.peek() == q {
-			s.advance()
-		}
-		return text
-	}
-	s.advance()
-	start := s.i
-	for !s.eof() && s.peek() != q && s.peek() != '\n' {
-		if q == '"' && s.peek() == '\\' {
-			s.advance()
-		}
-		s.advance()
-	}
-	text := s.src[start:s.i]
-	s.advance()
-	if q == '"' {
-		if u, err := strconv.Unquote(`"` + text + `"`); err == nil {
-			return u
+		s.value(elem)
+		s.skipSpace(true)
+		if s.peek() == ',' {
+			s.i++
+		} else if s.i == before {
+			s.skipByte()
 		}
 	}
-	return text
+}
+
+func (s *tomlScanner) inlineTable(path string) {
+	for {
+		s.skipSpace(true)
+		if s.eof() {
+			return
+		}
+		if s.peek() == '}' {
+			s.i++
+			return
+		}
+		before := s.i
+		if path == "" {
+			s.keyValueUnrecorded()
+		} else {
+			s.keyValue(path)
+		}
+		s.skipSpace(true)
+		if s.peek() == ',' {
+			s.i++
+		} else if s.i == before {
+			s.skipByte()
+		}
+	}
+}
+
+// keyValueUnrecorded reads key = value where nothing is recorded: inside
+// a value past the budget.
+func (s *tomlScanner) keyValueUnrecorded() {
+	over := s.over
+	s.over = true
+	s.keyValue("")
+	s.over = over
+}
+
+// skipString skips a string of any of TOML's four kinds. A one-line
+// string ends at the end of its line at the latest; a multi-line one
+// may end in up to two more quotes than its delimiter (”'a”” is "a'").
+func (s *tomlScanner) skipString() {
+	src := s.src
+	q := src[s.i]
+	if s.i+2 < len(src) && src[s.i+1] == q && src[s.i+2] == q {
+		s.i += 3
+		for s.i < len(src) && !(src[s.i] == q && s.i+2 < len(src) && src[s.i+1] == q && src[s.i+2] == q) {
+			switch {
+			case src[s.i] == '\n':
+				s.newline()
+				continue
+			case q == '"' && src[s.i] == '\\' && s.i+1 < len(src) && src[s.i+1] != '\n':
+				s.i++
+			}
+			s.i++
+		}
+		s.i += 3
+		for n := 0; n < 2 && s.i < len(src) && src[s.i] == q; n++ {
+			s.i++
+		}
+		if s.i > len(src) {
+			s.i = len(src)
+		}
+		return
+	}
+	s.i++
+	for s.i < len(src) && src[s.i] != q && src[s.i] != '\n' {
+		if q == '"' && src[s.i] == '\\' && s.i+1 < len(src) && src[s.i+1] != '\n' {
+			s.i++
+		}
+		s.i++
+	}
+	if s.i < len(src) && src[s.i] == q {
+		s.i++
+	}
 }

@@ -143,6 +143,7 @@ var (
 			str("hours", "Working hours of support, with the time zone."),
 			str("license", "ru: the education licence number, or the status the seller works under (273-ФЗ)."),
 			str("bank", "Settlement account details, if given."),
+			str("representative", "de: who may represent a company (GmbH, UG, AG …), e.g. \"Erika Muster (Geschäftsführerin)\" (§ 5 DDG: Vertretungsberechtigter); printed in the seller's details."),
 		}},
 		{Name: "refund", Kind: KindTable, Doc: "Refund defaults for every course; a course's [refund] overrides them.", Keys: refundKeys},
 		{Name: "withdrawal", Kind: KindTable, Doc: "eu/de/ro: how the withdrawal function (art. 11a) reaches the seller.", Keys: []*Key{

@@ -20,7 +20,7 @@ type Site struct {
 	Config  *Config
 	Courses []*Course // sorted by language, then slug
 	Library *Library
-	Theme   fs.FS // the site's theme files over the built-in theme
+	Theme   *Theme // the site's theme files over the built-in theme
 	// Editions are the frozen contracts under editions/, oldest first.
 	Editions []EditionFile
 	// ConfigSource is oferta.toml as read, for `oferta freeze --date`,
@@ -82,7 +82,7 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 	add(loadPhrases(files, builtin.Clauses, lib, cfg.Jurisdiction))
 	s.Library = lib
 
-	theme, err := loadTheme(files, builtin.Theme, cfg.Theme)
+	theme, err := loadTheme(files, builtin.Theme, cfg)
 	add(err)
 	s.Theme = theme
 
@@ -90,17 +90,13 @@ func Load(dir string, builtin Builtin) (*Site, error) {
 	add(err)
 	s.Editions = editions
 
-	// Every language needs clauses to assemble and UI strings to render;
-	// say so at the language's entry in oferta.toml, before any build.
+	// Every language needs clauses to assemble (and UI strings to render,
+	// which loadTheme checks): say so at the language's entry in
+	// oferta.toml, before any build.
 	for i, l := range cfg.Languages {
 		at := cfg.KeyPos(fmt.Sprintf("languages[%d]", i))
 		if lib != nil && len(lib.Lang(l).Clauses) == 0 {
 			errs = append(errs, Errorf(at, "there is no clause library for language %q: the built-in one has %s; write the clauses of %q under clauses/%s/", l, builtinLanguages(builtin.Clauses), l, l))
-		}
-		if theme != nil {
-			if _, err := fs.Stat(theme, "i18n/"+l+".toml"); err != nil {
-				errs = append(errs, Errorf(at, "the theme %q has no UI strings for language %q: add themes/%s/i18n/%s.toml", cfg.Theme, l, cfg.Theme, l))
-			}
 		}
 	}
 	return s, errs.Err()
@@ -465,106 +461,6 @@ func hasSection(secs []Section, id string) bool {
 		}
 	}
 	return false
-}
-
-// loadTheme layers the site's themes/<name>/ over the built-in theme, file
-// by file. A theme other than "default" must exist in the site. Every file
-// of the site's theme is checked here, so that a build fails before it
-// starts rather than on its way: layouts and UI strings are read and must
-// be UTF-8; assets must be regular files inside the site, within the size
-// limit.
-func loadTheme(sf *siteFiles, builtin fs.FS, name string) (fs.FS, error) {
-	dir := "themes/" + name
-	if _, err := sf.root.Lstat(dir); err != nil {
-		if name != "default" {
-			return nil, &Error{File: "oferta.toml", Err: fmt.Errorf("theme %q: no folder %s in the site", name, dir)}
-		}
-		return builtin, nil
-	}
-	if _, fi, err := sf.stat(dir); err != nil {
-		return nil, err
-	} else if !fi.IsDir() {
-		return nil, &Error{File: dir, Err: fmt.Errorf("a theme must be a folder")}
-	}
-	sub := sf.FS(dir)
-	var errs ErrorList
-	err := fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, Errors(err)...)
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		file := dir + "/" + p
-		switch {
-		case strings.HasPrefix(p, "layouts/") || strings.HasPrefix(p, "i18n/"):
-			data, err := fs.ReadFile(sub, p)
-			if err == nil {
-				err = checkUTF8(file, string(data), 0)
-			}
-			if err != nil {
-				errs = append(errs, Errors(err)...)
-			}
-		default:
-			f, err := sub.Open(p)
-			if err != nil {
-				errs = append(errs, Errors(err)...)
-				return nil
-			}
-			f.Close()
-		}
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, Errors(err)...)
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	if builtin == nil {
-		return sub, nil
-	}
-	return overlayFS{sub, builtin}, nil
-}
-
-// overlayFS reads a file from the first layer that has it. A layer that
-// has the file but refuses it (a link out of the site, a named pipe) is
-// an error, never a reason to take the next layer's file.
-type overlayFS []fs.FS
-
-func (o overlayFS) Open(name string) (fs.File, error) {
-	var firstErr error
-	for _, layer := range o {
-		f, err := layer.Open(name)
-		if err == nil {
-			return f, nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		if firstErr == nil {
-			firstErr = err
-		}
-	}
-	return nil, firstErr
-}
-
-func (o overlayFS) ReadFile(name string) ([]byte, error) {
-	var firstErr error
-	for _, layer := range o {
-		data, err := fs.ReadFile(layer, name)
-		if err == nil {
-			return data, nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		if firstErr == nil {
-			firstErr = err
-		}
-	}
-	return nil, firstErr
 }
 
 // Abs returns the absolute form of a site-relative path, for messages.

@@ -158,10 +158,89 @@
     wordsLine.hidden = text === "";
   }
 
+  // The breakdown, line by line, in the words `oferta calc` prints
+  // (labels from the page, written by the same Go code), each amount
+  // signed as the command signs it.
+  var labels = null;
+  var labelsEl = document.getElementById("oferta-calc-labels");
+  if (labelsEl) {
+    try {
+      labels = JSON.parse(labelsEl.textContent);
+    } catch (e) {
+      labels = null;
+    }
+  }
+  var stepsBox = document.getElementById("calc-steps");
+  var stepsBody = document.getElementById("calc-steps-body");
+
+  function stepLabel(step, used, nth) {
+    var l = labels[step.kind];
+    if (step.kind === "delivered") {
+      return l && l[used];
+    }
+    if (step.kind === "deduction") {
+      return l && l[nth];
+    }
+    return l;
+  }
+
+  function showSteps(steps, used) {
+    if (!stepsBox || !stepsBody) {
+      return;
+    }
+    while (stepsBody.firstChild) {
+      stepsBody.removeChild(stepsBody.firstChild);
+    }
+    if (!steps || !labels) {
+      stepsBox.hidden = true;
+      return;
+    }
+    var nth = 0;
+    for (var i = 0; i < steps.length; i++) {
+      var step = steps[i];
+      var label = stepLabel(step, used, nth);
+      if (step.kind === "deduction") {
+        nth++;
+      }
+      if (typeof label !== "string") {
+        // A page older than its script: no words, no breakdown.
+        stepsBox.hidden = true;
+        return;
+      }
+      var amount = step.amount;
+      var total = step.kind === "paid" || step.kind === "result" || step.kind === "formula";
+      var text;
+      if (!total && amount.charAt(0) === "-") {
+        text = "\u2212" + calc.format(amount.slice(1), lang, model.currency);
+      } else if (!total && /[1-9]/.test(amount)) {
+        text = "+" + calc.format(amount, lang, model.currency);
+      } else {
+        text = calc.format(amount, lang, model.currency);
+      }
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-kind", step.kind);
+      if (step.kind === "result") {
+        tr.className = "is-total";
+      }
+      var th = document.createElement("th");
+      th.scope = "row";
+      th.textContent = label;
+      var td = document.createElement("td");
+      td.className = "num-col";
+      td.setAttribute("data-amount", amount);
+      td.textContent = text;
+      tr.appendChild(th);
+      tr.appendChild(td);
+      stepsBody.appendChild(tr);
+    }
+    stepsBox.hidden = false;
+  }
+
   function clearResult() {
     output.setAttribute("data-amount", "");
     output.textContent = "—";
     showWords("");
+    showSteps(null);
     if (guaranteeNote) {
       guaranteeNote.hidden = true;
     }
@@ -215,6 +294,7 @@
       output.setAttribute("data-amount", result.amount);
       output.textContent = calc.format(result.amount, lang, model.currency);
       showWords(result.amount);
+      showSteps(result.steps, used);
       if (guaranteeNote) {
         guaranteeNote.hidden = !result.guarantee;
       }
@@ -233,5 +313,9 @@
   });
 
   document.getElementById("calculator").hidden = false;
+  var pointers = document.querySelectorAll("[data-calc-pointer]");
+  for (var i = 0; i < pointers.length; i++) {
+    pointers[i].hidden = false;
+  }
   update();
 })();
