@@ -36,3 +36,16 @@ func MemoInputs(src string) (paths []string, ok bool) {
 	}
 	return paths, ok
 }
+
+// MemoMisses returns, by clause id and language ("ru/final.law"), how
+// many times a's memo of the clause's body found no text and the
+// template ran.
+func MemoMisses(a *Assembler) map[string]int64 {
+	out := map[string]int64{}
+	for c, p := range a.parsed {
+		if p.bodyMemo != nil && p.bodyMemo.inputs != nil {
+			out[c.Lang+"/"+c.ID] = p.bodyMemo.misses.Load()
+		}
+	}
+	return out
+}

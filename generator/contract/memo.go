@@ -2,12 +2,15 @@ package contract
 
 import (
 	"math/big"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"text/template/parse"
 	"time"
+
+	"github.com/oferta-dev/oferta/generator/site"
 )
 
 // Most clauses read a few settings that many courses share (the seller's
@@ -32,6 +35,9 @@ type memo struct {
 	// core read it all the time and add to it rarely.
 	texts sync.Map
 	n     atomic.Int32 // entries in texts, at most maxMemo
+	// misses counts the lookups that found no text: the template then
+	// runs. Tests read it to see which templates ran again after an edit.
+	misses atomic.Int64
 }
 
 // noMemo turns the memo off, for the test that compares texts with and
@@ -294,6 +300,7 @@ func writeValue(b *strings.Builder, v any) bool {
 func (m *memo) get(key string) (string, bool) {
 	s, ok := m.texts.Load(key)
 	if !ok {
+		m.misses.Add(1)
 		return "", false
 	}
 	return s.(string), true
@@ -306,4 +313,43 @@ func (m *memo) put(key, text string) {
 	if _, loaded := m.texts.LoadOrStore(key, text); !loaded {
 		m.n.Add(1)
 	}
+}
+
+// Next returns an assembler for s, a later load of the site of a (after
+// a clause, a course or the theme changed), that keeps a's memos: a
+// clause template whose source did not change keeps its texts, so that
+// after an edit of one clause only that clause runs again for the
+// courses that include it. A memo's key holds every value its template
+// reads, so a kept text is the text the template would write. The
+// helpers read the settings too (channel reads the seller), so when
+// oferta.toml's settings changed nothing is kept. a may be nil.
+func (a *Assembler) Next(s *site.Site) *Assembler {
+	b := New(s)
+	if a == nil || !reflect.DeepEqual(a.site.Config, s.Config) {
+		return b
+	}
+	type source struct {
+		lang, text string
+		answer     bool
+	}
+	old := make(map[source]*memo, len(a.parsed))
+	for c, p := range a.parsed {
+		if p.body != nil {
+			old[source{c.Lang, c.Body, false}] = p.bodyMemo
+		}
+		if c.FAQ != nil && p.answer != nil {
+			old[source{c.Lang, c.FAQ.Answer, true}] = p.answerMemo
+		}
+	}
+	for c, p := range b.parsed {
+		if m, ok := old[source{c.Lang, c.Body, false}]; ok && p.body != nil {
+			p.bodyMemo = m
+		}
+		if c.FAQ != nil && p.answer != nil {
+			if m, ok := old[source{c.Lang, c.FAQ.Answer, true}]; ok {
+				p.answerMemo = m
+			}
+		}
+	}
+	return b
 }

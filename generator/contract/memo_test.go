@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/oferta-dev/oferta"
@@ -78,6 +79,73 @@ func TestMemoInputs(t *testing.T) {
 		paths, ok := contract.MemoInputs(c.src)
 		if ok != c.ok || ok && !reflect.DeepEqual(paths, c.paths) {
 			t.Errorf("%s: inputs %v, %v; want %v, %v", c.src, paths, ok, c.paths, c.ok)
+		}
+	}
+}
+
+// TestNextKeepsUnchangedMemos edits a clause every course includes and
+// reassembles every contract with the next assembler: no other clause
+// template runs again, the edited one runs (once per different set of
+// values it reads, not once per course), and the contracts are those a
+// fresh assembler gives.
+func TestNextKeepsUnchangedMemos(t *testing.T) {
+	builtin := site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
+	dir := t.TempDir()
+	if _, err := synth.Write(dir, builtin, 200, 5); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := synth.EditSharedClause(dir, builtin, 0); err != nil {
+		t.Fatal(err)
+	}
+	s1, err := site.Load(dir, builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := contract.New(s1)
+	for _, c := range s1.Courses {
+		a.Assemble(c)
+	}
+	files, err := synth.EditSharedClause(dir, builtin, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, ok, err := site.ReloadFiles(s1, builtin, files)
+	if !ok || err != nil {
+		t.Fatalf("ReloadFiles: ok=%v err=%v", ok, err)
+	}
+	b := a.Next(s2)
+	before := contract.MemoMisses(b) // the kept memos still count a's runs
+	var got []*contract.Contract
+	for _, c := range s2.Courses {
+		got = append(got, b.Assemble(c))
+	}
+	after := contract.MemoMisses(b)
+	seen := 0
+	for id, n := range after {
+		edited := strings.HasSuffix(id, "/"+synth.SharedClause)
+		if edited {
+			seen++
+		}
+		switch {
+		case edited && (n == 0 || n >= int64(len(s2.Courses))):
+			t.Errorf("%s: the edited clause ran %d times for %d courses", id, n, len(s2.Courses))
+		case !edited && n != before[id]:
+			t.Errorf("%s ran %d times again, though it did not change", id, n-before[id])
+		}
+	}
+	if seen == 0 || len(after) < 20 {
+		t.Fatalf("the memos of %d templates, %d of the edited clause: the test checks nothing", len(after), seen)
+	}
+	fresh := contract.New(s2)
+	for i, c := range s2.Courses {
+		want := fresh.Assemble(c)
+		if len(want.Clauses) != len(got[i].Clauses) {
+			t.Fatalf("%s: %d clauses, want %d", c.File, len(got[i].Clauses), len(want.Clauses))
+		}
+		for j, cl := range want.Clauses {
+			if got[i].Clauses[j].Markdown != cl.Markdown || got[i].Clauses[j].Number != cl.Number {
+				t.Errorf("%s: clause %s differs from a fresh assembler's", c.File, cl.Source.ID)
+			}
 		}
 	}
 }

@@ -1,13 +1,14 @@
-// Package build runs the stages in order — load, assemble, lint, render —
-// and is what the commands and the preview server call. Writing the files
-// is left to the caller (package output), so that the server can keep
-// them in memory.
+// Package pipeline runs the stages in order — load, assemble, lint,
+// render — and is what the commands and the preview server call. Writing
+// the files is left to the caller (package output), so that the server
+// can keep them in memory. A full build and the server's rebuild after a
+// change are one render plan (plan.go): the full build is the rebuild
+// with nothing previous.
 package pipeline
 
 import (
 	"context"
 	"errors"
-	"html/template"
 	"sync/atomic"
 
 	"github.com/oferta-dev/oferta/generator/contract"
@@ -44,27 +45,11 @@ func Check(dir string, builtin site.Builtin) (*Checked, error) {
 }
 
 // CheckContext is Check that stops when ctx is done, between one
-// course's contract and the next, and then returns ctx.Err().
+// course's contract and the next, and then returns ctx.Err(). It is a
+// Recheck with nothing checked before: every contract is assembled.
 func CheckContext(ctx context.Context, dir string, builtin site.Builtin) (*Checked, error) {
-	s, err := site.Load(dir, builtin)
-	if err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	a := contract.New(s)
-	contracts := make([]*contract.Contract, len(s.Courses))
-	if err := parallel(ctx, len(s.Courses), func(i int) {
-		contracts[i] = a.Assemble(s.Courses[i])
-	}); err != nil {
-		return nil, err
-	}
-	history, err := edition.NewHistory(s.Editions)
-	if err != nil {
-		return nil, err
-	}
-	return finish(ctx, s, a, history, contracts, nil, nil)
+	c, _, err := Recheck(ctx, nil, dir, builtin)
+	return c, err
 }
 
 // finish compares the assembled contracts with their frozen editions and
@@ -108,10 +93,11 @@ func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *e
 }
 
 // Render renders every page of a checked site, plus assets and the
-// sitemap. draft marks every page as a draft.
+// sitemap. draft marks every page as a draft. It is the render plan
+// with nothing previous (see plan).
 func Render(c *Checked, draft bool) ([]render.File, error) {
 	perCourse := make([][]render.File, len(c.Contracts))
-	rest, err := renderSite(context.Background(), c, draft, false, func(i int, files []render.File) error {
+	p, err := plan(context.Background(), c, nil, Delta{}, true, draft, false, nil, func(i int, files []render.File) error {
 		perCourse[i] = files
 		return nil
 	})
@@ -122,7 +108,7 @@ func Render(c *Checked, draft bool) ([]render.File, error) {
 	for _, fs := range perCourse {
 		files = append(files, fs...)
 	}
-	return append(files, rest...), nil
+	return append(files, p.rest...), nil
 }
 
 // RenderTo renders the same files as Render but hands each to write as
@@ -186,7 +172,7 @@ func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(re
 			}
 		}
 	}()
-	rest, err := renderSite(ctx, c, draft, true, func(_ int, files []render.File) error {
+	p, err := plan(ctx, c, nil, Delta{}, true, draft, true, nil, func(_ int, files []render.File) error {
 		if failed.Load() {
 			render.Recycle(files)
 			return errWriteFailed
@@ -205,7 +191,7 @@ func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(re
 	if err != nil {
 		return n, err
 	}
-	for _, f := range rest {
+	for _, f := range p.rest {
 		if err := ctx.Err(); err != nil {
 			return n, err
 		}
@@ -228,82 +214,6 @@ func extraAssets() []render.File {
 		{Path: "assets/calc.js", Data: refund.CalcJS},
 		{Path: "assets/words.js", Data: spell.Script()},
 	}
-}
-
-// renderSite renders the pages of every course on every core and passes
-// each course's files to course (called concurrently, with the course's
-// index in c.Contracts). With lend, the pages given to course are the
-// renderer's buffers (render.Renderer.Lend), which course must be done
-// with when it returns. It returns the files that come after the
-// courses: the index pages, the assets and the sitemap.
-func renderSite(ctx context.Context, c *Checked, draft, lend bool, course func(i int, files []render.File) error) ([]render.File, error) {
-	r, err := render.New(c.Site)
-	if err != nil {
-		return nil, err
-	}
-	r.Lend = lend
-	r.Extra = extraAssets()
-	// The sitemap needs every path but none of the pages, so only the
-	// paths are kept.
-	paths := make([][]string, len(c.Contracts))
-	// The index pages' cards are made with the courses, on every core.
-	cards := make([]template.HTML, len(c.Contracts))
-	errs := make([]error, len(c.Contracts))
-	var failed atomic.Bool // course failed: stop, the build is lost
-	stopped := parallel(ctx, len(c.Contracts), func(i int) {
-		if failed.Load() {
-			return
-		}
-		files, err := r.Course(c.Contracts[i], c.Status[i], draft)
-		if err == nil {
-			cards[i], err = r.Card(c.Contracts[i])
-		}
-		if err != nil {
-			errs[i] = err // every course is still rendered, so the first error is always the same
-			return
-		}
-		for _, f := range files {
-			paths[i] = append(paths[i], f.Path)
-		}
-		if err := course(i, files); err != nil {
-			errs[i] = err
-			failed.Store(true)
-		}
-	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	if stopped != nil {
-		return nil, stopped
-	}
-	var rest, listed []render.File
-	for _, l := range c.Site.Config.Languages {
-		f, err := r.IndexWith(l, c.Contracts, draft, func(i int) (template.HTML, error) { return cards[i], nil })
-		if err != nil {
-			return nil, err
-		}
-		rest = append(rest, f)
-	}
-	assets, err := r.Assets()
-	if err != nil {
-		return nil, err
-	}
-	rest = append(rest, assets...)
-	sitePages, err := r.SitePages(draft)
-	if err != nil {
-		return nil, err
-	}
-	rest = append(rest, sitePages...)
-	for _, ps := range paths {
-		for _, p := range ps {
-			listed = append(listed, render.File{Path: p})
-		}
-	}
-	listed = append(listed, rest...)
-	rest = append(rest, render.Sitemap(c.Site.Config.BaseURL, listed), r.Feed(c.Contracts, c.Status))
-	return rest, nil
 }
 
 // parallel calls f(0..n-1) on every core until ctx is done (see

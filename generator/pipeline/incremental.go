@@ -65,29 +65,46 @@ func Recheck(ctx context.Context, prev *Checked, dir string, builtin site.Builti
 	if err != nil {
 		return nil, Delta{}, err
 	}
-	return recheck(ctx, prev, s, contract.New(s))
+	var a *contract.Assembler
+	if prev != nil {
+		a = prev.Assembler
+	}
+	return recheck(ctx, prev, s, a.Next(s))
 }
 
 // RecheckFiles is Recheck for a caller that knows which files changed since
 // prev was checked: changed holds their paths relative to dir, with
 // slashes, as file-system events report them. When every one of them is
-// a course file, only those are read again, and the rest of the site, the
-// parsed clause library and the editions are taken from prev; any other
-// change, or no prev, is a Recheck. A missed event would leave a stale
-// course behind, so the caller should fall back to Recheck whenever it is
-// unsure (the preview server does after an error or an event overflow).
+// a course file or a file of the site's clause library, only the changed
+// courses (and the library, when one of its files changed) are read
+// again, and the rest of the site and the editions are taken from prev;
+// an unchanged clause keeps its parsed template and its memo (see
+// contract.Assembler.Next). Any other change, or no prev, is a Recheck.
+// A missed event would leave a stale course behind, so the caller should
+// fall back to Recheck whenever it is unsure (the preview server does
+// after an error or an event overflow).
 func RecheckFiles(ctx context.Context, prev *Checked, dir string, builtin site.Builtin, changed []string) (*Checked, Delta, error) {
 	if prev == nil {
 		return Recheck(ctx, prev, dir, builtin)
 	}
-	s, ok, err := site.Reload(prev.Site, changed)
+	s, ok, err := site.ReloadFiles(prev.Site, builtin, changed)
 	if !ok {
 		return Recheck(ctx, prev, dir, builtin)
 	}
 	if err != nil {
 		return nil, Delta{}, err
 	}
-	return recheck(ctx, prev, s, prev.Assembler.For(s))
+	return recheck(ctx, prev, s, assemblerFor(prev, s))
+}
+
+// assemblerFor returns the assembler for s, a site reloaded from prev's:
+// prev's own when the library is the same, else one that keeps prev's
+// memos.
+func assemblerFor(prev *Checked, s *site.Site) *contract.Assembler {
+	if s.Library == prev.Site.Library {
+		return prev.Assembler.For(s)
+	}
+	return prev.Assembler.Next(s)
 }
 
 // recheck assembles the contracts of s that changed since prev, reuses
@@ -112,12 +129,19 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 			before[c.File] = i
 		}
 	}
+	// A contract names the other languages its course is sold in
+	// (.course.translations): a course of a slug whose languages changed
+	// is assembled again.
+	var twins map[string]bool
+	if prev != nil {
+		twins = slugChanges(prev.Site.Courses, s.Courses)
+	}
 	var redo []int
 	reused := make([]int, n) // the index in prev of a reused contract, or -1
 	for i, c := range s.Courses {
 		reused[i] = -1
 		j, ok := before[c.File]
-		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || includesAny(prev.Contracts[j], changed[c.Language]) {
+		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || includesAny(prev.Contracts[j], changed[c.Language]) || twins[c.Slug] {
 			redo = append(redo, i)
 			d.Assembled[i] = true
 			continue
@@ -150,6 +174,39 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 		return nil, Delta{}, err
 	}
 	return checked, d, nil
+}
+
+// slugChanges returns the slugs whose set of languages differs between
+// two lists of courses: courses that came, went or changed slug or
+// language.
+func slugChanges(old, cur []*site.Course) map[string]bool {
+	if len(old) == len(cur) {
+		same := true
+		for i := range old {
+			if old[i] != cur[i] && (old[i].Slug != cur[i].Slug || old[i].Language != cur[i].Language) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return nil // the usual edit: the same courses in the same order
+		}
+	}
+	count := map[string]int{}
+	for _, c := range old {
+		count[c.Language+"/"+c.Slug]++
+	}
+	for _, c := range cur {
+		count[c.Language+"/"+c.Slug]--
+	}
+	moved := map[string]bool{}
+	for key, n := range count {
+		if n != 0 {
+			_, slug, _ := strings.Cut(key, "/")
+			moved[slug] = true
+		}
+	}
+	return moved
 }
 
 // clauseChanges compares the clause libraries of two loads of a site. It
@@ -203,6 +260,7 @@ type Pages struct {
 	index   map[string]indexPage     // by language
 	sitemap render.File
 	assets  []render.File
+	folders map[string]string // each course's output folder ("smm/", "en/club/") to its slug
 	// theme is the compiled theme the pages were rendered with, kept
 	// for the next call while the theme does not change.
 	theme *render.Theme
@@ -213,133 +271,89 @@ type Pages struct {
 	Rendered, Changed, Removed []string
 }
 
-// RenderChanged renders a checked site like Render, but takes from prev
-// the pages of every course that Recheck did not assemble again, their
-// cards, the assets, and a language's index page and the sitemap while
-// what they list did not change. The compiled theme is prev's while the
-// theme's files and the jurisdiction are the same; otherwise every page
-// is rendered again. all forces a full render too. A file whose new
-// bytes equal the old ones keeps the old slice, so unchanged pages are
-// not replaced. prev may be nil.
+// RenderChanged renders a checked site like Render, with the same render
+// plan (see plan), but takes from prev the pages of every course that
+// Recheck did not assemble again, their cards, the assets, and a
+// language's index page and the sitemap while what they list did not
+// change. The compiled theme is prev's while the theme's files and the
+// jurisdiction are the same; otherwise every page is rendered again. all
+// forces a full render too. A file whose new bytes equal the old ones
+// keeps the old slice, so unchanged pages are not replaced. prev may be
+// nil.
 func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, draft bool) (*Pages, error) {
 	theme, err := compileChanged(prev, c.Site)
 	if err != nil {
 		return nil, err
 	}
-	r := theme.Renderer(c.Site)
-	r.Extra = extraAssets()
-	all = all || prev == nil || d.All || prev.Draft != draft || theme != prev.theme
-	p := &Pages{Draft: draft, theme: theme, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts))}
-	keep := newKeeper(prev)
-	var fresh []render.File // the files this call rendered
-
-	var redo []int
-	reused := make([]bool, len(c.Contracts))
-	for i, k := range c.Contracts {
-		if all || i >= len(d.Assembled) || d.Assembled[i] {
-			redo = append(redo, i)
-			continue
-		}
-		old, ok := prev.courses[k.Course.File]
-		if !ok {
-			redo = append(redo, i)
-			continue
-		}
-		p.courses[k.Course.File] = old
-		reused[i] = true
-	}
-	perCourse := make([][]render.File, len(redo))
-	errs := make([]error, len(redo))
-	if err := parallel(ctx, len(redo), func(x int) {
-		perCourse[x], errs[x] = r.Course(c.Contracts[redo[x]], c.Status[redo[x]], draft)
-	}); err != nil {
+	all = all || (prev != nil && theme != prev.theme)
+	perCourse := make([][]render.File, len(c.Contracts))
+	pl, err := plan(ctx, c, prev, d, all, draft, false, theme, func(i int, files []render.File) error {
+		perCourse[i] = files
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	for x, i := range redo {
-		if errs[x] != nil {
-			return nil, errs[x]
+	p := &Pages{Draft: draft, theme: theme, courses: make(map[string][]render.File, len(c.Contracts)), cards: make(map[string]template.HTML, len(c.Contracts)),
+		index: pl.index, assets: pl.assets, sitemap: pl.sitemap}
+	if pl.same && prev.folders != nil {
+		p.folders = prev.folders // the same courses in the same folders
+	} else {
+		p.folders = make(map[string]string, len(c.Contracts))
+		for _, k := range c.Contracts {
+			p.folders[contract.CoursePath(c.Site, k.Course)] = k.Course.Slug
 		}
-		keep.keep(perCourse[x])
-		p.courses[c.Contracts[i].Course.File] = perCourse[x]
-		fresh = append(fresh, perCourse[x]...)
 	}
-
-	// The index pages are made from the cards of the courses: only those
-	// of courses rendered again are new.
-	card := func(i int) (template.HTML, error) {
-		file := c.Contracts[i].Course.File
-		if h, ok := prev.cardOf(file); ok && reused[i] {
-			p.cards[file] = h
-			return h, nil
-		}
-		h, err := r.Card(c.Contracts[i])
-		p.cards[file] = h
-		return h, err
-	}
-	// A language's index page is kept when its courses are the same and
-	// each kept its card, unless everything is rendered again: a
-	// language without courses has no card to tell that its page changed.
-	count := map[string]int{}
-	newCard := map[string]bool{}
+	keep := newKeeper(prev)
+	var fresh []render.File // the files this call rendered
 	for i, k := range c.Contracts {
-		count[k.Lang]++
-		if _, ok := prev.cardOf(k.Course.File); !ok || !reused[i] {
-			newCard[k.Lang] = true
-		}
-	}
-	var rest []render.File // the files that are not a course's
-	p.index = map[string]indexPage{}
-	for _, l := range c.Site.Config.Languages {
-		if old, ok := prev.indexOf(l); ok && !all && !newCard[l] && old.courses == count[l] {
-			p.index[l] = old
-			rest = append(rest, old.file)
-			for i, k := range c.Contracts {
-				if k.Lang == l {
-					p.cards[k.Course.File], _ = card(i) // kept: no error
-				}
-			}
+		file := k.Course.File
+		p.cards[file] = pl.cards[i]
+		if !pl.rendered[i] {
+			p.courses[file] = prev.courses[file]
 			continue
 		}
-		f, err := r.IndexWith(l, c.Contracts, draft, card)
-		if err != nil {
-			return nil, err
-		}
-		one := []render.File{f}
-		keep.keep(one)
-		rest = append(rest, one[0])
-		fresh = append(fresh, one[0])
-		p.index[l] = indexPage{file: one[0], courses: count[l]}
+		keep.keep(perCourse[i])
+		p.courses[file] = perCourse[i]
+		fresh = append(fresh, perCourse[i]...)
 	}
-	if all {
-		p.assets, err = r.Assets()
-		if err != nil {
-			return nil, err
-		}
-		// The site-wide pages (the withdrawal function's entry) read
-		// only the settings, the theme and draft, like the assets.
-		sitePages, err := r.SitePages(draft)
-		if err != nil {
-			return nil, err
-		}
-		p.assets = append(p.assets, sitePages...)
-		keep.keep(p.assets)
-		fresh = append(fresh, p.assets...)
+	// The feed is made every time; it counts as rendered when it changed.
+	if old, ok := prev.File(render.FeedPath); !ok || !bytes.Equal(old, pl.feed.Data) {
+		pl.fresh = append(pl.fresh, pl.feed)
 	} else {
-		p.assets = prev.assets
+		pl.feed.Data = old
+		for x := range pl.rest {
+			if pl.rest[x].Path == render.FeedPath {
+				pl.rest[x].Data = old
+			}
+		}
 	}
-	rest = append(rest, p.assets...)
-	// The feed of editions is small (one entry per frozen edition) and
-	// made again on every rebuild.
-	feed := []render.File{r.Feed(c.Contracts, c.Status)}
-	if old, ok := prevFile(prev, render.FeedPath); ok && bytes.Equal(old.Data, feed[0].Data) {
-		rest = append(rest, old)
-	} else {
-		keep.keep(feed)
-		rest = append(rest, feed[0])
-		fresh = append(fresh, feed[0])
+	keep.keep(pl.fresh)
+	fresh = append(fresh, pl.fresh...)
+	// pl.rest holds the same files as pl.fresh where those were rendered:
+	// give it the kept slices too.
+	kept := make(map[string][]byte, len(pl.fresh))
+	for _, f := range pl.fresh {
+		kept[f.Path] = f.Data
+	}
+	rest := slices.Clone(pl.rest)
+	for x, f := range rest {
+		if data, ok := kept[f.Path]; ok {
+			rest[x].Data = data
+		}
+		switch f.Path {
+		case render.SitemapPath:
+			p.sitemap = rest[x]
+		}
+	}
+	for l, ip := range p.index {
+		if data, ok := kept[ip.file.Path]; ok {
+			ip.file.Data = data
+			p.index[l] = ip
+		}
 	}
 
-	files, same := patch(prev, fresh, len(rest)+1, p.courses)
+	files, same := patch(prev, fresh, len(rest), p.courses)
 	if !same {
 		files = files[:0]
 		for _, k := range c.Contracts {
@@ -348,22 +362,7 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 		files = append(files, rest...)
 		slices.SortFunc(files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	}
-	// The sitemap lists the paths: it is kept while no path came or went.
-	removed, added := keep.diff(files, render.SitemapPath)
-	if !all && added == 0 && len(removed) == 0 {
-		p.sitemap = prev.sitemap
-	} else {
-		sitemap := []render.File{render.Sitemap(c.Site.Config.BaseURL, files)}
-		keep.keep(sitemap)
-		p.sitemap = sitemap[0]
-		fresh = append(fresh, p.sitemap)
-	}
-	at, found := slices.BinarySearchFunc(files, p.sitemap.Path, byPath)
-	if found {
-		files[at] = p.sitemap // patched: prev's sitemap was in its place
-	} else {
-		files = slices.Insert(files, at, p.sitemap)
-	}
+	removed, _ := keep.diff(files, "")
 	for _, f := range fresh {
 		p.Rendered = append(p.Rendered, f.Path)
 	}
@@ -375,6 +374,41 @@ func RenderChanged(ctx context.Context, prev *Pages, c *Checked, d Delta, all, d
 	return p, nil
 }
 
+// File returns the bytes of the file at path ("smm/oferta/index.html").
+func (p *Pages) File(path string) ([]byte, bool) {
+	if p == nil {
+		return nil, false
+	}
+	if i, found := slices.BinarySearchFunc(p.Files, path, byPath); found {
+		return p.Files[i].Data, true
+	}
+	return nil, false
+}
+
+// CourseOf returns the slug of the course whose folder holds path, or "".
+func (p *Pages) CourseOf(path string) string {
+	if p == nil {
+		return ""
+	}
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' {
+			if slug, ok := p.folders[path[:i+1]]; ok {
+				return slug
+			}
+		}
+	}
+	return ""
+}
+
+// courseOf returns the pages of the course in file.
+func (p *Pages) courseOf(file string) ([]render.File, bool) {
+	if p == nil {
+		return nil, false
+	}
+	fs, ok := p.courses[file]
+	return fs, ok
+}
+
 // compileChanged returns prev's compiled theme while s's theme and
 // jurisdiction are those it was compiled from, and compiles s's theme
 // otherwise: compiling is most of the time a small edit would cost.
@@ -383,17 +417,6 @@ func compileChanged(prev *Pages, s *site.Site) (*render.Theme, error) {
 		return prev.theme, nil
 	}
 	return render.Compile(s.Theme, s.Config.Jurisdiction)
-}
-
-// prevFile returns the file at path among prev's, if any.
-func prevFile(prev *Pages, path string) (render.File, bool) {
-	if prev == nil {
-		return render.File{}, false
-	}
-	if i, found := slices.BinarySearchFunc(prev.Files, path, byPath); found {
-		return prev.Files[i], true
-	}
-	return render.File{}, false
 }
 
 // patch returns prev's files with fresh ones in their place, when the

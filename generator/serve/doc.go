@@ -10,7 +10,12 @@
 //     in production), with a quiet-period debounce that batches paths;
 //   - rebuild.go: an incremental rebuild (package pipeline's Recheck and
 //     RenderChanged) whose result is swapped in atomically, and only when
-//     it succeeded; a bad edit keeps the last good pages and is reported;
+//     it succeeded; the server serves the pipeline's Pages as they are,
+//     with no copy of its own. After a clause edit it first publishes a
+//     pipeline.Preview, whose touched courses are rendered when asked for
+//     (the pages tabs showed lately at once), then checks the whole site
+//     (the panel says "lint: checking…", then "lint: up to date") and
+//     renders it; a bad edit keeps the last good pages and is reported;
 //     a rebuild superseded by a newer change is abandoned (its context is
 //     cancelled), and one that runs longer than a few seconds is reported
 //     to the open pages while it runs;
@@ -23,7 +28,8 @@
 //   - hub.go: Server-Sent Events that tell open pages to check the status
 //     (at most Options.MaxStreams at once);
 //   - live.js: the injected script: reload when the page changed, an
-//     overlay with the errors, a panel with the page's lint findings.
+//     overlay with the errors, a panel with the page's lint findings and
+//     whether they are up to date.
 //
 // Built output never carries the script: it is added to responses only.
 package serve

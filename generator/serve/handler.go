@@ -61,9 +61,9 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sn := s.snap.Load()
-	data, found := sn.files[rel]
+	data, found := sn.file(rel)
 	if !found {
-		if _, dir := sn.files[rel+"/index.html"]; dir {
+		if _, dir := sn.file(rel + "/index.html"); dir {
 			// Pages link relatively, so a folder is only right with its slash.
 			target := r.URL.Path + "/"
 			if r.URL.RawQuery != "" {
@@ -110,7 +110,7 @@ func outputPath(urlPath string) (string, bool) {
 // rebuild creates it.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, sn *snapshot) {
 	code, title, text := http.StatusNotFound, "Not found", "This site has no page "+r.URL.Path+"."
-	if sn.files == nil {
+	if !sn.built() {
 		code, title, text = http.StatusServiceUnavailable, "Not built yet", "The site does not build yet: fix the errors shown, and this page reloads by itself."
 	}
 	page := fmt.Sprintf("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>%s</title></head>\n<body>\n<h1>%s</h1>\n<p>%s</p>\n</body>\n</html>\n",
@@ -169,8 +169,13 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	rel, ok := outputPath(r.URL.Query().Get("page"))
 	if !ok {
 		rel = ""
+	} else if _, found := sn.file(rel); found {
+		s.view(rel)
 	}
-	st := statusJSON{Gen: sn.gen, Version: sn.version(rel), Draft: sn.draft, Errors: sn.problems, Busy: sn.slow, Findings: []findingJSON{}}
+	st := statusJSON{Gen: sn.gen, Version: sn.version(rel), Draft: sn.draft, Errors: sn.problems, Busy: sn.slow, Findings: []findingJSON{}, Lint: "up to date"}
+	if sn.checking {
+		st.Lint = "checking"
+	}
 	if st.Errors == nil {
 		st.Errors = []Problem{}
 	}
@@ -201,6 +206,9 @@ type statusJSON struct {
 	// pages are those of the last finished one.
 	Busy     string        `json:"busy,omitempty"`
 	Findings []findingJSON `json:"findings"`
+	// Lint is "checking" while the whole site is checked after a change
+	// (the findings are the previous ones), then "up to date".
+	Lint string `json:"lint"`
 }
 
 type findingJSON struct {

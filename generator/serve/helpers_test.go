@@ -227,3 +227,9 @@ func localRequest(method, target string) *http.Request {
 }
 
 func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }
+
+// served returns the bytes a snapshot serves at an output path, or nil.
+func served(sn *snapshot, rel string) []byte {
+	data, _ := sn.file(rel)
+	return data
+}

@@ -74,9 +74,15 @@
       list.appendChild(item(f, f.severity));
     });
     var what = st.course ? "Lint for " + st.course : "Lint";
-    d.appendChild(el("summary", st.findings.length ?
+    var sum = el("summary", st.findings.length ?
       what + ": " + errs + (errs === 1 ? " error, " : " errors, ") + warns + (warns === 1 ? " warning" : " warnings") :
-      what + ": no findings"));
+      what + ": no findings");
+    // After a clause edit the page shows the change at once while the
+    // whole site is linted behind: say which of the two the panel is.
+    var state = el("span", st.lint === "checking" ? " \u00b7 lint: checking\u2026" : " \u00b7 lint: up to date", "oferta-lint-state");
+    state.setAttribute("data-lint", st.lint || "");
+    sum.appendChild(state);
+    d.appendChild(sum);
     d.appendChild(list);
     if (old) old.replaceWith(d); else document.body.appendChild(d);
   }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -15,10 +14,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/pipeline"
-	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -26,19 +23,23 @@ import (
 // changed once published.
 type snapshot struct {
 	gen int
-	// files are the pages and assets served, by output path
-	// ("smm/oferta/index.html"); nil until a build succeeded.
-	files map[string][]byte
-	// courses maps a course's output folder ("smm/", "en/club/") to its
-	// slug, for the findings of a page.
-	courses map[string]string
+	// pages are the pipeline's pages, served as they are; nil until a
+	// build succeeded.
+	pages *pipeline.Pages
+	// preview, when not nil, is served over pages: the site right after
+	// a clause edit, whose touched courses are rendered when first asked
+	// for, while the whole site is checked and rendered behind.
+	preview *pipeline.Preview
+	// checking reports that the lint findings are not yet those of the
+	// files on disk: the whole site is being checked.
+	checking bool
 	// assets is a digest of every file but the HTML pages and the
 	// sitemap: a page looks different when one of them changed.
 	assets string
-	// problems say why files are not the site as it is on disk; empty
-	// when they are. Each has a file, line and column where known.
+	// problems say why the pages are not the site as it is on disk;
+	// empty when they are. Each has a file, line and column where known.
 	problems []Problem
-	// draft reports that files were rendered despite lint errors, as a
+	// draft reports that the pages were rendered despite lint errors, as a
 	// draft, because no clean build has been made yet.
 	draft bool
 	// findings are the lint findings of the last site that loaded.
@@ -47,6 +48,22 @@ type snapshot struct {
 	// longer than Options.SlowAfter.
 	slow string
 }
+
+// file returns the served bytes of an output path.
+func (sn *snapshot) file(rel string) ([]byte, bool) {
+	if sn.preview != nil {
+		data, ok, err := sn.preview.File(rel)
+		if err == nil {
+			return data, ok
+		}
+		// The course does not render yet: the full check behind says
+		// why; until then its last pages stay.
+	}
+	return sn.pages.File(rel)
+}
+
+// built reports whether anything was built yet.
+func (sn *snapshot) built() bool { return sn.pages != nil }
 
 // Problem is one error shown in the overlay.
 type Problem struct {
@@ -127,11 +144,43 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 		return s.abandon(ctx, res)
 	}
 
-	checked, delta, err := pipeline.RecheckFiles(ctx, s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
+	// A change of clauses first shows a preview: the pages asked for are
+	// rendered at once, the rest of the site is checked behind.
+	var pv *pipeline.Preview
+	if !theme && cur.built() && len(cur.problems) == 0 && touchesClauses(s.since) {
+		p, ok, err := pipeline.Prepare(ctx, s.last.checked, s.last.pages, s.opts.Builtin, s.since)
+		if ctx.Err() != nil {
+			return s.abandon(ctx, res)
+		}
+		if ok && err == nil {
+			pv = p
+			// The pages tabs show are rendered first, before the open
+			// tabs ask for them and before the check of the whole site
+			// takes the cores.
+			for _, rel := range s.recentlyViewed() {
+				pv.File(rel)
+			}
+			s.publishPreview(pv)
+			if s.afterPreview != nil {
+				s.afterPreview()
+			}
+		}
+	}
+	var checked *pipeline.Checked
+	var delta pipeline.Delta
+	var err error
+	if pv != nil {
+		checked, delta, err = pv.Recheck(ctx, s.last.checked)
+	} else {
+		checked, delta, err = pipeline.RecheckFiles(ctx, s.last.checked, s.opts.Dir, s.opts.Builtin, s.since)
+	}
 	if ctx.Err() != nil {
 		return s.abandon(ctx, res)
 	}
+	next = *s.snap.Load()
+	next.slow = ""
 	if err != nil {
+		next.preview, next.checking = nil, false
 		next.problems = problemsOf(err)
 		return s.publish(&next, res, start)
 	}
@@ -147,14 +196,22 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 	}
 	if len(lintErrors) > 0 && s.last.clean {
 		// Keep the last good pages; the overlay says why.
+		next.preview, next.checking = nil, false
 		next.problems = lintErrors
 		return s.publish(&next, res, start)
 	}
 	draft := len(lintErrors) > 0
+	if pv != nil {
+		// The whole site is checked: say so while its pages render.
+		next.checking = false
+		s.publishStatus(&next)
+	}
 	pages, err := pipeline.RenderChanged(ctx, s.last.pages, checked, delta, theme, draft)
 	if ctx.Err() != nil {
 		return s.abandon(ctx, res)
 	}
+	next.slow = ""
+	next.preview, next.checking = nil, false
 	if err != nil {
 		next.problems = problemsOf(err)
 		return s.publish(&next, res, start)
@@ -162,33 +219,50 @@ func (s *Server) rebuild(ctx context.Context, changed []string) result {
 	s.last = built{checked: checked, pages: pages, clean: !draft}
 	s.since = nil
 	next.problems, next.draft = lintErrors, draft
-	switch {
-	case cur.files == nil || delta.All || theme:
-		next.files = make(map[string][]byte, len(pages.Files))
-		for _, f := range pages.Files {
-			next.files[f.Path] = f.Data
-		}
-		next.assets = assetDigest(next.files)
-	case len(pages.Changed) > 0 || len(pages.Removed) > 0:
-		// The published map is never changed: copy it and apply the
-		// changes, rather than build 30,000 entries again.
-		next.files = maps.Clone(cur.files)
-		for _, path := range pages.Changed {
-			i, _ := slices.BinarySearchFunc(pages.Files, path, func(f render.File, p string) int { return strings.Compare(f.Path, p) })
-			next.files[path] = pages.Files[i].Data
-		}
-		for _, p := range pages.Removed {
-			delete(next.files, p)
-		}
-		if assetsTouched(pages) {
-			next.assets = assetDigest(next.files)
-		}
+	next.pages = pages
+	if cur.pages == nil || delta.All || theme || assetsTouched(pages) {
+		next.assets = assetDigest(pages)
 	}
-	next.courses = coursePaths(cur.courses, checked, delta)
 	res.ok = !draft
 	res.assembled, res.all = delta.Count(), delta.All || theme
 	res.rendered, res.changed, res.removed = pages.Rendered, pages.Changed, pages.Removed
 	return s.publish(&next, res, start)
+}
+
+// touchesClauses reports whether a changed path is in the site's clause
+// library.
+func touchesClauses(changed []string) bool {
+	for _, p := range changed {
+		if p == "clauses" || strings.HasPrefix(p, "clauses/") {
+			return true
+		}
+	}
+	return false
+}
+
+// publishPreview serves pv over the current pages until the rebuild that
+// made it ends, and asks the open pages to check their version: each
+// asks for its own page, which is then rendered at once.
+func (s *Server) publishPreview(pv *pipeline.Preview) {
+	next := *s.snap.Load()
+	next.slow = ""
+	next.preview, next.checking = pv, true
+	fmt.Fprintf(s.opts.Log, "clause changed: %d %s touched, showing them as they are asked for; checking the site…\n", pv.Touched(), plural(pv.Touched(), "course", "courses"))
+	s.publishStatus(&next)
+}
+
+// publishStatus swaps next in without ending the rebuild, and asks the
+// open pages to check their version and findings.
+func (s *Server) publishStatus(next *snapshot) {
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	next.gen = s.snap.Load().gen + 1
+	s.snap.Store(next)
+	data, _ := json.Marshal(struct {
+		Gen     int      `json:"gen"`
+		Changed []string `json:"changed"`
+	}{next.gen, []string{}})
+	s.hub.publish(message{event: "reload", data: data})
 }
 
 // abandon ends a rebuild whose context ended: the files it was to read
@@ -368,41 +442,6 @@ func countPages(lists ...[]string) int {
 
 func isPage(p string) bool { return path.Ext(p) == ".html" }
 
-// assetDigest sums up every file a page loads besides itself.
-// coursePaths maps each course's output folder to its slug. The map of
-// the previous snapshot, old, is reused when no course came, went or was
-// assembled again, and patched when the courses assembled again kept
-// their folders.
-func coursePaths(old map[string]string, c *pipeline.Checked, d pipeline.Delta) map[string]string {
-	if old != nil && len(old) == len(c.Contracts) && !d.All {
-		if d.Count() == 0 {
-			return old
-		}
-		patched := maps.Clone(old)
-		ok := true
-		for i, again := range d.Assembled {
-			if !again {
-				continue
-			}
-			k := c.Contracts[i]
-			p := contract.CoursePath(c.Site, k.Course)
-			if _, known := old[p]; !known {
-				ok = false // a new folder: some other went away
-				break
-			}
-			patched[p] = k.Course.Slug
-		}
-		if ok {
-			return patched
-		}
-	}
-	m := make(map[string]string, len(c.Contracts))
-	for _, k := range c.Contracts {
-		m[contract.CoursePath(c.Site, k.Course)] = k.Course.Slug
-	}
-	return m
-}
-
 // assetsTouched reports whether any file but a page or the sitemap
 // changed or went away.
 func assetsTouched(p *pipeline.Pages) bool {
@@ -416,19 +455,15 @@ func assetsTouched(p *pipeline.Pages) bool {
 	return false
 }
 
-func assetDigest(files map[string][]byte) string {
-	var names []string
-	for p := range files {
-		if !isPage(p) && p != "sitemap.xml" {
-			names = append(names, p)
-		}
-	}
-	sort.Strings(names)
+// assetDigest sums up every file a page loads besides itself.
+func assetDigest(p *pipeline.Pages) string {
 	h := sha256.New()
-	for _, p := range names {
-		sum := sha256.Sum256(files[p])
-		h.Write([]byte(p))
-		h.Write(sum[:])
+	for _, f := range p.Files { // sorted by path
+		if !isPage(f.Path) && f.Path != "sitemap.xml" {
+			sum := sha256.Sum256(f.Data)
+			h.Write([]byte(f.Path))
+			h.Write(sum[:])
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
@@ -436,7 +471,7 @@ func assetDigest(files map[string][]byte) string {
 // version identifies what a page looks like: its bytes and its assets.
 // The injected script compares it with the status to know when to reload.
 func (sn *snapshot) version(rel string) string {
-	data, ok := sn.files[rel]
+	data, ok := sn.file(rel)
 	if !ok {
 		return ""
 	}
@@ -446,14 +481,10 @@ func (sn *snapshot) version(rel string) string {
 
 // courseOf returns the slug of the course a page belongs to, or "".
 func (sn *snapshot) courseOf(rel string) string {
-	for i := len(rel) - 1; i >= 0; i-- {
-		if rel[i] == '/' {
-			if slug, ok := sn.courses[rel[:i+1]]; ok {
-				return slug
-			}
-		}
+	if sn.preview != nil {
+		return sn.preview.CourseOf(rel)
 	}
-	return ""
+	return sn.pages.CourseOf(rel)
 }
 
 func plural(n int, one, many string) string {

@@ -152,7 +152,7 @@ func TestServeAbandonsASupersededRebuild(t *testing.T) {
 		t.Error("an abandoned rebuild published a snapshot")
 	}
 	res := s.rebuild(context.Background(), nil)
-	if !res.ok || !strings.Contains(string(s.snap.Load().files["smm-mentoring/oferta/index.html"]), "Superseded") {
+	if !res.ok || !strings.Contains(string(served(s.snap.Load(), "smm-mentoring/oferta/index.html")), "Superseded") {
 		t.Fatalf("the next rebuild did not read the abandoned one's file: %+v", res)
 	}
 }
@@ -183,9 +183,12 @@ func TestServeNewerChangeCancelsARunningRebuild(t *testing.T) {
 	})
 	waitFor(t, "the newer edit to be served", func() bool {
 		sn := r.srv.snap.Load()
-		for p, data := range sn.files {
-			if strings.HasSuffix(p, "/oferta/index.html") {
-				return sn.slow == "" && strings.Contains(string(data), "Edit 2:")
+		if sn.pages == nil {
+			return false
+		}
+		for _, f := range sn.pages.Files {
+			if strings.HasSuffix(f.Path, "/oferta/index.html") {
+				return sn.slow == "" && strings.Contains(string(f.Data), "Edit 2:")
 			}
 		}
 		return false

@@ -12,6 +12,7 @@ import (
 
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/sitetest"
+	"github.com/oferta-dev/oferta/generator/synth"
 )
 
 const smmTitle = "Наставничество по SMM: 8 недель"
@@ -414,7 +415,7 @@ func TestServeDraftUntilClean(t *testing.T) {
 		t.Fatalf("first build with a lint error: ok=%v problems=%v", res.ok, res.problems)
 	}
 	sn := s.snap.Load()
-	if !sn.draft || sn.files["smm-mentoring/oferta/index.html"] == nil || len(sn.problems) == 0 {
+	if !sn.draft || served(sn, "smm-mentoring/oferta/index.html") == nil || len(sn.problems) == 0 {
 		t.Fatalf("want draft pages with problems; draft=%v problems=%v", sn.draft, sn.problems)
 	}
 	sitetest.WriteFile(t, file, orig)
@@ -451,8 +452,54 @@ func TestServeRereadsFilesOfAFailedRebuild(t *testing.T) {
 	if !res.ok {
 		t.Fatalf("rebuild after the fix: %+v", res.problems)
 	}
-	page := string(s.snap.Load().files["smm-mentoring/oferta/index.html"])
+	page := string(served(s.snap.Load(), "smm-mentoring/oferta/index.html"))
 	if !strings.Contains(page, "Наставничество по SMM: осень") {
 		t.Error("the course edited during the failed rebuild is served with its old title")
+	}
+}
+
+// TestServeClauseEditPreview saves a clause every course includes: the
+// page a browser shows is served with the change while the site is
+// still being checked (its panel says "lint: checking"), and once the
+// check is done the panel says "lint: up to date" and the page is the
+// same.
+func TestServeClauseEditPreview(t *testing.T) {
+	dir := sitetest.ExampleSite(t)
+	if _, err := synth.EditSharedClause(dir, builtin, 0); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Dir: dir, Builtin: builtin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.rebuild(context.Background(), nil)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	r := &running{url: ts.URL}
+	const page = "/smm-mentoring/oferta/"
+	before := r.status(t, page)
+	if before.Lint != "up to date" {
+		t.Fatalf("after the first build the panel says lint: %q", before.Lint)
+	}
+	files, err := synth.EditSharedClause(dir, builtin, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var during statusJSON
+	var body string
+	s.afterPreview = func() {
+		during = r.status(t, page)
+		_, body = r.get(t, page)
+	}
+	res := s.rebuild(context.Background(), files)
+	if !res.ok {
+		t.Fatalf("rebuild: %v", res.problems)
+	}
+	if during.Lint != "checking" || during.Version == before.Version || !strings.Contains(body, "Edit 1:") {
+		t.Fatalf("during the check: lint %q, version changed %v, page has the edit %v", during.Lint, during.Version != before.Version, strings.Contains(body, "Edit 1:"))
+	}
+	after := r.status(t, page)
+	if after.Lint != "up to date" || after.Version != during.Version {
+		t.Errorf("after the check: lint %q, version %s, want %s", after.Lint, after.Version, during.Version)
 	}
 }

@@ -64,6 +64,14 @@ type Server struct {
 	// the site, with slashes): a rebuild that fails keeps them, so the
 	// next one still reads them. Guarded by buildMu.
 	since []string
+	// viewed are the pages open tabs asked the status of lately, the
+	// latest first: after a clause edit the rebuild renders them before
+	// anything else. Guarded by viewMu.
+	viewMu sync.Mutex
+	viewed []string
+	// afterPreview, when not nil, is called by a rebuild after it
+	// published a preview and before it checks the whole site (tests).
+	afterPreview func()
 }
 
 // ErrNotSite is returned by New for a folder without oferta.toml.
@@ -277,4 +285,27 @@ func (s *Server) watch(ctx context.Context, t *tree) {
 			}
 		}
 	}
+}
+
+// maxViewed is how many recently viewed pages a rebuild renders first.
+const maxViewed = 8
+
+// view records that a tab shows the page at the output path rel.
+func (s *Server) view(rel string) {
+	s.viewMu.Lock()
+	defer s.viewMu.Unlock()
+	if i := slices.Index(s.viewed, rel); i >= 0 {
+		s.viewed = slices.Delete(s.viewed, i, i+1)
+	}
+	s.viewed = slices.Insert(s.viewed, 0, rel)
+	if len(s.viewed) > maxViewed {
+		s.viewed = s.viewed[:maxViewed]
+	}
+}
+
+// recentlyViewed returns the pages tabs showed lately, the latest first.
+func (s *Server) recentlyViewed() []string {
+	s.viewMu.Lock()
+	defer s.viewMu.Unlock()
+	return slices.Clone(s.viewed)
 }
