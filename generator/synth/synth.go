@@ -105,19 +105,22 @@ func Write(dir string, builtin site.Builtin, n int, seed uint64) (*Site, error) 
 }
 
 // EditCourse changes the title of a course written by Write; edit makes
-// each call's title different.
+// each call's title different. The title is the file's first line, or
+// its second after the slug line of a Russian twin.
 func EditCourse(dir, file string, edit int) error {
 	full := filepath.Join(dir, filepath.FromSlash(file))
 	src, err := os.ReadFile(full)
 	if err != nil {
 		return err
 	}
-	first, rest, ok := strings.Cut(string(src), "\n")
-	if !ok || !strings.HasPrefix(first, "title = \"") || !strings.HasSuffix(first, "\"") {
-		return fmt.Errorf("synth: %s does not start with its title", file)
+	lines := strings.SplitN(string(src), "\n", 3)
+	for i := 0; i < len(lines)-1 && i < 2; i++ {
+		if l := lines[i]; strings.HasPrefix(l, "title = \"") && strings.HasSuffix(l, "\"") {
+			lines[i] = strings.TrimSuffix(l, "\"") + fmt.Sprintf(" (правка %d)\"", edit)
+			return os.WriteFile(full, []byte(strings.Join(lines, "\n")), 0o644)
+		}
 	}
-	first = strings.TrimSuffix(first, "\"") + fmt.Sprintf(" (правка %d)\"", edit)
-	return os.WriteFile(full, []byte(first+"\n"+rest), 0o644)
+	return fmt.Errorf("synth: %s does not start with its title", file)
 }
 
 // EditSharedClause writes the site's own copy of SharedClause in every

@@ -70,3 +70,23 @@ func TestSitesAreCleanAndRepeatable(t *testing.T) {
 		t.Error("another seed gave the same courses")
 	}
 }
+
+// TestEditCourseTwin: a Russian twin starts with its slug line; its title
+// is the line after it, and EditCourse edits that.
+func TestEditCourseTwin(t *testing.T) {
+	dir := t.TempDir()
+	file := "content/x-ru.toml"
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, file), []byte("slug = \"x\"\ntitle = \"Курс\"\nprice = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := synth.EditCourse(dir, file, 2); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, file))
+	if want := "slug = \"x\"\ntitle = \"Курс (правка 2)\"\nprice = 1\n"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
