@@ -311,7 +311,7 @@ func incremental(cfg benchConfig, dir string, n int) (course, clause time.Durati
 		courses = append(courses, t)
 	}
 	for i := 1; i <= cfg.runs; i++ {
-		t, err := step(func() ([]string, error) { return synth.EditSharedClause(dir, b, i) }, n)
+		t, err := step(func() ([]string, error) { return synth.EditSharedClause(dir, b, i) }, len(s.Courses))
 		if err != nil {
 			return 0, 0, err
 		}
