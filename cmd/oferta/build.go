@@ -66,7 +66,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		line = newProgressLine(e.stderr, e.now)
 		progress = line.update
 	}
-	written, err := pipeline.RenderToProgress(ctx, checked, *draft, func(f render.File) error {
+	written, err := pipeline.RenderToRelease(ctx, checked, *draft, func(f render.File) error {
 		if err := w.Write(f); err != nil {
 			return writeError{err}
 		}

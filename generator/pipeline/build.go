@@ -134,6 +134,37 @@ func RenderToContext(ctx context.Context, c *Checked, draft bool, write func(ren
 // after each course's pages are written, with the number of courses
 // written so far and the number of courses, from the writing goroutine.
 func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(render.File) error, progress func(done, total int)) (int, error) {
+	return renderTo(ctx, c, draft, false, write, progress)
+}
+
+// RenderToRelease is RenderToProgress for a caller that is done with c
+// once it is written, such as a command that builds and exits: as soon
+// as a course's pages and its index card are rendered, it drops what only
+// those pages read — the contract's clauses, sections, FAQ and rules in
+// words, and the current text its standing was compared with — so the
+// live heap shrinks as the build goes instead of holding every contract
+// to the end. What the files made after the courses read (each course's
+// settings, phrases and refund terms for the index pages, the standings
+// for the feed) is kept. The files are RenderToProgress's, byte for byte;
+// afterwards c must not be rendered or linted again.
+func RenderToRelease(ctx context.Context, c *Checked, draft bool, write func(render.File) error, progress func(done, total int)) (int, error) {
+	c.lintOwn = nil // only Recheck reads them
+	return renderTo(ctx, c, draft, true, write, progress)
+}
+
+// release replaces course i's contract with a copy that keeps only what
+// the index pages, the feed and the sitemap read (see RenderToRelease).
+func (c *Checked) release(i int) {
+	k := *c.Contracts[i]
+	k.Sections, k.Clauses, k.Policy, k.FAQ, k.Problems = nil, nil, nil, nil, nil
+	k.FormulaText, k.FlatText, k.Example = "", "", ""
+	c.Contracts[i] = &k
+	if i < len(c.Status) {
+		c.Status[i].Current = nil
+	}
+}
+
+func renderTo(ctx context.Context, c *Checked, draft, release bool, write func(render.File) error, progress func(done, total int)) (int, error) {
 	n, courses := 0, 0
 	var werr error
 	var failed atomic.Bool
@@ -172,7 +203,10 @@ func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(re
 			}
 		}
 	}()
-	p, err := plan(ctx, c, nil, Delta{}, true, draft, true, nil, func(_ int, files []render.File) error {
+	p, err := plan(ctx, c, nil, Delta{}, true, draft, true, nil, func(i int, files []render.File) error {
+		if release {
+			c.release(i) // its pages and card are rendered
+		}
 		if failed.Load() {
 			render.Recycle(files)
 			return errWriteFailed

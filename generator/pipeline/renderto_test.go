@@ -141,3 +141,59 @@ func TestRenderToRaisesAWritePanic(t *testing.T) {
 	pipeline.RenderTo(c, false, func(f render.File) error { panic("injected") })
 	t.Fatal("RenderTo returned after write panicked")
 }
+
+// TestRenderToReleaseMatchesRender: the build that drops each contract's
+// texts once its pages are written (RenderToRelease, what `oferta build`
+// calls) writes Render's files byte for byte — the index pages, the feed
+// and the sitemap, made after the courses, read nothing it dropped — and
+// it does drop them. The example school has frozen editions, so its feed
+// has entries; the synthetic site has many courses per language.
+func TestRenderToReleaseMatchesRender(t *testing.T) {
+	s, err := synth.Write(t.TempDir(), benchBuiltin(), 40, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{s.Dir, "../.."} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			c, err := pipeline.Check(dir, benchBuiltin())
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := pipeline.Render(c, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err = pipeline.Check(dir, benchBuiltin())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var mu sync.Mutex
+			got := map[string][]byte{}
+			n, err := pipeline.RenderToRelease(context.Background(), c, false, func(f render.File) error {
+				mu.Lock()
+				defer mu.Unlock()
+				if _, dup := got[f.Path]; dup {
+					t.Errorf("%s written twice", f.Path)
+				}
+				got[f.Path] = bytes.Clone(f.Data)
+				return nil
+			}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != len(want) || len(got) != len(want) {
+				t.Errorf("RenderToRelease wrote %d files (%d paths), Render returns %d", n, len(got), len(want))
+			}
+			for _, f := range want {
+				if !bytes.Equal(got[f.Path], f.Data) {
+					t.Errorf("%s differs from Render's", f.Path)
+				}
+			}
+			for _, k := range c.Contracts {
+				if k.Clauses != nil || k.Sections != nil || k.FAQ != nil {
+					t.Fatalf("%s: the contract's texts were kept after its pages were written", k.Course.File)
+				}
+			}
+		})
+	}
+}
