@@ -144,9 +144,11 @@ func TestServeBadEdit(t *testing.T) {
 	if _, body := r.get(t, page); body != good {
 		t.Error("after a bad edit the page is not the last good one")
 	}
-	if !strings.Contains(r.log.String(), "error: "+file+":1:1: ") {
-		t.Errorf("no error line in the progress output:\n%s", r.log)
-	}
+	// The status is published before the progress line is printed: wait
+	// for the line rather than expect it at once.
+	waitFor(t, "the error line in the progress output", func() bool {
+		return strings.Contains(r.log.String(), "error: "+file+":1:1: ")
+	})
 
 	// A lint error: a payout deadline over the legal limit.
 	sitetest.WriteFile(t, file, strings.Replace(orig, "[refund]\n", "[refund]\npayout_days = 30\n", 1))
