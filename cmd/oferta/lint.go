@@ -10,6 +10,7 @@ import (
 
 	"github.com/oferta-dev/oferta/generator/lint"
 	"github.com/oferta-dev/oferta/generator/pipeline"
+	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 )
 
@@ -44,6 +45,12 @@ func runLint(ctx context.Context, e *env, args []string) int {
 
 	checked, err := pipeline.CheckContext(ctx, *dir, e.builtin)
 	if err != nil {
+		return inputError(ctx, e, *dir, err)
+	}
+	// A layout that does not parse would stop build and serve; lint says
+	// so too, at its file, line and column, so that CI that only lints
+	// does not pass a site that cannot be built.
+	if _, err := render.Compile(checked.Site.Theme, checked.Site.Config.Jurisdiction); err != nil {
 		return inputError(ctx, e, *dir, err)
 	}
 	findings := checked.Findings

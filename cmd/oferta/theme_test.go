@@ -38,6 +38,22 @@ func TestBuildReportsBrokenLayoutOfCustomTheme(t *testing.T) {
 	}
 }
 
+// lint reports a layout that does not parse as build does: a site that
+// passes lint in CI can be built.
+func TestLintReportsBrokenLayoutOfCustomTheme(t *testing.T) {
+	dir := customTheme(t, map[string]string{
+		"layouts/faq.html": "{{define \"main\"}}\n<h1>Вопросы {{.Title}</h1>\n{{end}}\n",
+	})
+	code, stdout, stderr := run(t, "lint", "-s", dir)
+	if code != exitBadInput {
+		t.Fatalf("lint exited %d, want %d:\n%s%s", code, exitBadInput, stdout, stderr)
+	}
+	want := filepath.Join(dir, "themes/custom/layouts/faq.html") + `:2:13: bad character U+007D '}'` + "\n"
+	if stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+}
+
 // An error while a page of a custom theme executes names the layout's
 // place too, and the course whose page it was.
 func TestBuildReportsLayoutExecErrorOfCustomTheme(t *testing.T) {
