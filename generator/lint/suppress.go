@@ -16,11 +16,11 @@ import (
 var UnjustifiedIgnore = &Rule{
 	Name:            "lint/unjustified-ignore",
 	DefaultSeverity: Error,
-	Doc: `A course's [lint] ignore entry has no reason (or an empty one). Such an entry suppresses nothing: the finding it was meant to silence is still reported.
+	Doc: `A course's [lint] ignore entry has no reason (or an empty one), or names a statutory rule: refund/waiver, text/waiver, clause/statutory-override, eu/withdrawal-info or eu/withdrawal-function. Such an entry suppresses nothing: the finding it was meant to silence is still reported.
 
-Why: every rule stands for a legal requirement or a real risk; silencing one is a decision that a lawyer, a reviewer or a later colleague must be able to read and judge. An ignore with a reason documents that decision next to the course. This rule cannot itself be ignored from a course.
+Why: every rule stands for a legal requirement or a real risk; silencing one is a decision that a lawyer, a reviewer or a later colleague must be able to read and judge. An ignore with a reason documents that decision next to the course. The statutory rules stand for rights the law gives whatever the contract says, so no reason can silence them (see lint/unjustified-disable). This rule cannot itself be ignored from a course.
 
-Fires: ignore = [{ rule = "refund/bank-fee" }] in a course's [lint].
+Fires: ignore = [{ rule = "refund/bank-fee" }] in a course's [lint]; ignore = [{ rule = "refund/waiver", reason = "we never refund" }].
 
 Silent: ignore = [{ rule = "refund/bank-fee", reason = "the acquirer's statement of the fee is attached to every refund" }].
 
@@ -28,7 +28,10 @@ Fix: add reason = "…" to the entry, saying why the finding does not apply or i
 	Run: func(p *Pass) error {
 		for _, k := range p.Contracts {
 			for _, ig := range k.Course.Ignore {
-				if strings.TrimSpace(ig.Reason) == "" {
+				switch {
+				case Statutory(ig.Rule):
+					p.Report(ig.Pos, k.Course.Slug, "rule %q protects a right the law gives and cannot be ignored; the entry suppresses nothing (build with --draft to preview)", ig.Rule)
+				case strings.TrimSpace(ig.Reason) == "":
 					p.Report(ig.Pos, k.Course.Slug, "the ignore entry for %q has no reason, so it suppresses nothing: add reason = \"…\" saying why the finding is acceptable", ig.Rule)
 				}
 			}
