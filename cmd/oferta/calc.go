@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/oferta-dev/oferta/generator/contract"
-	"github.com/oferta-dev/oferta/generator/lang"
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/pipeline"
 	"github.com/oferta-dev/oferta/generator/refund"
@@ -126,7 +125,7 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return bad("%v", err)
 	}
-	notes := calcNotes(k, req, res, held, skip)
+	notes := render.CalcNotes(k, req, res, held, skip)
 	if k.Terms.GuaranteeDays > 0 && !req.HasDay {
 		fmt.Fprintf(e.stderr, "oferta calc: %s has a guarantee period of %d days; without --day the refund is computed outside it. Give --day N (days since the client's start) to decide.\n", k.Course.Slug, k.Terms.GuaranteeDays)
 	}
@@ -138,7 +137,7 @@ func runCalc(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return printErrors(e, *dir, err)
 		}
-		doc, err := r.CalculationIn(k, req, res, ed, who)
+		doc, err := r.CalculationIn(k, req, res, ed, who, notes)
 		if err != nil {
 			return bad("%v", err)
 		}
@@ -301,67 +300,4 @@ func forClient(k *contract.Contract, heldBefore int, skip []string) (*contract.C
 	}
 	u.Course = &c
 	return &u, nil
-}
-
-// calcNotes are the sentences printed under a calculation: which rule a
-// course with a guarantee was computed under, the units of a late joiner
-// and the deductions not withheld.
-func calcNotes(k *contract.Contract, req refund.Request, res refund.Result, heldBefore int, skip []string) []string {
-	w, ok := guaranteeNotes[k.Lang]
-	if !ok {
-		w = guaranteeNotes["en"]
-	}
-	var notes []string
-	if n := guaranteeNote(k, req, res); n != "" {
-		notes = append(notes, n)
-	}
-	if heldBefore > 0 {
-		all, _ := lang.Units(k.Lang, k.Terms.Total+heldBefore, k.Course.Duration.Unit)
-		notes = append(notes, fmt.Sprintf(w[2], heldBefore, all, k.Terms.Total))
-	}
-	for _, name := range skip {
-		notes = append(notes, fmt.Sprintf(w[3], name))
-	}
-	return notes
-}
-
-// guaranteeNote says which rule a request on a course with a guarantee
-// period was computed under, when the calculation itself does not: the
-// general rule after the period, or without --day. Inside the period the
-// calculation states it (render.CalcText). Empty without a guarantee.
-func guaranteeNote(k *contract.Contract, req refund.Request, res refund.Result) string {
-	g := k.Terms.GuaranteeDays
-	if g == 0 || res.Guarantee {
-		return ""
-	}
-	period := lang.Days(k.Lang, g)
-	w, ok := guaranteeNotes[k.Lang]
-	if !ok {
-		w = guaranteeNotes["en"]
-	}
-	if !req.HasDay {
-		return fmt.Sprintf(w[0], period)
-	}
-	return fmt.Sprintf(w[1], req.Day, period)
-}
-
-// guaranteeNotes are calcNotes' sentences: without a day, on a day after
-// the guarantee period, a late joiner, a deduction not withheld.
-var guaranteeNotes = map[string][4]string{
-	"ru": {"Расчёт без гарантийного периода (%s после начала курса): день обращения не указан.",
-		"Обращение на %d-й день после начала курса, после гарантийного периода (%s): расчёт по общему правилу.",
-		"Клиент присоединился к группе после начала курса: %d из %s прошли до оплаты, в расчёте — оставшиеся %d.",
-		"Не удерживается: %s — расход по этому договору не понесён."},
-	"en": {"Computed without the guarantee period (%s from the start of the course): the day of the request was not given.",
-		"Request on day %d after the start of the course, after the guarantee period (%s): the general rule applies.",
-		"The client joined the group after the start: %d of %s took place before payment; the calculation counts the remaining %d.",
-		"Not withheld: %s (not incurred under this contract)."},
-	"de": {"Berechnet ohne die Erstattungsgarantie (innerhalb von %s ab Kursbeginn): der Tag der Anfrage ist nicht angegeben.",
-		"Anfrage am %d. Tag nach Kursbeginn, nach der Erstattungsgarantie (innerhalb von %s): es gilt die allgemeine Regel.",
-		"Der Kunde ist der Gruppe nach Kursbeginn beigetreten: %d von %s lagen vor der Zahlung; berechnet wird mit den übrigen %d.",
-		"Nicht abgezogen: %s (für diesen Vertrag nicht erbracht)."},
-	"ro": {"Calcul fără perioada de garanție (%s de la începutul cursului): ziua cererii nu este indicată.",
-		"Cerere în ziua %d de la începutul cursului, după perioada de garanție (%s): se aplică regula generală.",
-		"Consumatorul s-a alăturat grupului după începerea cursului: %d din %s au avut loc înainte de plată; calculul ia în seamă restul de %d.",
-		"Nu se reține: %s (nu a fost prestat în acest contract)."},
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/oferta-dev/oferta/generator/sitetest"
 
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -121,4 +122,35 @@ func clientCalc(t *testing.T, dir string, args ...string) calcClientJSON {
 		t.Fatalf("calc %v: %v\n%s", args, err, out)
 	}
 	return got
+}
+
+// TestCalcHTMLPrintsNotes: the printable calculation carries the notes
+// the text prints under its amounts (a late joiner, a cost not withheld,
+// the guarantee period not applied), in the course's language: an
+// accountant who files the document must see the same as the expert.
+func TestCalcHTMLPrintsNotes(t *testing.T) {
+	dir := sitetest.ExampleSite(t)
+	code, doc, stderr := run(t, "calc", "ru/english-speaking-club", "--used", "1", "--held-before", "3",
+		"--skip-deduction", "Тестирование уровня с преподавателем", "--format", "html", "-s", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	_, text, _ := run(t, "calc", "ru/english-speaking-club", "--used", "1", "--held-before", "3",
+		"--skip-deduction", "Тестирование уровня с преподавателем", "-s", dir)
+	for _, want := range []string{"в расчёте — оставшиеся 5", "Не удерживается: Тестирование уровня с преподавателем"} {
+		if !strings.Contains(norm(text), want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+		if !strings.Contains(norm(doc), `<p class="calc-note">`) || !strings.Contains(norm(doc), want) {
+			t.Errorf("html lacks the note %q", want)
+		}
+	}
+	de := filepath.Join(repoRoot, "examples", "de") // read only: calc writes nothing
+	code, doc, stderr = run(t, "calc", "aussprache", "--used", "1", "--format", "html", "-s", de)
+	if code != 0 {
+		t.Fatalf("de: exit %d: %s", code, stderr)
+	}
+	if want := "Berechnet ohne die Erstattungsgarantie (innerhalb von 14 Tagen ab Kursbeginn)"; !strings.Contains(norm(doc), want) {
+		t.Errorf("de html lacks %q", want)
+	}
 }

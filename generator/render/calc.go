@@ -142,7 +142,34 @@ func CalcText(k *contract.Contract, req refund.Request, res refund.Result, who C
 // Calculation renders the printable "refund calculation" document: the
 // seller, the course, the amounts and each deduction with its reason.
 func (r *Renderer) Calculation(k *contract.Contract, req refund.Request, res refund.Result, who CalcFor) ([]byte, error) {
-	return r.CalculationIn(k, req, res, EditionRef{}, who)
+	return r.CalculationIn(k, req, res, EditionRef{}, who, CalcNotes(k, req, res, 0, nil))
+}
+
+// CalcNotes are the sentences printed under a calculation, in the words
+// of the library's phrases ([calc] note_*): which rule a course with a
+// guarantee period was computed under when the calculation itself does
+// not say (after the period, or without the day of the request), the
+// units a late joiner of a group did not pay for (heldBefore), and the
+// contract's costs not withheld from this client (skip). Inside the
+// guarantee period the calculation states it itself (calc.guarantee).
+func CalcNotes(k *contract.Contract, req refund.Request, res refund.Result, heldBefore int, skip []string) []string {
+	var notes []string
+	if g := k.Terms.GuaranteeDays; g > 0 && !res.Guarantee {
+		period := lang.Days(k.Lang, g)
+		if req.HasDay {
+			notes = append(notes, k.Phrases.Text("calc.note_after_guarantee", "day", strconv.Itoa(req.Day), "period", period))
+		} else {
+			notes = append(notes, k.Phrases.Text("calc.note_no_day", "period", period))
+		}
+	}
+	if heldBefore > 0 {
+		all, _ := lang.Units(k.Lang, k.Terms.Total+heldBefore, k.Course.Duration.Unit)
+		notes = append(notes, k.Phrases.Text("calc.note_late_joiner", "before", strconv.Itoa(heldBefore), "all", all, "rest", strconv.Itoa(k.Terms.Total)))
+	}
+	for _, name := range skip {
+		notes = append(notes, k.Phrases.Text("calc.note_not_withheld", "name", name))
+	}
+	return notes
 }
 
 // EditionRef names the contract edition a calculation is made under: its
@@ -154,8 +181,9 @@ type EditionRef struct {
 
 // CalculationIn is Calculation under the edition ed: the document states
 // its date and links its permanent address. A zero ed is the site's
-// edition and the course's contract address.
-func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res refund.Result, ed EditionRef, who CalcFor) ([]byte, error) {
+// edition and the course's contract address. notes (CalcNotes) are
+// printed under the amounts, as `oferta calc` prints them under its text.
+func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res refund.Result, ed EditionRef, who CalcFor, notes []string) ([]byte, error) {
 	l := k.Lang
 	title := k.Phrases.Text("calc.title")
 	cv := r.courseView(k)
@@ -181,6 +209,7 @@ func (r *Renderer) CalculationIn(k *contract.Contract, req refund.Request, res r
 		FormulaText: k.FormulaText,
 		PolicyTitle: k.Policy.Source.Title,
 		PolicyRef:   k.Policy.Number,
+		Notes:       notes,
 	}
 	if req.HasDay {
 		view.Day = fmt.Sprint(req.Day)

@@ -286,6 +286,10 @@ type CalcView struct {
 	PolicyRef     string // the policy clause's number in the contract, "6.7"
 	Lines         []CalcLineView
 	Deductions    []CalcLineView // the course's documented costs, with amounts
+	// Notes are the sentences under the amounts (CalcNotes): the rule
+	// applied on a course with a guarantee period, a late joiner, costs
+	// not withheld.
+	Notes []string
 	// InlineCSS is the theme's stylesheet: the document is printed to
 	// standard output and must stand alone.
 	InlineCSS template.CSS

@@ -68,6 +68,10 @@ var PhraseKeys = []PhraseKey{
 	{"calc.order", []string{"order"}, "the order's line"},
 	{"calc.date", []string{"date"}, "the day the request arrived"},
 	{"calc.edition", []string{"date", "url"}, "the contract edition the calculation is made under"},
+	{"calc.note_no_day", []string{"period"}, "note: a course with a guarantee period computed without the day of the request"},
+	{"calc.note_after_guarantee", []string{"day", "period"}, "note: the request came after the guarantee period"},
+	{"calc.note_late_joiner", []string{"before", "all", "rest"}, "note: a client who joined a group course after its start"},
+	{"calc.note_not_withheld", []string{"name"}, "note: a cost of the contract not withheld from this client"},
 }
 
 // euPrefix starts the keys of the [eu] table.
