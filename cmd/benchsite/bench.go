@@ -35,6 +35,8 @@ type benchConfig struct {
 	// no in-process rebuild after the shared-clause edit.
 	targetsOnly bool
 	stderr      io.Writer
+	// loadStart is the machine's load average when the run began.
+	loadStart string
 }
 
 // runBench builds a synthetic site of each size with oferta and the same
@@ -141,6 +143,7 @@ func bench(ctx context.Context, cfg benchConfig) (string, error) {
 			return "", fmt.Errorf("building oferta: %v\n%s", err, out)
 		}
 	}
+	cfg.loadStart = loadAverage()
 	hugo, hugoVersion := findHugo(ctx, cfg)
 	var rows []row
 	for _, n := range cfg.sizes {

@@ -18,8 +18,14 @@ func table(rows []row, hugoVersion string, cfg benchConfig) string {
 		hugoName = "Hugo " + hugoVersion
 	}
 	fmt.Fprintf(&b, "oferta against %s, %s\n\n", hugoName, time.Now().Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(&b, "Machine: %s; %d cores (GOMAXPROCS %d); %s RAM; %s/%s; %s. Median of %d runs.\n\n",
-		cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), memTotal(), runtime.GOOS, runtime.GOARCH, runtime.Version(), cfg.runs)
+	fmt.Fprintf(&b, "Machine: %s; %d cores (GOMAXPROCS %d); %s RAM; %s/%s; %s. %s.",
+		cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), memTotal(), runtime.GOOS, runtime.GOARCH, runtime.Version(), runsText(cfg.runs))
+	if end := loadAverage(); cfg.loadStart != "" && end != "" {
+		// Other work on the machine stretches wall times far more than
+		// CPU times: the load says how much to trust the former.
+		fmt.Fprintf(&b, " Load average (1, 5, 15 min) at the start %s, at the end %s.", cfg.loadStart, end)
+	}
+	b.WriteString("\n\n")
 	fmt.Fprintf(&b, "| courses | measure | oferta | %s | oferta ÷ Hugo |\n", hugoName)
 	b.WriteString("|--:|---|--:|--:|--:|\n")
 	note := false
@@ -98,6 +104,27 @@ func ratio[T time.Duration | int64 | float64](a, b T) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+func runsText(runs int) string {
+	if runs == 1 {
+		return "One run per figure"
+	}
+	return fmt.Sprintf("Median of %d runs", runs)
+}
+
+// loadAverage is the machine's load average over 1, 5 and 15 minutes,
+// where /proc says; "" elsewhere.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], ", ")
 }
 
 // cpuModel and memTotal describe the machine where /proc says.

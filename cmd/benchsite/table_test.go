@@ -119,6 +119,7 @@ func TestTableTargetsOnly(t *testing.T) {
 		"|  | edit one course → pages updated (Hugo: one page file) | 30 ms | n/a | n/a |\n",
 		"|  | edit the shared clause in `serve` → the page a tab shows updated | 150 ms | n/a | n/a |\n",
 		"|  | edit the shared clause in `serve` → whole-site lint done | 12.00 s | n/a | n/a |\n",
+		"One run per figure.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in\n%s", want, got)
