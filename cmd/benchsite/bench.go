@@ -31,7 +31,12 @@ type benchConfig struct {
 	oferta string // the oferta binary; built into work when empty
 	hugo   string // the hugo binary; looked up (and installed) when empty
 	out    string // the results file
-	stderr io.Writer
+	// targetsOnly measures only what the targets need: no Hugo server,
+	// no in-process rebuild after the shared-clause edit.
+	targetsOnly bool
+	stderr      io.Writer
+	// loadStart is the machine's load average when the run began.
+	loadStart string
 }
 
 // runBench builds a synthetic site of each size with oferta and the same
@@ -39,7 +44,7 @@ type benchConfig struct {
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("benchsite bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	sizes := fs.String("sizes", "100,1000,10000", "comma-separated `numbers` of courses")
+	sizes := fs.String("sizes", "100,1000,10000", "comma-separated `numbers` of courses (with -targets-only: 10000)")
 	cfg := benchConfig{stderr: stderr}
 	fs.IntVar(&cfg.runs, "runs", 3, "measurements per figure; the table shows the median")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "random `seed` of the synthetic sites")
@@ -48,11 +53,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&cfg.oferta, "oferta", "", "oferta `binary` to measure (default: built from this checkout into the scratch folder)")
 	fs.StringVar(&cfg.hugo, "hugo", "", "hugo `binary` (default: hugo on PATH, installed with apt-get when missing)")
 	fs.StringVar(&cfg.out, "out", "", "also write the table to this `file` (default: results.md in the scratch folder)")
+	fs.BoolVar(&cfg.targetsOnly, "targets-only", false, "measure only the figures issue 17's targets need, at 10,000 courses unless -sizes says otherwise\n(full builds against Hugo, lint, the one-course edit, the shared-clause edit in serve); with -runs 1 about 5 minutes")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
+	}
+	if cfg.targetsOnly && !flagSet(fs, "sizes") {
+		*sizes = strconv.Itoa(targetCourses)
 	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -82,6 +91,12 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return 0
 }
 
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // row is one size's figures. Durations and sizes are medians; a zero
 // Hugo figure means Hugo was not measured.
 type row struct {
@@ -94,6 +109,18 @@ type row struct {
 	clause, hugoTpl time.Duration // the shared clause (Hugo: the single layout) edited
 	lint, lintCPU   time.Duration
 	lintInProcess   bool // `oferta lint` is not available: pipeline.Check was timed
+	runs            int  // measurements per figure
+	files           int  // course files of the synthetic site (with the Russian twins)
+	serve           serveFigures
+
+	// At targetCourses, the CPU profiles that say why a target was
+	// missed: of the measured one-course edits, and of one more lint and
+	// build in-process, with that run's wall time and memory.
+	courseProf                  *profile
+	lintProf, buildProf         *profile
+	lintProfWall, buildProfWall time.Duration
+	buildPeakHeap, buildPeakGo  int64
+	profErr                     error
 }
 
 func bench(ctx context.Context, cfg benchConfig) (string, error) {
@@ -116,6 +143,7 @@ func bench(ctx context.Context, cfg benchConfig) (string, error) {
 			return "", fmt.Errorf("building oferta: %v\n%s", err, out)
 		}
 	}
+	cfg.loadStart = loadAverage()
 	hugo, hugoVersion := findHugo(ctx, cfg)
 	var rows []row
 	for _, n := range cfg.sizes {
@@ -167,13 +195,16 @@ func findHugo(ctx context.Context, cfg benchConfig) (string, string) {
 
 // measure takes every figure of one size.
 func measure(ctx context.Context, cfg benchConfig, work, hugo string, n int) (row, error) {
-	r := row{courses: n}
+	r := row{courses: n, runs: cfg.runs}
+	profiled := n == targetCourses
 	siteDir := filepath.Join(work, fmt.Sprintf("site-%d", n))
 	hugoDir := filepath.Join(work, fmt.Sprintf("hugo-%d", n))
 	progress(cfg, "%d courses: writing the sites", n)
-	if _, err := synth.Write(siteDir, builtin(), n, cfg.seed); err != nil {
+	syn, err := synth.Write(siteDir, builtin(), n, cfg.seed)
+	if err != nil {
 		return r, err
 	}
+	r.files = len(syn.Courses)
 	if hugo != "" {
 		if _, err := exportHugo(siteDir, hugoDir); err != nil {
 			return r, err
@@ -241,12 +272,23 @@ func measure(ctx context.Context, cfg benchConfig, work, hugo string, n int) (ro
 	}
 
 	progress(cfg, "%d courses: incremental rebuilds", n)
-	var err error
-	r.course, r.clause, err = incremental(cfg, filepath.Join(work, fmt.Sprintf("site-%d-edit", n)), n)
+	editDir := filepath.Join(work, fmt.Sprintf("site-%d-edit", n))
+	inc, err := incremental(cfg, editDir, n, profiled)
 	if err != nil {
 		return r, err
 	}
-	if hugo != "" {
+	r.course, r.clause, r.courseProf = inc.course, inc.clause, inc.courseProf
+	progress(cfg, "%d courses: a clause edit in serve", n)
+	if r.serve, err = serveEdit(ctx, cfg, editDir, inc.viewed, profiled); err != nil {
+		return r, err
+	}
+	r.profErr = cmpErr(inc.profErr, r.serve.profErr)
+	if profiled {
+		if err := whyProfiles(ctx, cfg, &r, siteDir, outDir); err != nil {
+			return r, err
+		}
+	}
+	if hugo != "" && !cfg.targetsOnly {
 		r.hugoPg, r.hugoTpl, err = hugoIncremental(ctx, cfg, hugo, hugoDir, n)
 		if err != nil {
 			progress(cfg, "%d courses: hugo server: %v", n, err)
@@ -255,36 +297,63 @@ func measure(ctx context.Context, cfg benchConfig, work, hugo string, n int) (ro
 	return r, nil
 }
 
+// incFigures are the figures of incremental.
+type incFigures struct {
+	course, clause time.Duration
+	courseProf     *profile // of the one-course edits, when asked for
+	profErr        error
+	// viewed is the output path of a course's contract, for the
+	// measurement in serve.
+	viewed string
+}
+
 // incremental measures, in-process, what the preview server does after a
 // save: pipeline.RecheckFiles, given the files that changed as the server's
 // watcher gives them, and pipeline.RenderChanged, from a site checked and
-// rendered before. It edits one course's title, then the clause that
-// every contract includes (in both languages at once).
-func incremental(cfg benchConfig, dir string, n int) (course, clause time.Duration, err error) {
+// rendered before. It edits one course's title, then (but with
+// -targets-only) the clause that every contract includes (in both
+// languages at once). With profiled, the one-course edits are profiled.
+func incremental(cfg benchConfig, dir string, n int, profiled bool) (incFigures, error) {
+	var fig incFigures
 	b := builtin()
 	s, err := synth.Write(dir, b, n, cfg.seed)
 	if err != nil {
-		return 0, 0, err
+		return fig, err
 	}
 	// The site's own copy of the shared clause, unchanged at first, so
 	// that the edits below change its text only.
 	if _, err := synth.EditSharedClause(dir, b, 0); err != nil {
-		return 0, 0, err
+		return fig, err
 	}
 	checked, d, err := pipeline.Recheck(context.Background(), nil, dir, b)
 	if err != nil {
-		return 0, 0, err
+		return fig, err
 	}
 	pages, err := pipeline.RenderChanged(context.Background(), nil, checked, d, true, false)
 	if err != nil {
-		return 0, 0, err
+		return fig, err
 	}
+	// A course's contract in the second half, as BenchmarkServeSharedClauseEdit picks it.
+	for i, f := range pages.Files {
+		if strings.HasSuffix(f.Path, "/oferta/index.html") && i >= len(pages.Files)/2 {
+			fig.viewed = f.Path
+			break
+		}
+	}
+	if fig.viewed == "" {
+		return fig, fmt.Errorf("no contract page in the second half of the site")
+	}
+	var pr *profiler
 	step := func(edit func() ([]string, error), want int) (time.Duration, error) {
 		files, err := edit()
 		if err != nil {
 			return 0, err
 		}
 		runtime.GC()
+		if pr != nil {
+			pr.start()
+			defer pr.stop()
+		}
 		start := time.Now()
 		c, d, err := pipeline.RecheckFiles(context.Background(), checked, dir, b, files)
 		if err != nil {
@@ -303,21 +372,29 @@ func incremental(cfg benchConfig, dir string, n int) (course, clause time.Durati
 	}
 	file := s.Courses[n/2]
 	var courses, clauses []time.Duration
+	if profiled {
+		pr = new(profiler)
+	}
 	for i := 1; i <= cfg.runs; i++ {
 		t, err := step(func() ([]string, error) { return []string{file}, synth.EditCourse(dir, file, i) }, 1)
 		if err != nil {
-			return 0, 0, err
+			return fig, err
 		}
 		courses = append(courses, t)
 	}
-	for i := 1; i <= cfg.runs; i++ {
+	if pr != nil {
+		fig.courseProf, fig.profErr = pr.result(), pr.err
+		pr = nil
+	}
+	for i := 1; i <= cfg.runs && !cfg.targetsOnly; i++ {
 		t, err := step(func() ([]string, error) { return synth.EditSharedClause(dir, b, i) }, len(s.Courses))
 		if err != nil {
-			return 0, 0, err
+			return fig, err
 		}
 		clauses = append(clauses, t)
 	}
-	return median(courses), median(clauses), nil
+	fig.course, fig.clause = median(courses), median(clauses)
+	return fig, nil
 }
 
 // result is one finished child process.
