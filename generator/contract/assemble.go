@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -110,6 +111,7 @@ type Assembler struct {
 	site     *site.Site
 	parsed   map[*site.Clause]*parsedClause
 	problems []Problem
+	shared   *sharedData // the template data of the site's settings
 }
 
 type parsedClause struct {
@@ -125,7 +127,7 @@ type parsedClause struct {
 
 // New parses the clause library of s.
 func New(s *site.Site) *Assembler {
-	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}}
+	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}, shared: newSharedData(s.Config)}
 	for _, lang := range s.Config.Languages {
 		for _, c := range s.Library.Lang(lang).Clauses {
 			a.parsed[c] = a.parse(c)
@@ -136,8 +138,13 @@ func New(s *site.Site) *Assembler {
 
 // For returns an assembler for s that shares a's parsed clause library.
 // s must have the same settings and library as a's site, as a site
-// reloaded by site.Reload has; only its courses may differ.
+// reloaded by site.Reload has; only its courses may differ. When its
+// settings differ all the same, For is Next: the memos keep texts made
+// with the settings.
 func (a *Assembler) For(s *site.Site) *Assembler {
+	if a.site.Config != s.Config && !reflect.DeepEqual(a.site.Config, s.Config) {
+		return a.Next(s)
+	}
 	b := *a
 	b.site = s
 	return &b
@@ -339,22 +346,23 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 	}
 	w := describe(k)
 	k.FormulaText, k.FlatText, k.Example = w.Formula, w.Flat, w.Example
-	data := templateData(s, c, Wording{Formula: escapeMarkdown(w.Formula), Flat: escapeMarkdown(w.Flat), Example: escapeMarkdown(w.Example)})
+	data := templateData(s, c, Wording{Formula: escapeMarkdown(w.Formula), Flat: escapeMarkdown(w.Flat), Example: escapeMarkdown(w.Example)}, a.shared)
 	cur, _ := money.Lookup(c.Currency)
-	// One template carries this course's functions for all its clauses:
-	// binding a FuncMap is far dearer than executing a short clause.
-	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, k.Clause))
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
 	var channelText string
 	channelDone := false
-	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, clause: k.Clause, budget: &budget{},
-		channel: func() string {
+	h := &helpers{l: c.Language, cur: cur, clause: k.Clause,
+		channelText: func() string {
 			// Every clause that reads the channel asks for it: word it once.
 			if !channelDone {
 				channelText, channelDone = escapeMarkdown(ChannelText(ll.Phrases, s.Config.Seller, c.Refund.Channel, s.Config.BaseURL)), true
 			}
 			return channelText
 		}}
+	// One template carries this course's functions for all its clauses:
+	// binding a FuncMap is far dearer than executing a short clause.
+	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(h))
+	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, fn: h, budget: &budget{}, scratch: &scratch{}}
 	for _, cl := range k.Clauses {
 		p := a.parsed[cl.Source]
 		cl.Markdown = k.execute(p.body, p.bodyAt, run, p.bodyMemo, &p.bodyTexts)
@@ -508,36 +516,122 @@ type runner struct {
 	tmpl     *template.Template
 	exists   func(id string) bool // the library has a clause with this id
 	currency string
-	clause   func(id string) (*Clause, bool) // the contract's, for ref
-	channel  func() string
-	budget   *budget // the contract's, shared by its clauses
+	fn       *helpers // the course's template functions
+	budget   *budget  // the contract's, shared by its clauses
+	scratch  *scratch // the contract's, for memo keys
+}
+
+// scratch holds a contract's memo keys and hole values while they are
+// made, so that looking a text up allocates nothing.
+type scratch struct {
+	key, vkey []byte
+	vals      []string
 }
 
 // execute runs one clause template for this course, or takes its text
 // from the memo when the template read the same values for another
-// course. Problems found by the static check are reported and the text is
-// still produced where possible.
+// course, filling in the values it prints (see hole). Problems found by
+// the static check are reported and the text is still produced where
+// possible.
 func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, seen *texts) string {
 	if tree == nil {
 		return "" // reported by New
 	}
-	key, memoized := "", false
-	if !noMemo {
-		key, memoized = m.key(run.data, run.currency, run.clause, run.channel)
+	if noMemo {
+		return k.run(tree, at, run, seen, false)
 	}
-	if memoized {
-		if text, ok := m.get(key); ok {
-			if run.budget.out+len(text) > maxContractOutput {
-				k.Problems = append(k.Problems, outputProblem(at, false))
-				return ""
+	sc := run.scratch
+	key, ok := m.key(sc.key[:0], run.data, run.currency, run.fn.clause, run.fn.channel)
+	sc.key = key
+	if !ok {
+		return k.run(tree, at, run, seen, false)
+	}
+	checked := false
+	e, hit := m.get(key)
+	if !hit {
+		if probs := checkTree(tree, run.data, run.exists, at, run.budget); len(probs) > 0 {
+			k.Problems = append(k.Problems, probs...)
+			return ""
+		}
+		checked = true
+		e, ok = k.runShell(m, run, seen)
+		if !ok {
+			return k.run(tree, at, run, seen, true)
+		}
+		e = m.put(key, e)
+	}
+	if e.whole {
+		if run.budget.out+len(e.text) > maxContractOutput {
+			if checked {
+				return k.run(tree, at, run, seen, true)
 			}
-			run.budget.out += len(text)
-			return text
+			k.Problems = append(k.Problems, outputProblem(at, false))
+			return ""
+		}
+		run.budget.out += len(e.text)
+		return e.text
+	}
+	if cap(sc.vals) < len(m.holes) {
+		sc.vals = make([]string, len(m.holes))
+	}
+	vals := sc.vals[:len(m.holes)]
+	vkey := sc.vkey[:0]
+	size := 0
+	for _, p := range e.parts {
+		size += len(p.text)
+	}
+	for _, i := range e.used {
+		v, ok := m.holes[i].value(run.data, run.fn)
+		if !ok {
+			return k.run(tree, at, run, seen, checked)
+		}
+		vals[i] = v
+		vkey = appendString(vkey, v)
+	}
+	sc.vkey = vkey
+	for _, p := range e.parts {
+		if p.hole >= 0 {
+			size += len(vals[p.hole])
 		}
 	}
-	if probs := checkTree(tree, run.data, run.exists, at, run.budget); len(probs) > 0 {
-		k.Problems = append(k.Problems, probs...)
-		return ""
+	if size > min(maxClauseOutput, maxContractOutput-run.budget.out) {
+		// Too long: the template runs and says so.
+		return k.run(tree, at, run, seen, checked)
+	}
+	text := m.text(e, vals, vkey)
+	run.budget.out += len(text)
+	return text
+}
+
+// runShell runs the shell of m for this course and returns its text as
+// an entry; false when it fails (the template itself then runs).
+func (k *Contract) runShell(m *memo, run runner, seen *texts) (*entry, bool) {
+	run.tmpl.Tree = m.shell
+	b := textBuffers.Get().(*bytes.Buffer)
+	defer textBuffers.Put(b)
+	b.Reset()
+	w := &limitWriter{buf: b, max: 2 * maxClauseOutput}
+	if err := run.tmpl.Execute(w, run.data); err != nil {
+		return nil, false
+	}
+	if len(m.holes) == 0 {
+		return &entry{whole: true, text: seen.string(b.Bytes())}, true
+	}
+	e, ok := newEntry(b.Bytes(), len(m.holes))
+	if ok && e.whole {
+		e.text = seen.string(b.Bytes())
+	}
+	return e, ok
+}
+
+// run runs one clause template for this course, after checking it unless
+// checked.
+func (k *Contract) run(tree *parse.Tree, at textPos, run runner, seen *texts, checked bool) string {
+	if !checked {
+		if probs := checkTree(tree, run.data, run.exists, at, run.budget); len(probs) > 0 {
+			k.Problems = append(k.Problems, probs...)
+			return ""
+		}
 	}
 	// Setting the tree, rather than AddParseTree, also runs a tree that
 	// is only white space: AddParseTree would keep the previous clause's
@@ -556,11 +650,7 @@ func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, se
 		return ""
 	}
 	run.budget.out += b.Len()
-	text := seen.string(b.Bytes())
-	if memoized {
-		m.put(key, text) // only texts made without a problem
-	}
-	return text
+	return seen.string(b.Bytes())
 }
 
 // textBuffers hold clause texts while their templates execute.

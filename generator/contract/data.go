@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"path"
 	"slices"
+	"sync"
 
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -12,16 +13,16 @@ import (
 // templateData is the tree clause templates see. Every string that came
 // from a user's TOML is escaped for Markdown here, once, so that no
 // template can forget to. Every key of the schema is present, with a zero
-// value when unset, so that a missing key always means a typo.
-func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
-	cfg := s.Config
-	seller := cfg.Seller
+// value when unset, so that a missing key always means a typo. The site
+// and seller parts are made once per site (and currency) and shared by
+// every course's data: templates only read them.
+func templateData(s *site.Site, c *site.Course, w Wording, shared *sharedData) map[string]any {
 	r := c.Refund
 	var deductions []any
 	for _, d := range r.Deductions {
 		deductions = append(deductions, map[string]any{"name": escapeMarkdown(d.Name), "amount": d.Amount})
 	}
-	params := map[string]any{}
+	params := make(map[string]any, len(r.Params))
 	for k, v := range r.Params {
 		params[k] = v
 	}
@@ -30,38 +31,8 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 		start = c.Start
 	}
 	return map[string]any{
-		"site": map[string]any{
-			"title":        escapeMarkdown(cfg.Title),
-			"base_url":     escapeMarkdown(cfg.BaseURL),
-			"jurisdiction": cfg.Jurisdiction,
-			"currency":     c.Currency,
-			"edition":      cfg.Edition,
-			// has_withdrawal_function: the site publishes the art. 11a
-			// withdrawal function (see WithdrawURL).
-			"has_withdrawal_function": cfg.HasWithdrawalFunction(),
-			// withdrawal_sends: the function sends the form to the
-			// seller's form service itself ([withdrawal] endpoint);
-			// without one it prepares an e-mail the client sends.
-			"withdrawal_sends": cfg.Withdrawal.Endpoint != "",
-		},
-		"seller": map[string]any{
-			"name":     escapeMarkdown(seller.Name),
-			"kind":     seller.Kind,
-			"inn":      escapeMarkdown(seller.INN),
-			"ogrn":     escapeMarkdown(seller.OGRN),
-			"vat_id":   escapeMarkdown(seller.VATID),
-			"register": escapeMarkdown(seller.Register),
-			"country":  escapeMarkdown(seller.Country),
-			"address":  escapeMarkdown(seller.Address),
-			"email":    escapeMarkdown(seller.Email),
-			"phone":    escapeMarkdown(seller.Phone),
-
-			"registration":   escapeMarkdown(seller.Registration),
-			"hours":          escapeMarkdown(seller.Hours),
-			"license":        escapeMarkdown(seller.License),
-			"bank":           escapeMarkdown(seller.Bank),
-			"representative": escapeMarkdown(seller.Representative),
-		},
+		"site":   shared.site(c.Currency),
+		"seller": shared.seller,
 		"course": map[string]any{
 			"title":            escapeMarkdown(c.Title),
 			"slug":             c.Slug,
@@ -109,6 +80,82 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"example":        w.Example,
 		},
 	}
+}
+
+// sharedData are the parts of the template data that come from the
+// site's settings alone: the seller, and the site with a course's
+// currency. constantPath names them for the memo.
+type sharedData struct {
+	cfg    *site.Config
+	seller map[string]any
+	mu     sync.Mutex
+	sites  map[string]map[string]any // by currency
+}
+
+func newSharedData(cfg *site.Config) *sharedData {
+	seller := cfg.Seller
+	return &sharedData{cfg: cfg, sites: map[string]map[string]any{}, seller: map[string]any{
+		"name":     escapeMarkdown(seller.Name),
+		"kind":     seller.Kind,
+		"inn":      escapeMarkdown(seller.INN),
+		"ogrn":     escapeMarkdown(seller.OGRN),
+		"vat_id":   escapeMarkdown(seller.VATID),
+		"register": escapeMarkdown(seller.Register),
+		"country":  escapeMarkdown(seller.Country),
+		"address":  escapeMarkdown(seller.Address),
+		"email":    escapeMarkdown(seller.Email),
+		"phone":    escapeMarkdown(seller.Phone),
+
+		"registration":   escapeMarkdown(seller.Registration),
+		"hours":          escapeMarkdown(seller.Hours),
+		"license":        escapeMarkdown(seller.License),
+		"bank":           escapeMarkdown(seller.Bank),
+		"representative": escapeMarkdown(seller.Representative),
+	}}
+}
+
+// site is the .site of a course priced in currency.
+func (d *sharedData) site(currency string) map[string]any {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if m, ok := d.sites[currency]; ok {
+		return m
+	}
+	cfg := d.cfg
+	m := map[string]any{
+		"title":        escapeMarkdown(cfg.Title),
+		"base_url":     escapeMarkdown(cfg.BaseURL),
+		"jurisdiction": cfg.Jurisdiction,
+		"currency":     currency,
+		"edition":      cfg.Edition,
+		// has_withdrawal_function: the site publishes the art. 11a
+		// withdrawal function (see WithdrawURL).
+		"has_withdrawal_function": cfg.HasWithdrawalFunction(),
+		// withdrawal_sends: the function sends the form to the
+		// seller's form service itself ([withdrawal] endpoint);
+		// without one it prepares an e-mail the client sends.
+		"withdrawal_sends": cfg.Withdrawal.Endpoint != "",
+	}
+	d.sites[currency] = m
+	return m
+}
+
+// constantPath reports whether a data path names a value of sharedData
+// that is the same for every course: the seller and the site but for its
+// currency. A memo's texts are kept only while the site's settings are
+// the same (see Next), so the memo leaves these values in its texts
+// rather than in its keys.
+func constantPath(path []string) bool {
+	if len(path) < 2 {
+		return false // .site and .seller whole: .site holds the currency
+	}
+	switch path[0] {
+	case "seller":
+		return true
+	case "site":
+		return path[1] != "currency"
+	}
+	return false
 }
 
 // translations returns the site's other languages that have a course with
