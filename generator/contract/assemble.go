@@ -112,6 +112,10 @@ type Assembler struct {
 	parsed   map[*site.Clause]*parsedClause
 	problems []Problem
 	shared   *sharedData // the template data of the site's settings
+	// ranked holds the libraries whose clauses have a rank (see rank).
+	ranked map[*site.LangLibrary]bool
+	// wordings are the refund rules in words of its contracts.
+	wordings *wordings
 }
 
 type parsedClause struct {
@@ -123,17 +127,59 @@ type parsedClause struct {
 	bodyAt, answerAt     textPos
 	when, formula        *expr.Expr
 	whenBad, formulaBad  bool
+	// section is the index of the clause's section in its library, -1
+	// when the library has none of that id; rank its place in the order
+	// of a contract: by section, then weight and id.
+	section, rank int
 }
 
 // New parses the clause library of s.
 func New(s *site.Site) *Assembler {
 	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}, shared: newSharedData(s.Config)}
+	a.ranked = map[*site.LangLibrary]bool{}
+	a.wordings = &wordings{m: map[string]*wording{}}
 	for _, lang := range s.Config.Languages {
-		for _, c := range s.Library.Lang(lang).Clauses {
+		ll := s.Library.Lang(lang)
+		for _, c := range ll.Clauses {
 			a.parsed[c] = a.parse(c)
 		}
+		a.ranked[ll] = a.rank(ll)
 	}
 	return a
+}
+
+// rank sets the section and rank of every clause of ll; false when two
+// sections have the same id (number then orders each contract itself).
+func (a *Assembler) rank(ll *site.LangLibrary) bool {
+	index := make(map[string]int, len(ll.Sections))
+	for i, def := range ll.Sections {
+		if _, dup := index[def.ID]; dup {
+			return false
+		}
+		index[def.ID] = i
+	}
+	var list []*site.Clause
+	for _, c := range ll.Clauses {
+		p := a.parsed[c]
+		p.section, p.rank = -1, -1
+		if i, ok := index[c.Section]; ok {
+			p.section = i
+			list = append(list, c)
+		}
+	}
+	slices.SortStableFunc(list, func(x, y *site.Clause) int {
+		if n := cmp.Compare(a.parsed[x].section, a.parsed[y].section); n != 0 {
+			return n
+		}
+		if x.Weight != y.Weight {
+			return cmp.Compare(x.Weight, y.Weight)
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	for i, c := range list {
+		a.parsed[c].rank = i
+	}
+	return true
 }
 
 // For returns an assembler for s that shares a's parsed clause library.
@@ -337,16 +383,22 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		}
 		included = append(included, cl)
 	}
-	k.number(ll, included, a.parsed)
+	if a.ranked[ll] {
+		k.numberRanked(ll, included, a.parsed)
+	} else {
+		k.number(ll, included, a.parsed)
+	}
 
 	// Refund computation, then the words that describe it.
 	if policy != nil {
 		k.Policy, _ = k.Clause(policy.ID)
 		k.Terms = a.terms(k, policy, ll)
 	}
-	w := describe(k)
+	sc := &scratch{}
+	w, escaped, buf := a.describe(k, sc.key)
+	sc.key = buf
 	k.FormulaText, k.FlatText, k.Example = w.Formula, w.Flat, w.Example
-	data := templateData(s, c, Wording{Formula: escapeMarkdown(w.Formula), Flat: escapeMarkdown(w.Flat), Example: escapeMarkdown(w.Example)}, a.shared)
+	data := templateData(s, c, escaped, a.shared)
 	cur, _ := money.Lookup(c.Currency)
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
 	var channelText string
@@ -362,7 +414,7 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 	// One template carries this course's functions for all its clauses:
 	// binding a FuncMap is far dearer than executing a short clause.
 	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(h))
-	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, fn: h, budget: &budget{}, scratch: &scratch{}}
+	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, fn: h, budget: &budget{}, scratch: sc}
 	for _, cl := range k.Clauses {
 		p := a.parsed[cl.Source]
 		cl.Markdown = k.execute(p.body, p.bodyAt, run, p.bodyMemo, &p.bodyTexts)
@@ -482,6 +534,41 @@ func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed 
 		// that an append to one cannot write into the next.
 		sections = append(sections, Section{Number: n, Def: def, Clauses: k.Clauses[first:len(k.Clauses):len(k.Clauses)]})
 		k.Sections = append(k.Sections, &sections[len(sections)-1])
+	}
+}
+
+// numberRanked is number for a library whose clauses have a rank: the
+// included clauses are sorted by it, and every one has a parsedClause.
+func (k *Contract) numberRanked(ll *site.LangLibrary, included []*site.Clause, parsed map[*site.Clause]*parsedClause) {
+	type ranked struct {
+		p *parsedClause
+		c *site.Clause
+	}
+	list := make([]ranked, 0, len(included))
+	for _, c := range included {
+		if p := parsed[c]; p.rank >= 0 {
+			list = append(list, ranked{p, c})
+		}
+	}
+	slices.SortFunc(list, func(x, y ranked) int { return cmp.Compare(x.p.rank, y.p.rank) })
+	clauses := make([]Clause, 0, len(included))
+	sections := make([]Section, 0, len(ll.Sections))
+	k.Clauses = make([]*Clause, 0, len(included))
+	k.Sections = make([]*Section, 0, len(ll.Sections))
+	for start := 0; start < len(list); {
+		end := start + 1
+		for end < len(list) && list[end].p.section == list[start].p.section {
+			end++
+		}
+		n := len(sections) + 1
+		first := len(k.Clauses)
+		for i, r := range list[start:end] {
+			clauses = append(clauses, Clause{Source: r.c, Number: clauseNumber(n, i+1), Anchor: r.p.anchor})
+			k.Clauses = append(k.Clauses, &clauses[len(clauses)-1])
+		}
+		sections = append(sections, Section{Number: n, Def: ll.Sections[list[start].p.section], Clauses: k.Clauses[first:len(k.Clauses):len(k.Clauses)]})
+		k.Sections = append(k.Sections, &sections[len(sections)-1])
+		start = end
 	}
 }
 

@@ -211,37 +211,63 @@ func WithdrawURL(s *site.Site, c *site.Course) string {
 	return s.Config.BaseURL + CoursePath(s, c) + "withdraw/"
 }
 
-// whenVars are the data paths a clause's `when` may read, as plain values:
-// strings, exact numbers and booleans.
-func whenVars(s *site.Site, c *site.Course) map[string]any {
+// whenVar is the value of a data path a clause's `when` may read, as a
+// plain value: a string, an exact number or a boolean.
+func whenVar(s *site.Site, c *site.Course, name string) (any, bool) {
 	r := c.Refund
-	return map[string]any{
-		"course.format":                c.Format,
-		"course.language":              c.Language,
-		"course.slug":                  c.Slug,
-		"course.currency":              c.Currency,
-		"course.price":                 c.Price,
-		"course.zfu":                   c.ZFU,
-		"course.learning_control":      c.LearningControl,
-		"course.zfu_valid":             site.ValidZFU(c.ZFU),
-		"course.duration.unit":         c.Duration.Unit,
-		"course.duration.count":        ratInt(c.Duration.Count),
-		"course.has_start":             !c.Start.IsZero(),
-		"refund.policy":                r.Policy,
-		"refund.review_days":           ratInt(r.ReviewDays),
-		"refund.payout_days":           ratInt(r.PayoutDays),
-		"refund.bank_fee_percent":      r.BankFeePercent,
-		"refund.retention_percent":     r.RetentionPercent,
-		"refund.guarantee_days":        ratInt(r.GuaranteeDays),
-		"refund.channel":               r.Channel,
-		"refund.has_deductions":        len(r.Deductions) > 0,
-		"refund.has_alternatives":      len(r.Alternatives) > 0,
-		"site.jurisdiction":            s.Config.Jurisdiction,
-		"site.currency":                s.Config.Currency,
-		"seller.kind":                  s.Config.Seller.Kind,
-		"seller.has_phone":             s.Config.Seller.Phone != "",
-		"site.has_withdrawal_function": s.Config.HasWithdrawalFunction(),
+	switch name {
+	case "course.format":
+		return c.Format, true
+	case "course.language":
+		return c.Language, true
+	case "course.slug":
+		return c.Slug, true
+	case "course.currency":
+		return c.Currency, true
+	case "course.price":
+		return c.Price, true
+	case "course.zfu":
+		return c.ZFU, true
+	case "course.learning_control":
+		return c.LearningControl, true
+	case "course.zfu_valid":
+		return site.ValidZFU(c.ZFU), true
+	case "course.duration.unit":
+		return c.Duration.Unit, true
+	case "course.duration.count":
+		return ratInt(c.Duration.Count), true
+	case "course.has_start":
+		return !c.Start.IsZero(), true
+	case "refund.policy":
+		return r.Policy, true
+	case "refund.review_days":
+		return ratInt(r.ReviewDays), true
+	case "refund.payout_days":
+		return ratInt(r.PayoutDays), true
+	case "refund.bank_fee_percent":
+		return r.BankFeePercent, true
+	case "refund.retention_percent":
+		return r.RetentionPercent, true
+	case "refund.guarantee_days":
+		return ratInt(r.GuaranteeDays), true
+	case "refund.channel":
+		return r.Channel, true
+	case "refund.has_deductions":
+		return len(r.Deductions) > 0, true
+	case "refund.has_alternatives":
+		return len(r.Alternatives) > 0, true
+	case "site.jurisdiction":
+		return s.Config.Jurisdiction, true
+	case "site.currency":
+		return s.Config.Currency, true
+	case "seller.kind":
+		return s.Config.Seller.Kind, true
+	case "seller.has_phone":
+		return s.Config.Seller.Phone != "", true
+	case "site.has_withdrawal_function":
+		return s.Config.HasWithdrawalFunction(), true
 	}
+	return nil, false
 }
 
 func ratInt(n int) *big.Rat { return new(big.Rat).SetInt64(int64(n)) }
