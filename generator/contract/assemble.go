@@ -673,9 +673,13 @@ func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, se
 			return k.run(tree, at, run, seen, checked)
 		}
 		vals[i] = v
-		vkey = appendString(vkey, v)
 	}
-	sc.vkey = vkey
+	if !e.unshared.Load() {
+		for _, i := range e.used {
+			vkey = appendString(vkey, vals[i])
+		}
+		sc.vkey = vkey
+	}
 	for _, p := range e.parts {
 		if p.hole >= 0 {
 			size += len(vals[p.hole])

@@ -65,7 +65,16 @@ type entry struct {
 	// so that courses with the same values share one string.
 	mu    sync.Mutex
 	texts map[string]string
+	// looked and found count the lookups in texts and those that found
+	// a text; unshared is set once few do (a hole that names the course
+	// gives a new text every time), and the texts are then only made.
+	looked, found atomic.Int32
+	unshared      atomic.Bool
 }
+
+// sampleLookups is how many lookups an entry's texts get before it
+// decides whether sharing them pays: it does when a quarter find one.
+const sampleLookups = 256
 
 // part is a literal text, or the hole with index hole when hole >= 0.
 type part struct {
@@ -446,12 +455,20 @@ func (m *memo) text(e *entry, vals []string, vkey []byte) string {
 	if e.whole {
 		return e.text
 	}
+	if e.unshared.Load() {
+		return e.join(vals)
+	}
 	e.mu.Lock()
 	if s, ok := e.texts[string(vkey)]; ok {
 		e.mu.Unlock()
+		e.found.Add(1)
+		e.looked.Add(1)
 		return s
 	}
 	e.mu.Unlock()
+	if n := e.looked.Add(1); n >= sampleLookups && e.found.Load() < n/4 {
+		e.unshared.Store(true)
+	}
 	s := e.join(vals)
 	if m.n.Load() < maxMemo {
 		e.mu.Lock()
