@@ -394,7 +394,16 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		k.Policy, _ = k.Clause(policy.ID)
 		k.Terms = a.terms(k, policy, ll)
 	}
-	sc := &scratch{}
+	// The course's template, its functions and scratch buffers come
+	// from a pool: binding a FuncMap is far dearer than executing a
+	// short clause, so a template is bound once to helpers that are set
+	// for each course.
+	st := assemblies.Get().(*assembly)
+	defer func() {
+		st.h = helpers{} // keeps nothing of this contract
+		assemblies.Put(st)
+	}()
+	sc := &st.sc
 	w, escaped, buf := a.describe(k, sc.key)
 	sc.key = buf
 	k.FormulaText, k.FlatText, k.Example = w.Formula, w.Flat, w.Example
@@ -403,7 +412,7 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
 	var channelText string
 	channelDone := false
-	h := &helpers{l: c.Language, cur: cur, clause: k.Clause,
+	st.h = helpers{l: c.Language, cur: cur, clause: k.Clause,
 		channelText: func() string {
 			// Every clause that reads the channel asks for it: word it once.
 			if !channelDone {
@@ -411,9 +420,7 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 			}
 			return channelText
 		}}
-	// One template carries this course's functions for all its clauses:
-	// binding a FuncMap is far dearer than executing a short clause.
-	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(h))
+	h, tmpl := &st.h, st.tmpl
 	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, fn: h, budget: &budget{}, scratch: sc}
 	for _, cl := range k.Clauses {
 		p := a.parsed[cl.Source]
@@ -607,6 +614,20 @@ type runner struct {
 	budget   *budget  // the contract's, shared by its clauses
 	scratch  *scratch // the contract's, for memo keys
 }
+
+// assembly is what assembling one contract borrows from assemblies: a
+// template bound to h, h itself, and scratch buffers.
+type assembly struct {
+	h    helpers
+	tmpl *template.Template
+	sc   scratch
+}
+
+var assemblies = sync.Pool{New: func() any {
+	st := &assembly{}
+	st.tmpl = template.New("clause").Option("missingkey=error").Funcs(funcs(&st.h))
+	return st
+}}
 
 // scratch holds a contract's memo keys and hole values while they are
 // made, so that looking a text up allocates nothing.
