@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/site"
 	"github.com/oferta-dev/oferta/generator/sitetest"
+	"github.com/oferta-dev/oferta/generator/synth"
 )
 
 // holeSite is the example school's settings, courses that differ in
@@ -152,6 +154,55 @@ func TestForOtherSettings(t *testing.T) {
 		cl, ok := k.Clause("final.holes")
 		if !ok || !strings.Contains(cl.Markdown, `other\@example\.org`) {
 			t.Errorf("the clause does not name the new e-mail: %q", cl.Markdown)
+		}
+	}
+}
+
+// TestAssembleConcurrently: contracts assembled on several goroutines
+// with one assembler (its memos, wordings and pooled templates shared)
+// are those assembled one by one. Run with -race.
+func TestAssembleConcurrently(t *testing.T) {
+	builtin := site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
+	dir := t.TempDir()
+	if _, err := synth.Write(dir, builtin, 120, 7); err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir, builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := contract.New(s)
+	want := make([]*contract.Contract, len(s.Courses))
+	for i, c := range s.Courses {
+		want[i] = seq.Assemble(c)
+	}
+	a := contract.New(s)
+	got := make([]*contract.Contract, len(s.Courses))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(s.Courses); i += 4 {
+				got[i] = a.Assemble(s.Courses[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i := range want {
+		if len(got[i].Clauses) != len(want[i].Clauses) || len(got[i].FAQ) != len(want[i].FAQ) {
+			t.Fatalf("%s: %d clauses and %d answers, want %d and %d", s.Courses[i].File, len(got[i].Clauses), len(got[i].FAQ), len(want[i].Clauses), len(want[i].FAQ))
+		}
+		for j := range want[i].Clauses {
+			if got[i].Clauses[j].Markdown != want[i].Clauses[j].Markdown {
+				t.Errorf("%s: clause %s differs", s.Courses[i].File, want[i].Clauses[j].Source.ID)
+			}
+		}
+		for j := range want[i].FAQ {
+			if got[i].FAQ[j].Answer != want[i].FAQ[j].Answer {
+				t.Errorf("%s: answer %d differs", s.Courses[i].File, j)
+			}
+		}
+		if !reflect.DeepEqual(got[i].Problems, want[i].Problems) || got[i].Example != want[i].Example {
+			t.Errorf("%s: problems or example differ", s.Courses[i].File)
 		}
 	}
 }
