@@ -30,6 +30,7 @@ func templateData(s *site.Site, c *site.Course, w Wording, shared *sharedData) m
 	if !c.Start.IsZero() {
 		start = c.Start
 	}
+	coursePath := escapeMarkdown(CoursePath(s, c))
 	return map[string]any{
 		"site":   shared.site(c.Currency),
 		"seller": shared.seller,
@@ -47,13 +48,15 @@ func templateData(s *site.Site, c *site.Course, w Wording, shared *sharedData) m
 			"zfu":              escapeMarkdown(c.ZFU),
 			"learning_control": c.LearningControl,
 			"duration":         map[string]any{"unit": c.Duration.Unit, "count": c.Duration.Count},
-			"url":              escapeMarkdown(ContractURL(s, c)),
+			// The URLs are escaped in parts (escapeMarkdown changes each
+			// byte by itself): the site's address once per site.
+			"url": shared.baseURL + coursePath + `oferta\/`,
 			// refund_url: the statement form's address, absolute when the
 			// site has a base_url (clauses print it only then).
-			"refund_url": escapeMarkdown(s.Config.BaseURL + CoursePath(s, c) + "refund/"),
+			"refund_url": shared.baseURL + coursePath + `refund\/`,
 			// withdraw_url is the page of the withdrawal function
 			// (<slug>/withdraw/), which the statutory texts name.
-			"withdraw_url": escapeMarkdown(WithdrawURL(s, c)),
+			"withdraw_url": shared.baseURL + coursePath + `withdraw\/`,
 			// translations: the other languages the same offer (a course
 			// with the same slug) is published in, so that a clause about
 			// languages is true of every course.
@@ -86,15 +89,16 @@ func templateData(s *site.Site, c *site.Course, w Wording, shared *sharedData) m
 // site's settings alone: the seller, and the site with a course's
 // currency. constantPath names them for the memo.
 type sharedData struct {
-	cfg    *site.Config
-	seller map[string]any
-	mu     sync.Mutex
-	sites  map[string]map[string]any // by currency
+	cfg     *site.Config
+	baseURL string // escaped for Markdown
+	seller  map[string]any
+	mu      sync.Mutex
+	sites   map[string]map[string]any // by currency
 }
 
 func newSharedData(cfg *site.Config) *sharedData {
 	seller := cfg.Seller
-	return &sharedData{cfg: cfg, sites: map[string]map[string]any{}, seller: map[string]any{
+	return &sharedData{cfg: cfg, baseURL: escapeMarkdown(cfg.BaseURL), sites: map[string]map[string]any{}, seller: map[string]any{
 		"name":     escapeMarkdown(seller.Name),
 		"kind":     seller.Kind,
 		"inn":      escapeMarkdown(seller.INN),
