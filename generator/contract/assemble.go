@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -110,6 +111,11 @@ type Assembler struct {
 	site     *site.Site
 	parsed   map[*site.Clause]*parsedClause
 	problems []Problem
+	shared   *sharedData // the template data of the site's settings
+	// ranked holds the libraries whose clauses have a rank (see rank).
+	ranked map[*site.LangLibrary]bool
+	// wordings are the refund rules in words of its contracts.
+	wordings *wordings
 }
 
 type parsedClause struct {
@@ -121,23 +127,70 @@ type parsedClause struct {
 	bodyAt, answerAt     textPos
 	when, formula        *expr.Expr
 	whenBad, formulaBad  bool
+	// section is the index of the clause's section in its library, -1
+	// when the library has none of that id; rank its place in the order
+	// of a contract: by section, then weight and id.
+	section, rank int
 }
 
 // New parses the clause library of s.
 func New(s *site.Site) *Assembler {
-	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}}
+	a := &Assembler{site: s, parsed: map[*site.Clause]*parsedClause{}, shared: newSharedData(s.Config)}
+	a.ranked = map[*site.LangLibrary]bool{}
+	a.wordings = &wordings{m: map[string]*wording{}}
 	for _, lang := range s.Config.Languages {
-		for _, c := range s.Library.Lang(lang).Clauses {
+		ll := s.Library.Lang(lang)
+		for _, c := range ll.Clauses {
 			a.parsed[c] = a.parse(c)
 		}
+		a.ranked[ll] = a.rank(ll)
 	}
 	return a
 }
 
+// rank sets the section and rank of every clause of ll; false when two
+// sections have the same id (number then orders each contract itself).
+func (a *Assembler) rank(ll *site.LangLibrary) bool {
+	index := make(map[string]int, len(ll.Sections))
+	for i, def := range ll.Sections {
+		if _, dup := index[def.ID]; dup {
+			return false
+		}
+		index[def.ID] = i
+	}
+	var list []*site.Clause
+	for _, c := range ll.Clauses {
+		p := a.parsed[c]
+		p.section, p.rank = -1, -1
+		if i, ok := index[c.Section]; ok {
+			p.section = i
+			list = append(list, c)
+		}
+	}
+	slices.SortStableFunc(list, func(x, y *site.Clause) int {
+		if n := cmp.Compare(a.parsed[x].section, a.parsed[y].section); n != 0 {
+			return n
+		}
+		if x.Weight != y.Weight {
+			return cmp.Compare(x.Weight, y.Weight)
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	for i, c := range list {
+		a.parsed[c].rank = i
+	}
+	return true
+}
+
 // For returns an assembler for s that shares a's parsed clause library.
 // s must have the same settings and library as a's site, as a site
-// reloaded by site.Reload has; only its courses may differ.
+// reloaded by site.Reload has; only its courses may differ. When its
+// settings differ all the same, For is Next: the memos keep texts made
+// with the settings.
 func (a *Assembler) For(s *site.Site) *Assembler {
+	if a.site.Config != s.Config && !reflect.DeepEqual(a.site.Config, s.Config) {
+		return a.Next(s)
+	}
 	b := *a
 	b.site = s
 	return &b
@@ -330,31 +383,45 @@ func (a *Assembler) Assemble(c *site.Course) *Contract {
 		}
 		included = append(included, cl)
 	}
-	k.number(ll, included, a.parsed)
+	if a.ranked[ll] {
+		k.numberRanked(ll, included, a.parsed)
+	} else {
+		k.number(ll, included, a.parsed)
+	}
 
 	// Refund computation, then the words that describe it.
 	if policy != nil {
 		k.Policy, _ = k.Clause(policy.ID)
 		k.Terms = a.terms(k, policy, ll)
 	}
-	w := describe(k)
+	// The course's template, its functions and scratch buffers come
+	// from a pool: binding a FuncMap is far dearer than executing a
+	// short clause, so a template is bound once to helpers that are set
+	// for each course.
+	st := assemblies.Get().(*assembly)
+	defer func() {
+		st.h = helpers{} // keeps nothing of this contract
+		assemblies.Put(st)
+	}()
+	sc := &st.sc
+	w, escaped, buf := a.describe(k, sc.key)
+	sc.key = buf
 	k.FormulaText, k.FlatText, k.Example = w.Formula, w.Flat, w.Example
-	data := templateData(s, c, Wording{Formula: escapeMarkdown(w.Formula), Flat: escapeMarkdown(w.Flat), Example: escapeMarkdown(w.Example)})
+	data := templateData(s, c, escaped, a.shared)
 	cur, _ := money.Lookup(c.Currency)
-	// One template carries this course's functions for all its clauses:
-	// binding a FuncMap is far dearer than executing a short clause.
-	tmpl := template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, k.Clause))
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
 	var channelText string
 	channelDone := false
-	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, clause: k.Clause, budget: &budget{},
-		channel: func() string {
+	st.h = helpers{l: c.Language, cur: cur, clause: k.Clause,
+		channelText: func() string {
 			// Every clause that reads the channel asks for it: word it once.
 			if !channelDone {
 				channelText, channelDone = escapeMarkdown(ChannelText(ll.Phrases, s.Config.Seller, c.Refund.Channel, s.Config.BaseURL)), true
 			}
 			return channelText
 		}}
+	h, tmpl := &st.h, st.tmpl
+	run := runner{data: data, tmpl: tmpl, exists: exists, currency: c.Currency, fn: h, budget: &budget{}, scratch: sc}
 	for _, cl := range k.Clauses {
 		p := a.parsed[cl.Source]
 		cl.Markdown = k.execute(p.body, p.bodyAt, run, p.bodyMemo, &p.bodyTexts)
@@ -477,6 +544,41 @@ func (k *Contract) number(ll *site.LangLibrary, included []*site.Clause, parsed 
 	}
 }
 
+// numberRanked is number for a library whose clauses have a rank: the
+// included clauses are sorted by it, and every one has a parsedClause.
+func (k *Contract) numberRanked(ll *site.LangLibrary, included []*site.Clause, parsed map[*site.Clause]*parsedClause) {
+	type ranked struct {
+		p *parsedClause
+		c *site.Clause
+	}
+	list := make([]ranked, 0, len(included))
+	for _, c := range included {
+		if p := parsed[c]; p.rank >= 0 {
+			list = append(list, ranked{p, c})
+		}
+	}
+	slices.SortFunc(list, func(x, y ranked) int { return cmp.Compare(x.p.rank, y.p.rank) })
+	clauses := make([]Clause, 0, len(included))
+	sections := make([]Section, 0, len(ll.Sections))
+	k.Clauses = make([]*Clause, 0, len(included))
+	k.Sections = make([]*Section, 0, len(ll.Sections))
+	for start := 0; start < len(list); {
+		end := start + 1
+		for end < len(list) && list[end].p.section == list[start].p.section {
+			end++
+		}
+		n := len(sections) + 1
+		first := len(k.Clauses)
+		for i, r := range list[start:end] {
+			clauses = append(clauses, Clause{Source: r.c, Number: clauseNumber(n, i+1), Anchor: r.p.anchor})
+			k.Clauses = append(k.Clauses, &clauses[len(clauses)-1])
+		}
+		sections = append(sections, Section{Number: n, Def: ll.Sections[list[start].p.section], Clauses: k.Clauses[first:len(k.Clauses):len(k.Clauses)]})
+		k.Sections = append(k.Sections, &sections[len(sections)-1])
+		start = end
+	}
+}
+
 // clauseNumbers are the numbers "1.1" to "29.99", made once: every
 // contract numbers its clauses with them.
 var clauseNumbers = func() [30][100]string {
@@ -508,36 +610,140 @@ type runner struct {
 	tmpl     *template.Template
 	exists   func(id string) bool // the library has a clause with this id
 	currency string
-	clause   func(id string) (*Clause, bool) // the contract's, for ref
-	channel  func() string
-	budget   *budget // the contract's, shared by its clauses
+	fn       *helpers // the course's template functions
+	budget   *budget  // the contract's, shared by its clauses
+	scratch  *scratch // the contract's, for memo keys
+}
+
+// assembly is what assembling one contract borrows from assemblies: a
+// template bound to h, h itself, and scratch buffers.
+type assembly struct {
+	h    helpers
+	tmpl *template.Template
+	sc   scratch
+}
+
+var assemblies = sync.Pool{New: func() any {
+	st := &assembly{}
+	st.tmpl = template.New("clause").Option("missingkey=error").Funcs(funcs(&st.h))
+	return st
+}}
+
+// scratch holds a contract's memo keys and hole values while they are
+// made, so that looking a text up allocates nothing.
+type scratch struct {
+	key, vkey []byte
+	vals      []string
 }
 
 // execute runs one clause template for this course, or takes its text
 // from the memo when the template read the same values for another
-// course. Problems found by the static check are reported and the text is
-// still produced where possible.
+// course, filling in the values it prints (see hole). Problems found by
+// the static check are reported and the text is still produced where
+// possible.
 func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, seen *texts) string {
 	if tree == nil {
 		return "" // reported by New
 	}
-	key, memoized := "", false
-	if !noMemo {
-		key, memoized = m.key(run.data, run.currency, run.clause, run.channel)
+	if noMemo {
+		return k.run(tree, at, run, seen, false)
 	}
-	if memoized {
-		if text, ok := m.get(key); ok {
-			if run.budget.out+len(text) > maxContractOutput {
-				k.Problems = append(k.Problems, outputProblem(at, false))
-				return ""
+	sc := run.scratch
+	key, ok := m.key(sc.key[:0], run.data, run.currency, run.fn.clause, run.fn.channel)
+	sc.key = key
+	if !ok {
+		return k.run(tree, at, run, seen, false)
+	}
+	checked := false
+	e, hit := m.get(key)
+	if !hit {
+		if probs := checkTree(tree, run.data, run.exists, at, run.budget); len(probs) > 0 {
+			k.Problems = append(k.Problems, probs...)
+			return ""
+		}
+		checked = true
+		e, ok = k.runShell(m, run, seen)
+		if !ok {
+			return k.run(tree, at, run, seen, true)
+		}
+		e = m.put(key, e)
+	}
+	if e.whole {
+		if run.budget.out+len(e.text) > maxContractOutput {
+			if checked {
+				return k.run(tree, at, run, seen, true)
 			}
-			run.budget.out += len(text)
-			return text
+			k.Problems = append(k.Problems, outputProblem(at, false))
+			return ""
+		}
+		run.budget.out += len(e.text)
+		return e.text
+	}
+	if cap(sc.vals) < len(m.holes) {
+		sc.vals = make([]string, len(m.holes))
+	}
+	vals := sc.vals[:len(m.holes)]
+	vkey := sc.vkey[:0]
+	size := 0
+	for _, p := range e.parts {
+		size += len(p.text)
+	}
+	for _, i := range e.used {
+		v, ok := m.holes[i].value(run.data, run.fn)
+		if !ok {
+			return k.run(tree, at, run, seen, checked)
+		}
+		vals[i] = v
+	}
+	if !e.unshared.Load() {
+		for _, i := range e.used {
+			vkey = appendString(vkey, vals[i])
+		}
+		sc.vkey = vkey
+	}
+	for _, p := range e.parts {
+		if p.hole >= 0 {
+			size += len(vals[p.hole])
 		}
 	}
-	if probs := checkTree(tree, run.data, run.exists, at, run.budget); len(probs) > 0 {
-		k.Problems = append(k.Problems, probs...)
-		return ""
+	if size > min(maxClauseOutput, maxContractOutput-run.budget.out) {
+		// Too long: the template runs and says so.
+		return k.run(tree, at, run, seen, checked)
+	}
+	text := m.text(e, vals, vkey)
+	run.budget.out += len(text)
+	return text
+}
+
+// runShell runs the shell of m for this course and returns its text as
+// an entry; false when it fails (the template itself then runs).
+func (k *Contract) runShell(m *memo, run runner, seen *texts) (*entry, bool) {
+	run.tmpl.Tree = m.shell
+	b := textBuffers.Get().(*bytes.Buffer)
+	defer textBuffers.Put(b)
+	b.Reset()
+	w := &limitWriter{buf: b, max: 2 * maxClauseOutput}
+	if err := run.tmpl.Execute(w, run.data); err != nil {
+		return nil, false
+	}
+	if len(m.holes) == 0 {
+		return &entry{whole: true, text: seen.string(b.Bytes())}, true
+	}
+	e, ok := newEntry(b.Bytes(), len(m.holes))
+	if ok && e.whole {
+		e.text = seen.string(b.Bytes())
+	}
+	return e, ok
+}
+
+// run runs one clause template for this course, after checking it unless
+// checked.
+func (k *Contract) run(tree *parse.Tree, at textPos, run runner, seen *texts, checked bool) string {
+	if !checked {
+		if probs := checkTree(tree, run.data, run.exists, at, run.budget); len(probs) > 0 {
+			k.Problems = append(k.Problems, probs...)
+			return ""
+		}
 	}
 	// Setting the tree, rather than AddParseTree, also runs a tree that
 	// is only white space: AddParseTree would keep the previous clause's
@@ -556,11 +762,7 @@ func (k *Contract) execute(tree *parse.Tree, at textPos, run runner, m *memo, se
 		return ""
 	}
 	run.budget.out += b.Len()
-	text := seen.string(b.Bytes())
-	if memoized {
-		m.put(key, text) // only texts made without a problem
-	}
-	return text
+	return seen.string(b.Bytes())
 }
 
 // textBuffers hold clause texts while their templates execute.

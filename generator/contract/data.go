@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"path"
 	"slices"
+	"sync"
 
 	"github.com/oferta-dev/oferta/generator/site"
 )
@@ -12,16 +13,16 @@ import (
 // templateData is the tree clause templates see. Every string that came
 // from a user's TOML is escaped for Markdown here, once, so that no
 // template can forget to. Every key of the schema is present, with a zero
-// value when unset, so that a missing key always means a typo.
-func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
-	cfg := s.Config
-	seller := cfg.Seller
+// value when unset, so that a missing key always means a typo. The site
+// and seller parts are made once per site (and currency) and shared by
+// every course's data: templates only read them.
+func templateData(s *site.Site, c *site.Course, w Wording, shared *sharedData) map[string]any {
 	r := c.Refund
 	var deductions []any
 	for _, d := range r.Deductions {
 		deductions = append(deductions, map[string]any{"name": escapeMarkdown(d.Name), "amount": d.Amount})
 	}
-	params := map[string]any{}
+	params := make(map[string]any, len(r.Params))
 	for k, v := range r.Params {
 		params[k] = v
 	}
@@ -29,39 +30,10 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 	if !c.Start.IsZero() {
 		start = c.Start
 	}
+	coursePath := escapeMarkdown(CoursePath(s, c))
 	return map[string]any{
-		"site": map[string]any{
-			"title":        escapeMarkdown(cfg.Title),
-			"base_url":     escapeMarkdown(cfg.BaseURL),
-			"jurisdiction": cfg.Jurisdiction,
-			"currency":     c.Currency,
-			"edition":      cfg.Edition,
-			// has_withdrawal_function: the site publishes the art. 11a
-			// withdrawal function (see WithdrawURL).
-			"has_withdrawal_function": cfg.HasWithdrawalFunction(),
-			// withdrawal_sends: the function sends the form to the
-			// seller's form service itself ([withdrawal] endpoint);
-			// without one it prepares an e-mail the client sends.
-			"withdrawal_sends": cfg.Withdrawal.Endpoint != "",
-		},
-		"seller": map[string]any{
-			"name":     escapeMarkdown(seller.Name),
-			"kind":     seller.Kind,
-			"inn":      escapeMarkdown(seller.INN),
-			"ogrn":     escapeMarkdown(seller.OGRN),
-			"vat_id":   escapeMarkdown(seller.VATID),
-			"register": escapeMarkdown(seller.Register),
-			"country":  escapeMarkdown(seller.Country),
-			"address":  escapeMarkdown(seller.Address),
-			"email":    escapeMarkdown(seller.Email),
-			"phone":    escapeMarkdown(seller.Phone),
-
-			"registration":   escapeMarkdown(seller.Registration),
-			"hours":          escapeMarkdown(seller.Hours),
-			"license":        escapeMarkdown(seller.License),
-			"bank":           escapeMarkdown(seller.Bank),
-			"representative": escapeMarkdown(seller.Representative),
-		},
+		"site":   shared.site(c.Currency),
+		"seller": shared.seller,
 		"course": map[string]any{
 			"title":            escapeMarkdown(c.Title),
 			"slug":             c.Slug,
@@ -76,13 +48,15 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"zfu":              escapeMarkdown(c.ZFU),
 			"learning_control": c.LearningControl,
 			"duration":         map[string]any{"unit": c.Duration.Unit, "count": c.Duration.Count},
-			"url":              escapeMarkdown(ContractURL(s, c)),
+			// The URLs are escaped in parts (escapeMarkdown changes each
+			// byte by itself): the site's address once per site.
+			"url": shared.baseURL + coursePath + `oferta\/`,
 			// refund_url: the statement form's address, absolute when the
 			// site has a base_url (clauses print it only then).
-			"refund_url": escapeMarkdown(s.Config.BaseURL + CoursePath(s, c) + "refund/"),
+			"refund_url": shared.baseURL + coursePath + `refund\/`,
 			// withdraw_url is the page of the withdrawal function
 			// (<slug>/withdraw/), which the statutory texts name.
-			"withdraw_url": escapeMarkdown(WithdrawURL(s, c)),
+			"withdraw_url": shared.baseURL + coursePath + `withdraw\/`,
 			// translations: the other languages the same offer (a course
 			// with the same slug) is published in, so that a clause about
 			// languages is true of every course.
@@ -109,6 +83,83 @@ func templateData(s *site.Site, c *site.Course, w Wording) map[string]any {
 			"example":        w.Example,
 		},
 	}
+}
+
+// sharedData are the parts of the template data that come from the
+// site's settings alone: the seller, and the site with a course's
+// currency. constantPath names them for the memo.
+type sharedData struct {
+	cfg     *site.Config
+	baseURL string // escaped for Markdown
+	seller  map[string]any
+	mu      sync.Mutex
+	sites   map[string]map[string]any // by currency
+}
+
+func newSharedData(cfg *site.Config) *sharedData {
+	seller := cfg.Seller
+	return &sharedData{cfg: cfg, baseURL: escapeMarkdown(cfg.BaseURL), sites: map[string]map[string]any{}, seller: map[string]any{
+		"name":     escapeMarkdown(seller.Name),
+		"kind":     seller.Kind,
+		"inn":      escapeMarkdown(seller.INN),
+		"ogrn":     escapeMarkdown(seller.OGRN),
+		"vat_id":   escapeMarkdown(seller.VATID),
+		"register": escapeMarkdown(seller.Register),
+		"country":  escapeMarkdown(seller.Country),
+		"address":  escapeMarkdown(seller.Address),
+		"email":    escapeMarkdown(seller.Email),
+		"phone":    escapeMarkdown(seller.Phone),
+
+		"registration":   escapeMarkdown(seller.Registration),
+		"hours":          escapeMarkdown(seller.Hours),
+		"license":        escapeMarkdown(seller.License),
+		"bank":           escapeMarkdown(seller.Bank),
+		"representative": escapeMarkdown(seller.Representative),
+	}}
+}
+
+// site is the .site of a course priced in currency.
+func (d *sharedData) site(currency string) map[string]any {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if m, ok := d.sites[currency]; ok {
+		return m
+	}
+	cfg := d.cfg
+	m := map[string]any{
+		"title":        escapeMarkdown(cfg.Title),
+		"base_url":     escapeMarkdown(cfg.BaseURL),
+		"jurisdiction": cfg.Jurisdiction,
+		"currency":     currency,
+		"edition":      cfg.Edition,
+		// has_withdrawal_function: the site publishes the art. 11a
+		// withdrawal function (see WithdrawURL).
+		"has_withdrawal_function": cfg.HasWithdrawalFunction(),
+		// withdrawal_sends: the function sends the form to the
+		// seller's form service itself ([withdrawal] endpoint);
+		// without one it prepares an e-mail the client sends.
+		"withdrawal_sends": cfg.Withdrawal.Endpoint != "",
+	}
+	d.sites[currency] = m
+	return m
+}
+
+// constantPath reports whether a data path names a value of sharedData
+// that is the same for every course: the seller and the site but for its
+// currency. A memo's texts are kept only while the site's settings are
+// the same (see Next), so the memo leaves these values in its texts
+// rather than in its keys.
+func constantPath(path []string) bool {
+	if len(path) < 2 {
+		return false // .site and .seller whole: .site holds the currency
+	}
+	switch path[0] {
+	case "seller":
+		return true
+	case "site":
+		return path[1] != "currency"
+	}
+	return false
 }
 
 // translations returns the site's other languages that have a course with
@@ -164,37 +215,63 @@ func WithdrawURL(s *site.Site, c *site.Course) string {
 	return s.Config.BaseURL + CoursePath(s, c) + "withdraw/"
 }
 
-// whenVars are the data paths a clause's `when` may read, as plain values:
-// strings, exact numbers and booleans.
-func whenVars(s *site.Site, c *site.Course) map[string]any {
+// whenVar is the value of a data path a clause's `when` may read, as a
+// plain value: a string, an exact number or a boolean.
+func whenVar(s *site.Site, c *site.Course, name string) (any, bool) {
 	r := c.Refund
-	return map[string]any{
-		"course.format":                c.Format,
-		"course.language":              c.Language,
-		"course.slug":                  c.Slug,
-		"course.currency":              c.Currency,
-		"course.price":                 c.Price,
-		"course.zfu":                   c.ZFU,
-		"course.learning_control":      c.LearningControl,
-		"course.zfu_valid":             site.ValidZFU(c.ZFU),
-		"course.duration.unit":         c.Duration.Unit,
-		"course.duration.count":        ratInt(c.Duration.Count),
-		"course.has_start":             !c.Start.IsZero(),
-		"refund.policy":                r.Policy,
-		"refund.review_days":           ratInt(r.ReviewDays),
-		"refund.payout_days":           ratInt(r.PayoutDays),
-		"refund.bank_fee_percent":      r.BankFeePercent,
-		"refund.retention_percent":     r.RetentionPercent,
-		"refund.guarantee_days":        ratInt(r.GuaranteeDays),
-		"refund.channel":               r.Channel,
-		"refund.has_deductions":        len(r.Deductions) > 0,
-		"refund.has_alternatives":      len(r.Alternatives) > 0,
-		"site.jurisdiction":            s.Config.Jurisdiction,
-		"site.currency":                s.Config.Currency,
-		"seller.kind":                  s.Config.Seller.Kind,
-		"seller.has_phone":             s.Config.Seller.Phone != "",
-		"site.has_withdrawal_function": s.Config.HasWithdrawalFunction(),
+	switch name {
+	case "course.format":
+		return c.Format, true
+	case "course.language":
+		return c.Language, true
+	case "course.slug":
+		return c.Slug, true
+	case "course.currency":
+		return c.Currency, true
+	case "course.price":
+		return c.Price, true
+	case "course.zfu":
+		return c.ZFU, true
+	case "course.learning_control":
+		return c.LearningControl, true
+	case "course.zfu_valid":
+		return site.ValidZFU(c.ZFU), true
+	case "course.duration.unit":
+		return c.Duration.Unit, true
+	case "course.duration.count":
+		return ratInt(c.Duration.Count), true
+	case "course.has_start":
+		return !c.Start.IsZero(), true
+	case "refund.policy":
+		return r.Policy, true
+	case "refund.review_days":
+		return ratInt(r.ReviewDays), true
+	case "refund.payout_days":
+		return ratInt(r.PayoutDays), true
+	case "refund.bank_fee_percent":
+		return r.BankFeePercent, true
+	case "refund.retention_percent":
+		return r.RetentionPercent, true
+	case "refund.guarantee_days":
+		return ratInt(r.GuaranteeDays), true
+	case "refund.channel":
+		return r.Channel, true
+	case "refund.has_deductions":
+		return len(r.Deductions) > 0, true
+	case "refund.has_alternatives":
+		return len(r.Alternatives) > 0, true
+	case "site.jurisdiction":
+		return s.Config.Jurisdiction, true
+	case "site.currency":
+		return s.Config.Currency, true
+	case "seller.kind":
+		return s.Config.Seller.Kind, true
+	case "seller.has_phone":
+		return s.Config.Seller.Phone != "", true
+	case "site.has_withdrawal_function":
+		return s.Config.HasWithdrawalFunction(), true
 	}
+	return nil, false
 }
 
 func ratInt(n int) *big.Rat { return new(big.Rat).SetInt64(int64(n)) }

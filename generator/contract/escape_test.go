@@ -32,3 +32,18 @@ func TestEscapeMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapeMarkdownInParts: escapeMarkdown changes each byte by itself,
+// so a text may be escaped in parts (templateData escapes URLs so).
+func TestEscapeMarkdownInParts(t *testing.T) {
+	for _, s := range []string{"https://example.org/", "en/smm_2/", "a\nb*c", "курс/"} {
+		for i := 0; i <= len(s); i++ {
+			if got, want := escapeMarkdown(s[:i])+escapeMarkdown(s[i:]), escapeMarkdown(s); got != want {
+				t.Errorf("%q split at %d: %q, want %q", s, i, got, want)
+			}
+		}
+	}
+	if got := escapeMarkdown("oferta/"); got != `oferta\/` {
+		t.Errorf("oferta/ escapes to %q", got)
+	}
+}

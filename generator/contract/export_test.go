@@ -3,6 +3,7 @@ package contract
 import (
 	"strings"
 	"text/template"
+	"unsafe"
 )
 
 // SetMemo turns the clause memo on or off (see memo).
@@ -48,4 +49,10 @@ func MemoMisses(a *Assembler) map[string]int64 {
 		}
 	}
 	return out
+}
+
+// SameString reports whether a and b are the same string in memory, not
+// only equal.
+func SameString(a, b string) bool {
+	return len(a) == len(b) && (len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b))
 }

@@ -28,70 +28,95 @@ func parseFuncs() template.FuncMap {
 
 // funcs binds the helpers to one course: its language, currency, seller
 // and the numbers of the clauses in its contract.
-func funcs(s *site.Site, c *site.Course, cur money.Currency, clause func(id string) (*Clause, bool)) template.FuncMap {
-	l := c.Language
+func funcs(h *helpers) template.FuncMap {
 	return template.FuncMap{
-		"money": func(v any) (string, error) {
-			r, err := toRat(v)
-			if err != nil {
-				return "", fmt.Errorf("money: %w", err)
-			}
-			return money.FormatRat(r, cur, l), nil
-		},
-		"words": func(v any) (string, error) {
-			r, err := toRat(v)
-			if err != nil {
-				return "", fmt.Errorf("words: %w", err)
-			}
-			return spell.Amount(money.Round(r, cur), l)
-		},
-		"days": func(v any) (string, error) {
-			n, err := toInt(v)
-			if err != nil {
-				return "", fmt.Errorf("days: %w", err)
-			}
-			return lang.Days(l, n), nil
-		},
-		"percent": func(v any) (string, error) {
-			r, err := toRat(v)
-			if err != nil {
-				return "", fmt.Errorf("percent: %w", err)
-			}
-			return lang.Percent(l, r), nil
-		},
-		"date": func(v any) (string, error) {
-			d, ok := v.(time.Time)
-			if !ok {
-				return "", fmt.Errorf("date: %v is not a date (guard optional dates with {{ if … }})", v)
-			}
-			return lang.Date(l, d), nil
-		},
-		"units": func(v any, unit string) (string, error) {
-			n, err := toInt(v)
-			if err != nil {
-				return "", fmt.Errorf("units: %w", err)
-			}
-			return lang.Units(l, n, unit)
-		},
-		"plural": func(v any, forms ...string) (string, error) {
-			n, err := toInt(v)
-			if err != nil {
-				return "", fmt.Errorf("plural: %w", err)
-			}
-			return lang.Plural(l, n, forms...)
-		},
-		"ref": func(id string) (string, error) {
-			t, ok := clause(id)
-			if !ok {
-				return "", fmt.Errorf("ref: clause %q is not in this contract", id)
-			}
-			return "[" + t.Number + "](#" + t.Anchor + ")", nil
-		},
-		"channel": func() string {
-			return escapeMarkdown(ChannelText(s.Library.Lang(l).Phrases, s.Config.Seller, c.Refund.Channel, s.Config.BaseURL))
-		},
+		"money":   h.money,
+		"words":   h.words,
+		"days":    h.days,
+		"percent": h.percent,
+		"date":    h.date,
+		"units":   h.units,
+		"plural":  h.plural,
+		"ref":     h.ref,
+		"channel": h.channel,
 	}
 }
+
+// helpers are the template functions of one course. The memo calls them
+// directly for the values it patches into a clause's text (see hole).
+type helpers struct {
+	l      string // the course's language
+	cur    money.Currency
+	clause func(id string) (*Clause, bool) // the contract's, for ref
+	// channelText words the refund channel, once per contract.
+	channelText func() string
+}
+
+func (h *helpers) money(v any) (string, error) {
+	r, err := toRat(v)
+	if err != nil {
+		return "", fmt.Errorf("money: %w", err)
+	}
+	return money.FormatRat(r, h.cur, h.l), nil
+}
+
+func (h *helpers) words(v any) (string, error) {
+	r, err := toRat(v)
+	if err != nil {
+		return "", fmt.Errorf("words: %w", err)
+	}
+	return spell.Amount(money.Round(r, h.cur), h.l)
+}
+
+func (h *helpers) days(v any) (string, error) {
+	n, err := toInt(v)
+	if err != nil {
+		return "", fmt.Errorf("days: %w", err)
+	}
+	return lang.Days(h.l, n), nil
+}
+
+func (h *helpers) percent(v any) (string, error) {
+	r, err := toRat(v)
+	if err != nil {
+		return "", fmt.Errorf("percent: %w", err)
+	}
+	return lang.Percent(h.l, r), nil
+}
+
+func (h *helpers) date(v any) (string, error) {
+	d, ok := v.(time.Time)
+	if !ok {
+		return "", fmt.Errorf("date: %v is not a date (guard optional dates with {{ if … }})", v)
+	}
+	return lang.Date(h.l, d), nil
+}
+
+func (h *helpers) units(v any, unit string) (string, error) {
+	n, err := toInt(v)
+	if err != nil {
+		return "", fmt.Errorf("units: %w", err)
+	}
+	return lang.Units(h.l, n, unit)
+}
+
+func (h *helpers) plural(v any, forms ...string) (string, error) {
+	n, err := toInt(v)
+	if err != nil {
+		return "", fmt.Errorf("plural: %w", err)
+	}
+	return lang.Plural(h.l, n, forms...)
+}
+
+func (h *helpers) ref(id string) (string, error) {
+	t, ok := h.clause(id)
+	if !ok {
+		return "", fmt.Errorf("ref: clause %q is not in this contract", id)
+	}
+	return "[" + t.Number + "](#" + t.Anchor + ")", nil
+}
+
+func (h *helpers) channel() string { return h.channelText() }
 
 // ChannelText says in words how a refund statement is sent, with the
 // seller's contact: "by e-mail to school@example.org", from the phrases

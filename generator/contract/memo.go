@@ -3,10 +3,12 @@ package contract
 import (
 	"math/big"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template"
 	"text/template/parse"
 	"time"
 
@@ -29,15 +31,55 @@ import (
 // templates, the dot inside range) makes a template run every time.
 
 // memo is the texts of one clause template by the values it read.
+//
+// A value the template only prints (an action such as {{ .course.title }},
+// {{ money .course.price }}, {{ ref "id" }} or {{ channel }}) is a hole:
+// the memo keeps the text around it, in parts, by the values the rest of
+// the template reads, and patches each course's values into the holes
+// (see hole.go). A clause that names the course then runs once, not once
+// per course.
 type memo struct {
-	inputs []input // nil: the template is not memoized
-	// texts maps keys to texts. A sync.Map: courses assembled on every
-	// core read it all the time and add to it rarely.
-	texts sync.Map
-	n     atomic.Int32 // entries in texts, at most maxMemo
-	// misses counts the lookups that found no text: the template then
+	inputs []input // of shell; nil: the template is not memoized
+	// shell is the template with every hole printing a marker, and holes
+	// what they print; shell is the template itself when it has no holes.
+	shell *parse.Tree
+	holes []hole
+	// entries maps the key of the values shell reads to its text in
+	// parts. Courses assembled on every core read it all the time and
+	// add to it rarely.
+	mu      sync.RWMutex
+	entries map[string]*entry
+	n       atomic.Int32 // entries, and texts kept in them: at most maxMemo
+	// misses counts the lookups that found no entry: the template then
 	// runs. Tests read it to see which templates ran again after an edit.
 	misses atomic.Int64
+}
+
+// entry is the text shell gave for one key: literal parts and holes.
+type entry struct {
+	parts []part
+	used  []int  // the holes the parts hold, each once
+	text  string // the whole text when no part is a hole
+	whole bool   // no part is a hole
+	// texts are the texts made from parts, by the values of their holes,
+	// so that courses with the same values share one string.
+	mu    sync.Mutex
+	texts map[string]string
+	// looked and found count the lookups in texts and those that found
+	// a text; unshared is set once few do (a hole that names the course
+	// gives a new text every time), and the texts are then only made.
+	looked, found atomic.Int32
+	unshared      atomic.Bool
+}
+
+// sampleLookups is how many lookups an entry's texts get before it
+// decides whether sharing them pays: it does when a quarter find one.
+const sampleLookups = 256
+
+// part is a literal text, or the hole with index hole when hole >= 0.
+type part struct {
+	text string
+	hole int
 }
 
 // noMemo turns the memo off, for the test that compares texts with and
@@ -55,13 +97,25 @@ type input struct {
 	path    []string // .course.title → ["course", "title"]
 	ref     string   // for {{ref "id"}}
 	channel bool     // for {{channel}}
+	truth   bool     // only whether path is empty, for {{ if .x }}
 }
 
 // newMemo returns the memo of a parsed clause template.
 func newMemo(tree *parse.Tree) *memo {
-	m := &memo{}
-	if tree != nil {
-		m.inputs, _ = inputsOf(tree)
+	m := &memo{entries: map[string]*entry{}}
+	if tree == nil {
+		return m
+	}
+	if _, ok := inputsOf(tree); !ok {
+		return m
+	}
+	m.shell, m.holes = shellOf(tree)
+	inputs, _ := inputsOf(m.shell)
+	m.inputs = make([]input, 0, len(inputs))
+	for _, in := range inputs {
+		if in.path == nil || !constantPath(in.path) {
+			m.inputs = append(m.inputs, in)
+		}
 	}
 	return m
 }
@@ -107,7 +161,12 @@ func (w *inputWalker) list(l *parse.ListNode) {
 		case *parse.ActionNode:
 			w.pipe(n.Pipe)
 		case *parse.IfNode:
-			w.pipe(n.Pipe)
+			if path, ok := w.condition(n.Pipe); ok {
+				// {{ if .x }} reads only whether .x is empty.
+				w.inputs = append(w.inputs, input{path: path, truth: true})
+			} else {
+				w.pipe(n.Pipe)
+			}
 			w.list(n.List)
 			w.list(n.ElseList)
 		case *parse.RangeNode:
@@ -122,6 +181,23 @@ func (w *inputWalker) list(l *parse.ListNode) {
 			w.ok = false
 		}
 	}
+}
+
+// condition returns the data path of an if's pipeline that is one field
+// of the top of the data.
+func (w *inputWalker) condition(p *parse.PipeNode) ([]string, bool) {
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return nil, false
+	}
+	switch a := p.Cmds[0].Args[0].(type) {
+	case *parse.FieldNode:
+		return a.Ident, w.ranging == 0
+	case *parse.VariableNode:
+		if len(a.Ident) > 1 && a.Ident[0] == "$" {
+			return a.Ident[1:], true
+		}
+	}
+	return nil, false
 }
 
 // pipe walks a pipeline. A variable it declares or assigns holds a value
@@ -197,37 +273,53 @@ func (w *inputWalker) arg(a parse.Node) {
 	}
 }
 
-// key returns the memo key for one course: the course's currency and the
-// value of every input, each tagged with its type and length so that
-// different values never give the same key. ok is false when a value is
-// missing or of a kind the key cannot hold; the template then runs (and
-// reports what is missing).
-func (m *memo) key(data map[string]any, currency string, clause func(id string) (*Clause, bool), channel func() string) (string, bool) {
+// key appends the memo key for one course to b: the course's currency
+// and the value of every input, each tagged with its type and length so
+// that different values never give the same key. ok is false when a
+// value is missing or of a kind the key cannot hold; the template then
+// runs (and reports what is missing).
+func (m *memo) key(b []byte, data map[string]any, currency string, clause func(id string) (*Clause, bool), channel func() string) ([]byte, bool) {
 	if m.inputs == nil {
-		return "", false
+		return b, false
 	}
-	var b strings.Builder
-	b.WriteString(currency)
+	b = append(b, currency...)
 	for _, in := range m.inputs {
-		b.WriteByte(0)
+		b = append(b, 0)
 		switch {
 		case in.ref != "":
 			t, ok := clause(in.ref)
 			if !ok {
-				return "", false // an error: not remembered
+				return b, false // an error: not remembered
 			}
-			writeString(&b, t.Number)
-			writeString(&b, t.Anchor)
+			b = appendString(b, t.Number)
+			b = appendString(b, t.Anchor)
 		case in.channel:
-			writeString(&b, channel())
+			b = appendString(b, channel())
+		case in.truth:
+			v, ok := lookupPath(data, in.path)
+			if !ok {
+				return b, false
+			}
+			t, ok := template.IsTrue(v)
+			if !ok {
+				return b, false
+			}
+			if t {
+				b = append(b, 'T')
+			} else {
+				b = append(b, 'F')
+			}
 		default:
 			v, ok := lookupPath(data, in.path)
-			if !ok || !writeValue(&b, v) {
-				return "", false
+			if !ok {
+				return b, false
+			}
+			if b, ok = appendValue(b, v); !ok {
+				return b, false
 			}
 		}
 	}
-	return b.String(), true
+	return b, true
 }
 
 func lookupPath(data map[string]any, path []string) (any, bool) {
@@ -244,75 +336,176 @@ func lookupPath(data map[string]any, path []string) (any, bool) {
 	return v, true
 }
 
-func writeString(b *strings.Builder, s string) {
-	b.WriteString(strconv.Itoa(len(s)))
-	b.WriteByte(':')
-	b.WriteString(s)
+func appendString(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	b = append(b, ':')
+	return append(b, s...)
 }
 
-// writeValue writes a data value to a key; false for a kind it does not
+// appendValue appends a data value to a key; false for a kind it does not
 // know (maps: a template that prints a whole table is rare).
-func writeValue(b *strings.Builder, v any) bool {
+func appendValue(b []byte, v any) ([]byte, bool) {
 	switch v := v.(type) {
 	case nil:
-		b.WriteString("n")
+		b = append(b, 'n')
 	case string:
-		b.WriteString("s")
-		writeString(b, v)
+		b = append(b, 's')
+		b = appendString(b, v)
 	case int:
-		b.WriteString("i" + strconv.Itoa(v))
+		b = append(b, 'i')
+		b = strconv.AppendInt(b, int64(v), 10)
 	case int64:
-		b.WriteString("I" + strconv.FormatInt(v, 10))
+		b = append(b, 'I')
+		b = strconv.AppendInt(b, v, 10)
 	case bool:
-		b.WriteString("b" + strconv.FormatBool(v))
+		b = append(b, 'b')
+		b = strconv.AppendBool(b, v)
 	case *big.Rat:
 		if v == nil {
-			b.WriteString("r-")
-			return true
+			return append(b, "r-"...), true
 		}
-		b.WriteString("r")
-		writeString(b, v.RatString())
+		// Numerator and denominator, as RatString gives them but
+		// without making a string.
+		b = append(b, 'r')
+		b = v.Num().Append(b, 10)
+		b = append(b, '/')
+		b = v.Denom().Append(b, 10)
 	case time.Time:
-		b.WriteString("t")
-		writeString(b, v.Format(time.RFC3339Nano)+" "+v.Location().String())
+		b = append(b, 't')
+		b = v.AppendFormat(b, time.RFC3339Nano)
+		b = append(b, ' ')
+		b = appendString(b, v.Location().String())
 	case []string:
-		b.WriteString("L" + strconv.Itoa(len(v)) + "[")
+		b = append(b, 'L')
+		b = strconv.AppendInt(b, int64(len(v)), 10)
+		b = append(b, '[')
 		for _, x := range v {
-			writeString(b, x)
-			b.WriteByte(',')
+			b = appendString(b, x)
+			b = append(b, ',')
 		}
-		b.WriteString("]")
+		b = append(b, ']')
 	case []any:
-		b.WriteString("l" + strconv.Itoa(len(v)) + "[")
+		b = append(b, 'l')
+		b = strconv.AppendInt(b, int64(len(v)), 10)
+		b = append(b, '[')
 		for _, x := range v {
-			if !writeValue(b, x) {
-				return false
+			var ok bool
+			if b, ok = appendValue(b, x); !ok {
+				return b, false
 			}
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteString("]")
+		b = append(b, ']')
+	case map[string]any:
+		// A deduction of .refund.deductions: its keys in order.
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b = append(b, 'm')
+		b = strconv.AppendInt(b, int64(len(v)), 10)
+		b = append(b, '{')
+		for _, k := range keys {
+			b = appendString(b, k)
+			var ok bool
+			if b, ok = appendValue(b, v[k]); !ok {
+				return b, false
+			}
+			b = append(b, ',')
+		}
+		b = append(b, '}')
 	default:
-		return false
+		return b, false
 	}
-	return true
+	return b, true
 }
 
-func (m *memo) get(key string) (string, bool) {
-	s, ok := m.texts.Load(key)
+// get returns the entry of a key.
+func (m *memo) get(key []byte) (*entry, bool) {
+	m.mu.RLock()
+	e, ok := m.entries[string(key)]
+	m.mu.RUnlock()
 	if !ok {
 		m.misses.Add(1)
-		return "", false
 	}
-	return s.(string), true
+	return e, ok
 }
 
-func (m *memo) put(key, text string) {
+// put adds the entry of a key, or returns the one another course added
+// first.
+func (m *memo) put(key []byte, e *entry) *entry {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if old, ok := m.entries[string(key)]; ok {
+		return old
+	}
 	if m.n.Load() >= maxMemo {
-		return
+		return e
 	}
-	if _, loaded := m.texts.LoadOrStore(key, text); !loaded {
-		m.n.Add(1)
+	m.entries[string(key)] = e
+	m.n.Add(1)
+	return e
+}
+
+// text returns the text of e for hole values vals, keyed by vkey: one
+// string for the courses with the same values, while m keeps fewer than
+// maxMemo texts.
+func (m *memo) text(e *entry, vals []string, vkey []byte) string {
+	if e.whole {
+		return e.text
 	}
+	if e.unshared.Load() {
+		return e.join(vals)
+	}
+	e.mu.Lock()
+	if s, ok := e.texts[string(vkey)]; ok {
+		e.mu.Unlock()
+		e.found.Add(1)
+		e.looked.Add(1)
+		return s
+	}
+	e.mu.Unlock()
+	if n := e.looked.Add(1); n >= sampleLookups && e.found.Load() < n/4 {
+		e.unshared.Store(true)
+	}
+	s := e.join(vals)
+	if m.n.Load() < maxMemo {
+		e.mu.Lock()
+		if old, ok := e.texts[string(vkey)]; ok {
+			s = old
+		} else {
+			if e.texts == nil {
+				e.texts = map[string]string{}
+			}
+			e.texts[string(vkey)] = s
+			m.n.Add(1)
+		}
+		e.mu.Unlock()
+	}
+	return s
+}
+
+// join makes the text of e's parts with the holes' values.
+func (e *entry) join(vals []string) string {
+	n := 0
+	for _, p := range e.parts {
+		if p.hole >= 0 {
+			n += len(vals[p.hole])
+		} else {
+			n += len(p.text)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range e.parts {
+		if p.hole >= 0 {
+			b.WriteString(vals[p.hole])
+		} else {
+			b.WriteString(p.text)
+		}
+	}
+	return b.String()
 }
 
 // Next returns an assembler for s, a later load of the site of a (after

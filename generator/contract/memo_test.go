@@ -12,8 +12,8 @@ import (
 )
 
 // TestMemoGivesTheSameContracts assembles a varied synthetic site with
-// the memo and without it: every clause text, FAQ answer and problem must
-// be the same.
+// the memo and without it: every clause text, FAQ answer, refund rule in
+// words and problem must be the same.
 func TestMemoGivesTheSameContracts(t *testing.T) {
 	builtin := site.Builtin{Clauses: oferta.Clauses(), Theme: oferta.Theme()}
 	dir := t.TempDir()
@@ -53,6 +53,9 @@ func TestMemoGivesTheSameContracts(t *testing.T) {
 			if w.FAQ[j].Answer != o.FAQ[j].Answer {
 				t.Errorf("%s: FAQ answer %d differs with the memo", w.Course.File, j)
 			}
+		}
+		if w.FormulaText != o.FormulaText || w.FlatText != o.FlatText || w.Example != o.Example {
+			t.Errorf("%s: the refund rule in words differs with the memo:\n%s\n%s\n%s\n---\n%s\n%s\n%s", w.Course.File, w.FormulaText, w.FlatText, w.Example, o.FormulaText, o.FlatText, o.Example)
 		}
 		if !reflect.DeepEqual(w.Problems, o.Problems) {
 			t.Errorf("%s: problems differ with the memo: %v, %v", w.Course.File, w.Problems, o.Problems)

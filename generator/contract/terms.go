@@ -92,10 +92,18 @@ type Wording struct {
 // when a fee, a share or a cost may be withheld. Sentences are joined
 // with a space, the items of a list with rule.list_separator.
 func describe(k *Contract) Wording {
-	t := k.Terms
-	if t == nil {
+	if k.Terms == nil {
 		return Wording{}
 	}
+	w := describeRule(k)
+	w.Example = describeExample(k)
+	return w
+}
+
+// describeRule is describe's Formula and Flat, which do not depend on
+// the course's price.
+func describeRule(k *Contract) Wording {
+	t := k.Terms
 	c := k.Course
 	l := c.Language
 	p := k.Phrases
@@ -156,20 +164,30 @@ func describe(k *Contract) Wording {
 		w.Formula = p.Text("rule.custom", "formula", t.Policy.String(), "units", unitsTotal)
 	}
 
+	return w
+}
+
+// describeExample is describe's Example.
+func describeExample(k *Contract) string {
+	t := k.Terms
+	c := k.Course
+	l := c.Language
+	p := k.Phrases
+	hasDed := len(c.Refund.Deductions) > 0
+	hasShares := c.Refund.BankFeePercent.Sign() > 0 || c.Refund.RetentionPercent.Sign() > 0
 	used := ExampleUsed(t.Total)
 	res, err := refund.Compute(t, refund.Request{Used: used})
 	if err != nil {
-		return w
+		return ""
 	}
 	usedText, _ := lang.UnitsGenitive(l, used, c.Duration.Unit)
 	// A fee, a share or a cost is withheld at most as stated: if it was
 	// less, or not incurred, the client gets more.
 	key := "rule.example"
-	if hasDed || len(shares) > 0 {
+	if hasDed || hasShares {
 		key = "rule.example_at_least"
 	}
-	w.Example = p.Text(key, "paid", money.FormatRat(t.Price, t.Currency, l), "used", usedText, "total", strconv.Itoa(t.Total), "refund", money.Format(res.Amount, l))
-	return w
+	return p.Text(key, "paid", money.FormatRat(t.Price, t.Currency, l), "used", usedText, "total", strconv.Itoa(t.Total), "refund", money.Format(res.Amount, l))
 }
 
 // Under returns a copy of k that computes refunds under other terms: an

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/feature/plural"
@@ -50,11 +51,23 @@ func category(lang string, n int) plural.Form {
 	if n < 0 {
 		n = -n
 	}
+	return plural.Cardinal.MatchPlural(tagOf(lang), n, 0, 0, 0, 0)
+}
+
+// tags are the language tags parsed so far: parsing one costs far more
+// than the plural rule it picks, and a contract words many numbers.
+var tags sync.Map // string → language.Tag
+
+func tagOf(lang string) language.Tag {
+	if t, ok := tags.Load(lang); ok {
+		return t.(language.Tag)
+	}
 	tag, err := language.Parse(lang)
 	if err != nil {
 		tag = language.English
 	}
-	return plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)
+	tags.Store(lang, tag)
+	return tag
 }
 
 // UnitWord returns the word for n units without the number: "недели".
