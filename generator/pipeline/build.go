@@ -59,12 +59,30 @@ func CheckContext(ctx context.Context, dir string, builtin site.Builtin) (*Check
 // and Recheck reassembles everything when the editions, the settings or
 // the library's structure changed, so its standing and its own lint
 // findings are taken from prev instead of being computed again.
-func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *edition.History, contracts []*contract.Contract, prev *Checked, reused func(i int) int) (*Checked, error) {
+// spliced(i), when not nil, is likewise the index in prev of the contract
+// that contract i was spliced from (contract.Assembler.Splice): only its
+// clause texts differ, so its standing is computed again and the lint
+// rules that read texts run again (lint.Relint); the other rules'
+// findings are prev's.
+func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *edition.History, contracts []*contract.Contract, prev *Checked, reused, spliced func(i int) int) (*Checked, error) {
 	from := func(i int) int {
 		if prev == nil || reused == nil {
 			return -1
 		}
 		return reused(i)
+	}
+	splicedFrom := func(i int) int {
+		if prev == nil || spliced == nil {
+			return -1
+		}
+		return spliced(i)
+	}
+	var relint *lint.Relint
+	for i := range contracts {
+		if splicedFrom(i) >= 0 {
+			relint = lint.NewRelint(s)
+			break
+		}
 	}
 	status := make([]edition.Status, len(contracts))
 	if err := parallel(ctx, len(contracts), func(i int) {
@@ -80,6 +98,12 @@ func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *e
 		Known: func(i int) ([]lint.Finding, bool) {
 			if j := from(i); j >= 0 && j < len(prev.lintOwn) {
 				return prev.lintOwn[j], true
+			}
+			if j := splicedFrom(i); j >= 0 && j < len(prev.lintOwn) {
+				own, err := relint.Own(contracts[i], &status[i], prev.lintOwn[j])
+				if err == nil {
+					return own, true
+				}
 			}
 			return nil, false
 		}})
