@@ -2,10 +2,72 @@ package contract
 
 import (
 	"text/template"
+	"text/template/parse"
 
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/site"
 )
+
+// Splicer splices the new bodies of some clauses into contracts
+// assembled before (see Splice). It is safe for concurrent use.
+type Splicer struct {
+	a       *Assembler
+	changed map[string]map[string]bool // by language, the ids of the clauses whose body changed
+	// static holds the steps (see bounds.go) of each template that has
+	// no range: those are the same for every course.
+	static map[*parse.Tree]int
+}
+
+// Splicer returns a Splicer for the clauses of a's site whose bodies
+// changed: by language, their ids.
+func (a *Assembler) Splicer(changed map[string]map[string]bool) *Splicer {
+	sp := &Splicer{a: a, changed: changed, static: map[*parse.Tree]int{}}
+	yes := func(string) bool { return true }
+	for _, p := range a.parsed {
+		for _, t := range []struct {
+			tree *parse.Tree
+			at   textPos
+		}{{p.body, p.bodyAt}, {p.answer, p.answerAt}} {
+			if t.tree == nil || hasRange(t.tree.Root) {
+				continue
+			}
+			// Without data every lookup is reported as undefined; the
+			// steps are the same. A template/invalid problem is the
+			// step bound itself.
+			b, static := &budget{}, true
+			for _, pr := range checkTree(t.tree, nil, yes, t.at, b) {
+				static = static && pr.Rule != "template/invalid"
+			}
+			if static {
+				sp.static[t.tree] = b.steps
+			}
+		}
+	}
+	return sp
+}
+
+// hasRange reports whether a template holds a range, whose steps depend
+// on the course's lists.
+func hasRange(l *parse.ListNode) bool {
+	if l == nil {
+		return false
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.RangeNode:
+			return true
+		case *parse.IfNode:
+			if hasRange(n.List) || hasRange(n.ElseList) {
+				return true
+			}
+		case *parse.WithNode:
+			if hasRange(n.List) || hasRange(n.ElseList) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Splice is Assemble for a course whose contract was assembled before as
 // old, when the only change since is the body of some clauses: the
@@ -16,17 +78,18 @@ import (
 // their analysis.
 //
 // The caller guarantees what Splice cannot see cheaply: c equals old's
-// course, a's site has old's settings, sections and phrases, and every
+// course, the assembler's site has old's settings, sections and phrases, and every
 // clause of c's language library equals the one old was assembled from
-// except the clauses with the ids in changed, which differ in Body alone
+// except the clauses the Splicer was made for, which differ in Body alone
 // (not in File, front matter or BodyLine). Splice checks the rest: ok is
 // false, and the caller must Assemble, when old had problems, when a
 // changed template reports one for this course, or when the contract
 // comes near one of the bounds of bounds.go, where the order in which
 // templates ran could matter. When ok, the contract is the one Assemble
 // gives, field for field.
-func (a *Assembler) Splice(old *Contract, c *site.Course, changed map[string]bool) (*Contract, bool) {
-	if old == nil || len(old.Problems) > 0 || old.Course == nil || old.Course.Language != c.Language {
+func (sp *Splicer) Splice(old *Contract, c *site.Course) (*Contract, bool) {
+	a, changed := sp.a, sp.changed[c.Language]
+	if old == nil || len(changed) == 0 || len(old.Problems) > 0 || old.Course == nil || old.Course.Language != c.Language {
 		return nil, false
 	}
 	s := a.site
@@ -114,7 +177,7 @@ func (a *Assembler) Splice(old *Contract, c *site.Course, changed map[string]boo
 		if run == nil {
 			// A template runs: every template of the contract must fit
 			// the step bound whatever ran before it (see bounds.go).
-			if !a.withinSteps(k, data) {
+			if !sp.withinSteps(k, data) {
 				return nil, false
 			}
 			cur, _ := money.Lookup(c.Currency)
@@ -157,22 +220,27 @@ func memoText(m *memo, data map[string]any, currency string, clause func(id stri
 // run for this course one after another, stays within the contract's
 // step bound: then no template is refused for the steps spent before it,
 // in any order, and none reports a problem.
-func (a *Assembler) withinSteps(k *Contract, data map[string]any) bool {
-	ll := a.site.Library.Lang(k.Lang)
+func (sp *Splicer) withinSteps(k *Contract, data map[string]any) bool {
+	ll := sp.a.site.Library.Lang(k.Lang)
 	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
 	b := &budget{}
+	tree := func(t *parse.Tree, at textPos) bool {
+		if t == nil {
+			return false
+		}
+		if n, ok := sp.static[t]; ok {
+			b.steps += n
+			return b.steps <= maxContractSteps
+		}
+		return len(checkTree(t, data, exists, at, b)) == 0
+	}
 	for _, cl := range k.Clauses {
-		p := a.parsed[cl.Source]
-		if p == nil || p.body == nil {
+		p := sp.a.parsed[cl.Source]
+		if p == nil || !tree(p.body, p.bodyAt) {
 			return false
 		}
-		if len(checkTree(p.body, data, exists, p.bodyAt, b)) > 0 {
+		if cl.Source.FAQ != nil && !tree(p.answer, p.answerAt) {
 			return false
-		}
-		if cl.Source.FAQ != nil {
-			if p.answer == nil || len(checkTree(p.answer, data, exists, p.answerAt, b)) > 0 {
-				return false
-			}
 		}
 	}
 	return true

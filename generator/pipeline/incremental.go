@@ -175,10 +175,14 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 		contracts[i] = &k
 		reused[i] = j
 	}
+	var splicer *contract.Splicer
+	if d.Spliced != nil {
+		splicer = a.Splicer(bodies)
+	}
 	if err := parallel(ctx, len(redo), func(x int) {
 		i := redo[x]
 		if j := spliced[i]; j >= 0 {
-			if k, ok := a.Splice(prev.Contracts[j], s.Courses[i], bodies[s.Courses[i].Language]); ok {
+			if k, ok := splicer.Splice(prev.Contracts[j], s.Courses[i]); ok {
 				contracts[i] = k
 				d.Spliced[i] = true
 				return
