@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"maps"
+
 	"github.com/oferta-dev/oferta/generator/contract"
 	"github.com/oferta-dev/oferta/generator/edition"
 	"github.com/oferta-dev/oferta/generator/site"
@@ -41,11 +43,18 @@ type Relint struct {
 	texts *textCache
 }
 
-// NewRelint returns a Relint for the contracts of s.
-func NewRelint(s *site.Site) *Relint {
+// NewRelint returns a Relint for the contracts of s. With prev, a Relint
+// of an earlier load of the site, it starts from what prev's passes found
+// in the paragraphs and sentences they scanned, which depends on those
+// texts alone: after an edit of one clause, only the paragraphs that
+// changed are scanned again. prev is read, not changed, and may be nil.
+func NewRelint(s *site.Site, prev *Relint) *Relint {
 	rules, _ := enabled(s.Config)
 	_, course := byScope(rules)
 	r := &Relint{site: s, rules: course, texts: newTextCache(s)}
+	if prev != nil {
+		r.texts.keep(prev.texts)
+	}
 	for _, ru := range course {
 		if !textFree[ru] {
 			r.rerun = append(r.rerun, ru)
@@ -85,4 +94,32 @@ func (r *Relint) Own(k *contract.Contract, status *edition.Status, old []Finding
 		}
 	}
 	return out, nil
+}
+
+// Check is lint.Check of in, whose Site must be r's, with r's cache of
+// scanned texts: a Relint made from r later starts from what it found.
+func (r *Relint) Check(in Input) (*Result, error) { return check(in, r.texts) }
+
+// maxKeptShapes bounds the paragraph shapes a Relint takes from the one
+// before: past it, a long session starts afresh.
+const maxKeptShapes = 1 << 20
+
+// keep copies into c, a new cache, what prev found in texts: the
+// paragraphs and sentences it scanned, by their text (and the hash seed
+// their keys were made with). What is keyed by clause or formula is
+// not kept: those are the new site's.
+func (c *textCache) keep(prev *textCache) {
+	prev.shapesMu.RLock()
+	if len(prev.shapes) <= maxKeptShapes {
+		c.seed = prev.seed
+		c.shapes = maps.Clone(prev.shapes)
+		c.found = maps.Clone(prev.found)
+	}
+	prev.shapesMu.RUnlock()
+	if c.seed != prev.seed {
+		return // sentences are keyed by text, but start afresh with the rest
+	}
+	prev.sentMu.RLock()
+	c.sentences = maps.Clone(prev.sentences)
+	prev.sentMu.RUnlock()
 }

@@ -34,6 +34,9 @@ type Checked struct {
 	// lintOwn is each contract's own findings (lint.Result.Own), which
 	// Recheck reuses for the contracts it reuses.
 	lintOwn [][]lint.Finding
+	// relint lints the contracts Recheck splices, and keeps what this
+	// check's lint found in the texts it scanned for the next one.
+	relint *lint.Relint
 }
 
 // Check loads the site in dir, assembles every course's contract and
@@ -77,13 +80,13 @@ func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *e
 		}
 		return spliced(i)
 	}
-	var relint *lint.Relint
-	for i := range contracts {
-		if splicedFrom(i) >= 0 {
-			relint = lint.NewRelint(s)
-			break
-		}
+	// The lint starts from what the previous one found in the texts it
+	// scanned: after a clause edit only the changed paragraphs are read.
+	var kept *lint.Relint
+	if prev != nil {
+		kept = prev.relint
 	}
+	relint := lint.NewRelint(s, kept)
 	status := make([]edition.Status, len(contracts))
 	if err := parallel(ctx, len(contracts), func(i int) {
 		if j := from(i); j >= 0 && j < len(prev.Status) {
@@ -94,7 +97,7 @@ func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *e
 	}); err != nil {
 		return nil, err
 	}
-	res, err := lint.Check(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status,
+	res, err := relint.Check(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status,
 		Known: func(i int) ([]lint.Finding, bool) {
 			if j := from(i); j >= 0 && j < len(prev.lintOwn) {
 				return prev.lintOwn[j], true
@@ -113,7 +116,7 @@ func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &Checked{Site: s, Assembler: a, Contracts: contracts, History: history, Status: status, Findings: res.Findings, lintOwn: res.Own}, nil
+	return &Checked{Site: s, Assembler: a, Contracts: contracts, History: history, Status: status, Findings: res.Findings, lintOwn: res.Own, relint: relint}, nil
 }
 
 // Render renders every page of a checked site, plus assets and the
@@ -172,7 +175,7 @@ func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(re
 // for the feed) is kept. The files are RenderToProgress's, byte for byte;
 // afterwards c must not be rendered or linted again.
 func RenderToRelease(ctx context.Context, c *Checked, draft bool, write func(render.File) error, progress func(done, total int)) (int, error) {
-	c.lintOwn = nil // only Recheck reads them
+	c.lintOwn, c.relint = nil, nil // only Recheck reads them
 	return renderTo(ctx, c, draft, true, write, progress)
 }
 
