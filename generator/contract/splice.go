@@ -110,20 +110,35 @@ func (sp *Splicer) Splice(old *Contract, c *site.Course) (*Contract, bool) {
 	if k.analysis == nil {
 		k.analysis = &analysis{}
 	}
-	k.number(ll, included, a.parsed)
-	if len(k.Clauses) != len(old.Clauses) {
-		return nil, false
-	}
+	// The clauses in old's order and numbering, which sections, weights
+	// and ids decide, and those did not change; laid out as number lays
+	// them out: one allocation each, a section's clauses a part of
+	// k.Clauses.
+	clauses := make([]Clause, len(old.Clauses))
+	k.Clauses = make([]*Clause, len(old.Clauses))
 	out := 0 // what the contract's templates write, as the output bound counts it
-	for i, cl := range k.Clauses {
-		o := old.Clauses[i]
-		if cl.Source.ID != o.Source.ID || cl.Number != o.Number {
+	for i, o := range old.Clauses {
+		clauses[i] = Clause{Source: included[i], Number: o.Number, Anchor: o.Anchor}
+		if !changed[o.Source.ID] {
+			clauses[i].Markdown = o.Markdown
+			out += len(o.Markdown)
+		}
+		k.Clauses[i] = &clauses[i]
+	}
+	sections := make([]Section, len(old.Sections))
+	k.Sections = make([]*Section, len(old.Sections))
+	first := 0
+	for i, os := range old.Sections {
+		end := first + len(os.Clauses)
+		if end > len(k.Clauses) || len(os.Clauses) > 0 && os.Clauses[0] != old.Clauses[first] {
 			return nil, false
 		}
-		if !changed[cl.Source.ID] {
-			cl.Markdown = o.Markdown
-			out += len(cl.Markdown)
-		}
+		sections[i] = Section{Number: os.Number, Def: os.Def, Clauses: k.Clauses[first:end:end]}
+		k.Sections[i] = &sections[i]
+		first = end
+	}
+	if first != len(k.Clauses) {
+		return nil, false
 	}
 	if old.Policy != nil {
 		var ok bool
