@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/oferta-dev/oferta"
@@ -48,6 +49,20 @@ func TestSplicerStaticSteps(t *testing.T) {
 					t.Errorf("%s (answer %v) for %s: %d steps, static count %d", cl.ID, x.ans, c.File, b.steps, want)
 				}
 			}
+		}
+	}
+}
+
+// TestSpliceKnowsContract fails when Contract, Clause, Section or FAQ
+// gains a field: Splice builds each of them field by field, and a field
+// it does not know would be left empty in a spliced contract.
+func TestSpliceKnowsContract(t *testing.T) {
+	for _, x := range []struct {
+		v    any
+		want int
+	}{{Contract{}, 14}, {Clause{}, 4}, {Section{}, 3}, {FAQ{}, 5}} {
+		if n := reflect.TypeOf(x.v).NumField(); n != x.want {
+			t.Errorf("%T has %d fields, Splice knows %d: copy the new ones in splice.go, then update this test", x.v, n, x.want)
 		}
 	}
 }
