@@ -185,10 +185,12 @@ type Result struct {
 // silence its findings of that rule (never those of the lint/ rules). A
 // course's finding that points into oferta.toml (a setting the course
 // inherits) is reported once, site-wide, with no course.
-func Check(in Input) (*Result, error) {
+func Check(in Input) (*Result, error) { return check(in, newTextCache(in.Site)) }
+
+// check is Check with the passes' cache of scanned texts (see Relint.Check).
+func check(in Input, texts *textCache) (*Result, error) {
 	rules, severity := enabled(in.Site.Config)
 	siteRules, courseRules := byScope(rules)
-	texts := newTextCache(in.Site)
 	whole, err := runRules(siteRules, &Pass{Site: in.Site, Whole: true, LibraryProblems: in.LibraryProblems, texts: texts})
 	if err != nil {
 		return nil, err

@@ -34,6 +34,9 @@ type Checked struct {
 	// lintOwn is each contract's own findings (lint.Result.Own), which
 	// Recheck reuses for the contracts it reuses.
 	lintOwn [][]lint.Finding
+	// relint lints the contracts Recheck splices, and keeps what this
+	// check's lint found in the texts it scanned for the next one.
+	relint *lint.Relint
 }
 
 // Check loads the site in dir, assembles every course's contract and
@@ -59,13 +62,31 @@ func CheckContext(ctx context.Context, dir string, builtin site.Builtin) (*Check
 // and Recheck reassembles everything when the editions, the settings or
 // the library's structure changed, so its standing and its own lint
 // findings are taken from prev instead of being computed again.
-func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *edition.History, contracts []*contract.Contract, prev *Checked, reused func(i int) int) (*Checked, error) {
+// spliced(i), when not nil, is likewise the index in prev of the contract
+// that contract i was spliced from (contract.Assembler.Splice): only its
+// clause texts differ, so its standing is computed again and the lint
+// rules that read texts run again (lint.Relint); the other rules'
+// findings are prev's.
+func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *edition.History, contracts []*contract.Contract, prev *Checked, reused, spliced func(i int) int) (*Checked, error) {
 	from := func(i int) int {
 		if prev == nil || reused == nil {
 			return -1
 		}
 		return reused(i)
 	}
+	splicedFrom := func(i int) int {
+		if prev == nil || spliced == nil {
+			return -1
+		}
+		return spliced(i)
+	}
+	// The lint starts from what the previous one found in the texts it
+	// scanned: after a clause edit only the changed paragraphs are read.
+	var kept *lint.Relint
+	if prev != nil {
+		kept = prev.relint
+	}
+	relint := lint.NewRelint(s, kept)
 	status := make([]edition.Status, len(contracts))
 	if err := parallel(ctx, len(contracts), func(i int) {
 		if j := from(i); j >= 0 && j < len(prev.Status) {
@@ -76,10 +97,16 @@ func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *e
 	}); err != nil {
 		return nil, err
 	}
-	res, err := lint.Check(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status,
+	res, err := relint.Check(lint.Input{Site: s, Contracts: contracts, LibraryProblems: a.Problems(), Editions: status,
 		Known: func(i int) ([]lint.Finding, bool) {
 			if j := from(i); j >= 0 && j < len(prev.lintOwn) {
 				return prev.lintOwn[j], true
+			}
+			if j := splicedFrom(i); j >= 0 && j < len(prev.lintOwn) {
+				own, err := relint.Own(contracts[i], &status[i], prev.lintOwn[j])
+				if err == nil {
+					return own, true
+				}
 			}
 			return nil, false
 		}})
@@ -89,7 +116,7 @@ func finish(ctx context.Context, s *site.Site, a *contract.Assembler, history *e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &Checked{Site: s, Assembler: a, Contracts: contracts, History: history, Status: status, Findings: res.Findings, lintOwn: res.Own}, nil
+	return &Checked{Site: s, Assembler: a, Contracts: contracts, History: history, Status: status, Findings: res.Findings, lintOwn: res.Own, relint: relint}, nil
 }
 
 // Render renders every page of a checked site, plus assets and the
@@ -148,7 +175,7 @@ func RenderToProgress(ctx context.Context, c *Checked, draft bool, write func(re
 // for the feed) is kept. The files are RenderToProgress's, byte for byte;
 // afterwards c must not be rendered or linted again.
 func RenderToRelease(ctx context.Context, c *Checked, draft bool, write func(render.File) error, progress func(done, total int)) (int, error) {
-	c.lintOwn = nil // only Recheck reads them
+	c.lintOwn, c.relint = nil, nil // only Recheck reads them
 	return renderTo(ctx, c, draft, true, write, progress)
 }
 

@@ -25,6 +25,10 @@ type Delta struct {
 	// Assembled[i] reports whether the contract of course i (in the order
 	// of Site.Courses) was assembled again rather than reused.
 	Assembled []bool
+	// Spliced[i] reports that the contract of course i, one of those
+	// Assembled, was made from its previous contract with only the text
+	// of the changed clauses run again (see splice.go); nil when none was.
+	Spliced []bool
 	// All reports that every contract was assembled again and every page
 	// must be rendered again: there was no previous check, or oferta.toml's
 	// settings or the frozen editions changed, which every page depends on.
@@ -136,12 +140,30 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 	if prev != nil {
 		twins = slugChanges(prev.Site.Courses, s.Courses)
 	}
+	// Where only clause bodies changed, a contract that includes one is
+	// spliced rather than assembled (see splice.go).
+	var bodies map[string]map[string]bool
+	if !all {
+		bodies = bodyOnly(prev.Site, s, changed)
+	}
 	var redo []int
-	reused := make([]int, n) // the index in prev of a reused contract, or -1
+	reused := make([]int, n)  // the index in prev of a reused contract, or -1
+	spliced := make([]int, n) // the index in prev of a spliced contract, or -1
 	for i, c := range s.Courses {
-		reused[i] = -1
+		reused[i], spliced[i] = -1, -1
 		j, ok := before[c.File]
-		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || includesAny(prev.Contracts[j], changed[c.Language]) || twins[c.Slug] {
+		if all || !ok || !reflect.DeepEqual(prev.Site.Courses[j], c) || twins[c.Slug] {
+			redo = append(redo, i)
+			d.Assembled[i] = true
+			continue
+		}
+		if includesAny(prev.Contracts[j], changed[c.Language]) {
+			if bodies[c.Language] != nil {
+				spliced[i] = j
+				if d.Spliced == nil {
+					d.Spliced = make([]bool, n)
+				}
+			}
 			redo = append(redo, i)
 			d.Assembled[i] = true
 			continue
@@ -153,8 +175,20 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 		contracts[i] = &k
 		reused[i] = j
 	}
+	var splicer *contract.Splicer
+	if d.Spliced != nil {
+		splicer = a.Splicer(bodies)
+	}
 	if err := parallel(ctx, len(redo), func(x int) {
 		i := redo[x]
+		if j := spliced[i]; j >= 0 {
+			if k, ok := splicer.Splice(prev.Contracts[j], s.Courses[i]); ok {
+				contracts[i] = k
+				d.Spliced[i] = true
+				return
+			}
+			spliced[i] = -1
+		}
 		contracts[i] = a.Assemble(s.Courses[i])
 	}); err != nil {
 		return nil, Delta{}, err
@@ -169,7 +203,7 @@ func recheck(ctx context.Context, prev *Checked, s *site.Site, a *contract.Assem
 	} else {
 		history = prev.History
 	}
-	checked, err := finish(ctx, s, a, history, contracts, prev, func(i int) int { return reused[i] })
+	checked, err := finish(ctx, s, a, history, contracts, prev, func(i int) int { return reused[i] }, func(i int) int { return spliced[i] })
 	if err != nil {
 		return nil, Delta{}, err
 	}
