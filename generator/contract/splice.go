@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"text/template"
 	"text/template/parse"
 
 	"github.com/oferta-dev/oferta/generator/money"
@@ -165,17 +164,30 @@ func (sp *Splicer) Splice(old *Contract, c *site.Course) (*Contract, bool) {
 	}
 
 	// The changed clauses, as Assemble runs them: by memo when the
-	// template read the same values for another course, else run.
-	data := templateData(s, c, Wording{Formula: escapeMarkdown(k.FormulaText), Flat: escapeMarkdown(k.FlatText), Example: escapeMarkdown(k.Example)})
+	// template read the same values for another course, else run. Every
+	// template of the contract must fit the step bound whatever ran
+	// before it (see bounds.go), so that the order does not matter.
+	data := templateData(s, c, Wording{Formula: escapeMarkdown(k.FormulaText), Flat: escapeMarkdown(k.FlatText), Example: escapeMarkdown(k.Example)}, a.shared)
+	if !sp.withinSteps(k, data) {
+		return nil, false
+	}
 	var channelText string
 	channelDone := false
-	channel := func() string {
-		if !channelDone {
-			channelText, channelDone = escapeMarkdown(ChannelText(ll.Phrases, s.Config.Seller, c.Refund.Channel, s.Config.BaseURL)), true
-		}
-		return channelText
-	}
-	var run *runner
+	st := assemblies.Get().(*assembly)
+	defer func() {
+		st.h = helpers{} // keeps nothing of this contract
+		assemblies.Put(st)
+	}()
+	cur, _ := money.Lookup(c.Currency)
+	st.h = helpers{l: c.Language, cur: cur, clause: k.Clause,
+		channelText: func() string {
+			if !channelDone {
+				channelText, channelDone = escapeMarkdown(ChannelText(ll.Phrases, s.Config.Seller, c.Refund.Channel, s.Config.BaseURL)), true
+			}
+			return channelText
+		}}
+	exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
+	run := runner{data: data, tmpl: st.tmpl, exists: exists, currency: c.Currency, fn: &st.h, budget: &budget{}, scratch: &st.sc}
 	for _, cl := range k.Clauses {
 		if !changed[cl.Source.ID] {
 			continue
@@ -184,23 +196,7 @@ func (sp *Splicer) Splice(old *Contract, c *site.Course) (*Contract, bool) {
 		if p == nil || p.body == nil {
 			return nil, false // a template that does not parse: Assemble reports it
 		}
-		if text, ok := memoText(p.bodyMemo, data, c.Currency, k.Clause, channel); ok {
-			cl.Markdown = text
-			out += len(text)
-			continue
-		}
-		if run == nil {
-			// A template runs: every template of the contract must fit
-			// the step bound whatever ran before it (see bounds.go).
-			if !sp.withinSteps(k, data) {
-				return nil, false
-			}
-			cur, _ := money.Lookup(c.Currency)
-			exists := func(id string) bool { _, ok := ll.Clause(id); return ok }
-			run = &runner{data: data, tmpl: template.New("clause").Option("missingkey=error").Funcs(funcs(s, c, cur, k.Clause)),
-				exists: exists, currency: c.Currency, clause: k.Clause, budget: &budget{}, channel: channel}
-		}
-		cl.Markdown = k.execute(p.body, p.bodyAt, *run, p.bodyMemo, &p.bodyTexts)
+		cl.Markdown = k.execute(p.body, p.bodyAt, run, p.bodyMemo, &p.bodyTexts)
 		if len(k.Problems) > 0 {
 			return nil, false
 		}
@@ -212,23 +208,6 @@ func (sp *Splicer) Splice(old *Contract, c *site.Course) (*Contract, bool) {
 		return nil, false
 	}
 	return k, true
-}
-
-// memoText returns the text a memo keeps for this course's values, without
-// counting a miss: the template then runs, and execute counts it.
-func memoText(m *memo, data map[string]any, currency string, clause func(id string) (*Clause, bool), channel func() string) (string, bool) {
-	if noMemo || m == nil {
-		return "", false
-	}
-	key, ok := m.key(data, currency, clause, channel)
-	if !ok {
-		return "", false
-	}
-	v, ok := m.texts.Load(key)
-	if !ok {
-		return "", false
-	}
-	return v.(string), true
 }
 
 // withinSteps reports whether every template of k, bodies and answers,

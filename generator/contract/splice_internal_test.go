@@ -25,7 +25,7 @@ func TestSplicerStaticSteps(t *testing.T) {
 	}
 	for _, c := range s.Courses {
 		k := a.Assemble(c)
-		data := templateData(s, c, Wording{Formula: escapeMarkdown(k.FormulaText), Flat: escapeMarkdown(k.FlatText), Example: escapeMarkdown(k.Example)})
+		data := templateData(s, c, Wording{Formula: escapeMarkdown(k.FormulaText), Flat: escapeMarkdown(k.FlatText), Example: escapeMarkdown(k.Example)}, a.shared)
 		exists := func(string) bool { return true }
 		for cl, p := range a.parsed {
 			if cl.Lang != c.Language {
