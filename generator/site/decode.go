@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/pos"
@@ -31,12 +32,20 @@ func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, e
 	if err := checkUTF8(file, src, lineOffset); err != nil {
 		return nil, nil, err
 	}
+	return parseUTF8TOML(file, src, lineOffset, spec)
+}
+
+// parseUTF8TOML is parseTOML of a src known to be UTF-8 (readText
+// checked it).
+func parseUTF8TOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, error) {
 	keys, err := scanLimited(file, src, lineOffset)
 	if err != nil {
 		return nil, nil, err
 	}
 	var m map[string]any
-	if err = toml.Unmarshal([]byte(src), &m); err != nil {
+	// The library only reads the bytes it is given, so it reads src's
+	// own instead of a copy.
+	if err = toml.Unmarshal(unsafe.Slice(unsafe.StringData(src), len(src)), &m); err != nil {
 		return nil, nil, pos.TOMLError(file, src, lineOffset, err)
 	}
 	d := &decoder{file: file, pos: keys, line: lineOffset}
@@ -412,6 +421,16 @@ func (t *table) Keys() []string {
 // Done reports every key of the table that the decoder did not read, with a
 // suggestion among the keys the table's description lists.
 func (t *table) Done() {
+	unused := false
+	for k := range t.m {
+		if !t.used[k] {
+			unused = true
+			break
+		}
+	}
+	if !unused {
+		return
+	}
 	known := t.spec.Names()
 	for _, k := range sortedKeys(t.m) {
 		if t.used[k] {

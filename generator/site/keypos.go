@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -72,10 +73,14 @@ func scanTOML(file, src string) (keyPositions, error) {
 	}
 	paths := string(s.buf)
 	keys := s.recs
-	// Stable, so that the first position of a path recorded twice comes
-	// first, and Compact keeps it.
-	slices.SortStableFunc(keys, func(a, b keyPos) int {
-		return strings.Compare(paths[a.start:a.end], paths[b.start:b.end])
+	// The first position of a path recorded twice comes first, and
+	// Compact keeps it: paths are recorded one after the other in buf, so
+	// the earlier record is the one that starts first.
+	slices.SortFunc(keys, func(a, b keyPos) int {
+		if c := strings.Compare(paths[a.start:a.end], paths[b.start:b.end]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.start, b.start)
 	})
 	keys = slices.CompactFunc(keys, func(a, b keyPos) bool {
 		return paths[a.start:a.end] == paths[b.start:b.end]
