@@ -49,7 +49,7 @@ func parseUTF8TOML(file, src string, lineOffset int, spec *Key) (*decoder, *tabl
 		return nil, nil, pos.TOMLError(file, src, lineOffset, err)
 	}
 	d := &decoder{file: file, pos: keys, line: lineOffset}
-	return d, &table{d: d, spec: spec, m: m, used: map[string]bool{}}, nil
+	return d, &table{d: d, spec: spec, m: m}, nil
 }
 
 func (d *decoder) errorf(p Pos, format string, args ...any) {
@@ -63,7 +63,30 @@ type table struct {
 	spec *Key
 	path string
 	m    map[string]any
-	used map[string]bool
+	// used is the keys read so far (get marks them, and the decoder
+	// reads only the keys of the table's description); allUsed says
+	// Keys read them all, however many a map of free keys has.
+	used    keySet
+	allUsed bool
+}
+
+// keySet is the keys of a table read so far: a description lists a few
+// keys, and a list is cheaper than a map for them.
+type keySet []string
+
+func (s keySet) has(k string) bool {
+	for _, x := range s {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *keySet) add(k string) {
+	if !s.has(k) {
+		*s = append(*s, k)
+	}
 }
 
 func (t *table) keyPath(key string) string { return join(t.path, key) }
@@ -110,7 +133,9 @@ func (t *table) get(key string, kinds ...Kind) (any, *Key, bool) {
 		panic(fmt.Sprintf("site: the decoder reads %q as kind %v, the key tables in keys.go say %v", t.keyPath(key), kinds, k.Kind))
 	}
 	v, ok := t.m[key]
-	t.used[key] = true
+	if !t.allUsed {
+		t.used.add(key)
+	}
 	if !ok {
 		if k.Required {
 			if t.path == "" {
@@ -374,7 +399,7 @@ func (t *table) Table(key string) *table {
 		t.wrongType(key, "a table", v)
 		return nil
 	}
-	return &table{d: t.d, spec: k, path: t.keyPath(key), m: m, used: map[string]bool{}}
+	return &table{d: t.d, spec: k, path: t.keyPath(key), m: m}
 }
 
 // Tables returns an array of tables ([[key]] or key = [{…}, {…}]).
@@ -402,7 +427,7 @@ func (t *table) Tables(key string) []*table {
 	}
 	out := make([]*table, len(maps))
 	for i, m := range maps {
-		out[i] = &table{d: t.d, spec: k, path: t.keyPath(key) + "[" + strconv.Itoa(i) + "]", m: m, used: map[string]bool{}}
+		out[i] = &table{d: t.d, spec: k, path: t.keyPath(key) + "[" + strconv.Itoa(i) + "]", m: m}
 	}
 	return out
 }
@@ -412,8 +437,8 @@ func (t *table) Keys() []string {
 	keys := make([]string, 0, len(t.m))
 	for k := range t.m {
 		keys = append(keys, k)
-		t.used[k] = true
 	}
+	t.allUsed = true
 	sort.Strings(keys)
 	return keys
 }
@@ -421,9 +446,12 @@ func (t *table) Keys() []string {
 // Done reports every key of the table that the decoder did not read, with a
 // suggestion among the keys the table's description lists.
 func (t *table) Done() {
+	if t.allUsed {
+		return
+	}
 	unused := false
 	for k := range t.m {
-		if !t.used[k] {
+		if !t.used.has(k) {
 			unused = true
 			break
 		}
@@ -433,7 +461,7 @@ func (t *table) Done() {
 	}
 	known := t.spec.Names()
 	for _, k := range sortedKeys(t.m) {
-		if t.used[k] {
+		if t.used.has(k) {
 			continue
 		}
 		msg := fmt.Sprintf("unknown key %q", t.keyPath(k))
