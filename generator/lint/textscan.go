@@ -608,15 +608,46 @@ type textCache struct {
 // that is a cheap, exact key (the cache keeps the strings alive, so an
 // address is not reused for another text while it is kept).
 type clauseTexts struct {
-	mu      sync.Mutex
-	entries map[clauseText][]textMatch
+	mu sync.Mutex
+	// entries holds the texts by the address of their first byte (a
+	// pointer key is the map's fast case), each with its length: texts
+	// that start at the same byte differ in length or in being the
+	// answer, not the body.
+	entries map[*byte][]clauseText
+	n       int // the texts held
 }
 
-// clauseText names a text by where its bytes are (see clauseTexts).
+// clauseText is a text of a clause with what the phrases found in it.
 type clauseText struct {
-	p      *byte
-	n      int
-	answer bool
+	n       int
+	answer  bool
+	matches []textMatch
+}
+
+// get returns the matches remembered for the text at p of n bytes.
+func (e *clauseTexts) get(p *byte, n int, answer bool) ([]textMatch, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, t := range e.entries[p] {
+		if t.n == n && t.answer == answer {
+			return t.matches, true
+		}
+	}
+	return nil, false
+}
+
+// put remembers the matches of the text at p of n bytes.
+func (e *clauseTexts) put(p *byte, n int, answer bool, ms []textMatch) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.n >= maxClauseTexts {
+		return
+	}
+	if e.entries == nil {
+		e.entries = map[*byte][]clauseText{}
+	}
+	e.entries[p] = append(e.entries[p], clauseText{n: n, answer: answer, matches: ms})
+	e.n++
 }
 
 // paraKey names a paragraph of a language's text (see scanParagraphs).
@@ -668,12 +699,9 @@ func (c *textCache) clauseMatches(lang string, src *site.Clause, answer bool, te
 		return nil
 	}
 	e := c.clauses[src]
-	key := clauseText{p: unsafe.StringData(text), n: len(text), answer: answer}
+	p := unsafe.StringData(text)
 	if e != nil {
-		e.mu.Lock()
-		ms, ok := e.entries[key]
-		e.mu.Unlock()
-		if ok {
+		if ms, ok := e.get(p, len(text), answer); ok {
 			return ms
 		}
 	}
@@ -708,14 +736,7 @@ func (c *textCache) clauseMatches(lang string, src *site.Clause, answer bool, te
 		ms = kept
 	}
 	if e != nil {
-		e.mu.Lock()
-		if len(e.entries) < maxClauseTexts {
-			if e.entries == nil {
-				e.entries = map[clauseText][]textMatch{}
-			}
-			e.entries[key] = ms
-		}
-		e.mu.Unlock()
+		e.put(p, len(text), answer, ms)
 	}
 	return ms
 }
