@@ -42,11 +42,14 @@ func parseUTF8TOML(file, src string, lineOffset int, spec *Key) (*decoder, *tabl
 	if err != nil {
 		return nil, nil, err
 	}
-	var m map[string]any
-	// The library only reads the bytes it is given, so it reads src's
-	// own instead of a copy.
-	if err = toml.Unmarshal(unsafe.Slice(unsafe.StringData(src), len(src)), &m); err != nil {
-		return nil, nil, pos.TOMLError(file, src, lineOffset, err)
+	// Plain files are read by fastTOML; the library reads the others and
+	// reports every error. It only reads the bytes it is given, so it
+	// reads src's own instead of a copy.
+	m, ok := fastTOML(src)
+	if !ok {
+		if err = toml.Unmarshal(unsafe.Slice(unsafe.StringData(src), len(src)), &m); err != nil {
+			return nil, nil, pos.TOMLError(file, src, lineOffset, err)
+		}
 	}
 	d := &decoder{file: file, pos: keys, line: lineOffset}
 	return d, &table{d: d, spec: spec, m: m}, nil
