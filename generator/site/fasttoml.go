@@ -198,6 +198,9 @@ func fastString(s string) (any, int, bool) {
 	escaped := false
 	for i := 1; i < len(s); i++ {
 		c := s[i]
+		if !escaped && c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			continue // the common byte, before the cases
+		}
 		switch {
 		case c == '"':
 			if !delimited(s[i+1:]) {
