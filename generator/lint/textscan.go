@@ -2,6 +2,7 @@ package lint
 
 import (
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
@@ -225,8 +226,12 @@ func splitSentences(text string) []sentence {
 		case r == 'ё' || r == 'Ё':
 			b.WriteString("е")
 			space = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+		case isWordRune(r):
+			if r < utf8.RuneSelf {
+				b.WriteByte(byte(lowerRune(r)))
+			} else {
+				b.WriteRune(lowerRune(r))
+			}
 			space = false
 		case r == '\u00ad': // a soft hyphen hides nothing
 		case r == '-' && !space && (unicode.IsLetter(next(0)) || unicode.IsDigit(next(0))):
@@ -244,6 +249,37 @@ func splitSentences(text string) []sentence {
 	}
 	flush()
 	return out
+}
+
+// smallRunes answers unicode.IsLetter, unicode.IsDigit and
+// unicode.ToLower from a table for the runes of the Latin and Cyrillic
+// blocks, which are nearly every rune the texts hold; it is made from
+// the unicode package itself, so the answers are the same.
+var smallRunes = func() (t [0x530]struct {
+	word  bool // a letter or a digit
+	lower uint16
+}) {
+	for r := range t {
+		t[r].word = unicode.IsLetter(rune(r)) || unicode.IsDigit(rune(r))
+		t[r].lower = uint16(unicode.ToLower(rune(r)))
+	}
+	return t
+}()
+
+// isWordRune reports whether r is a letter or a digit.
+func isWordRune(r rune) bool {
+	if r >= 0 && int(r) < len(smallRunes) {
+		return smallRunes[r].word
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// lowerRune is unicode.ToLower.
+func lowerRune(r rune) rune {
+	if r >= 0 && int(r) < len(smallRunes) {
+		return rune(smallRunes[r].lower)
+	}
+	return unicode.ToLower(r)
 }
 
 // breaksParagraph reports whether the line rest (after a line break)
@@ -306,7 +342,7 @@ func shapeHash(seed maphash.Seed, lang byte, text string) uint64 {
 	for i := 0; i < len(text); i++ {
 		// Most of a text is words: skip eight bytes at a time while none
 		// is a digit.
-		for i+8 <= len(text) && !hasDigit(text[i:i+8]) {
+		for i+8 <= len(text) && !hasDigit(load64(text, i)) {
 			i += 8
 		}
 		if i >= len(text) {
@@ -331,15 +367,18 @@ func shapeHash(seed maphash.Seed, lang byte, text string) uint64 {
 	return h.Sum64()
 }
 
-// hasDigit reports whether one of the eight bytes of s is an ASCII digit:
+// hasDigit reports whether one of the eight bytes of w is an ASCII digit:
 // XOR with '0' turns exactly the digits into bytes below 10, and the sum
 // below sets the top bit of a byte below 10 (a borrow may set it in a
 // later byte too, but only after such a byte, so zero stays exact).
-func hasDigit(s string) bool {
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+func hasDigit(w uint64) bool {
 	x := w ^ 0x3030303030303030
 	return (x-0x0a0a0a0a0a0a0a0a)&^x&0x8080808080808080 != 0
+}
+
+// load64 returns the eight bytes of s from i, little-endian, in one load.
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
 }
 
 // beforePercent reports whether s starts with a per cent sign, after
@@ -569,15 +608,46 @@ type textCache struct {
 // that is a cheap, exact key (the cache keeps the strings alive, so an
 // address is not reused for another text while it is kept).
 type clauseTexts struct {
-	mu      sync.Mutex
-	entries []clauseText
+	mu sync.Mutex
+	// entries holds the texts by the address of their first byte (a
+	// pointer key is the map's fast case), each with its length: texts
+	// that start at the same byte differ in length or in being the
+	// answer, not the body.
+	entries map[*byte][]clauseText
+	n       int // the texts held
 }
 
+// clauseText is a text of a clause with what the phrases found in it.
 type clauseText struct {
-	p       *byte
 	n       int
 	answer  bool
 	matches []textMatch
+}
+
+// get returns the matches remembered for the text at p of n bytes.
+func (e *clauseTexts) get(p *byte, n int, answer bool) ([]textMatch, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, t := range e.entries[p] {
+		if t.n == n && t.answer == answer {
+			return t.matches, true
+		}
+	}
+	return nil, false
+}
+
+// put remembers the matches of the text at p of n bytes.
+func (e *clauseTexts) put(p *byte, n int, answer bool, ms []textMatch) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.n >= maxClauseTexts {
+		return
+	}
+	if e.entries == nil {
+		e.entries = map[*byte][]clauseText{}
+	}
+	e.entries[p] = append(e.entries[p], clauseText{n: n, answer: answer, matches: ms})
+	e.n++
 }
 
 // paraKey names a paragraph of a language's text (see scanParagraphs).
@@ -590,10 +660,13 @@ type paraKey struct {
 // that names the course is new for every course.
 const maxFound = 1 << 14
 
-// maxClauseTexts bounds the texts kept per clause: a clause that names
-// the course gives a new text for every course, and those go to the
-// paragraph cache only.
-const maxClauseTexts = 32
+// maxClauseTexts bounds the texts kept per clause. A clause that names
+// the course gives a new text for every course, but the contracts hold
+// those texts anyway while they are linted, and a text shared by a few
+// courses (the same price, the same duration) is then read once: the
+// bound only keeps a pathological site from growing the table without
+// end.
+const maxClauseTexts = 1 << 16
 
 func newTextCache(s *site.Site) *textCache {
 	c := &textCache{clauses: map[*site.Clause]*clauseTexts{}, days: map[*site.Clause][]literalDay{}, shapes: make(map[uint64]bool, 1024), found: map[paraKey][]textMatch{}, sentences: map[sentKey][]sentenceHit{}, seed: maphash.MakeSeed(), waivers: map[*site.Clause]bool{}}
@@ -626,16 +699,11 @@ func (c *textCache) clauseMatches(lang string, src *site.Clause, answer bool, te
 		return nil
 	}
 	e := c.clauses[src]
-	p, n := unsafe.StringData(text), len(text)
+	p := unsafe.StringData(text)
 	if e != nil {
-		e.mu.Lock()
-		for _, t := range e.entries {
-			if t.p == p && t.n == n && t.answer == answer {
-				e.mu.Unlock()
-				return t.matches
-			}
+		if ms, ok := e.get(p, len(text), answer); ok {
+			return ms
 		}
-		e.mu.Unlock()
 	}
 	// A text that differs from one known to hold no phrase only in its
 	// numbers holds none either (see shapeHash): the texts that name the
@@ -668,11 +736,7 @@ func (c *textCache) clauseMatches(lang string, src *site.Clause, answer bool, te
 		ms = kept
 	}
 	if e != nil {
-		e.mu.Lock()
-		if len(e.entries) < maxClauseTexts {
-			e.entries = append(e.entries, clauseText{p: p, n: n, answer: answer, matches: ms})
-		}
-		e.mu.Unlock()
+		e.put(p, len(text), answer, ms)
 	}
 	return ms
 }
@@ -723,10 +787,13 @@ func (c *textCache) scanParagraphs(set *phraseSet, text string, names bool) []te
 		// First the paragraph exactly (a fast hash, or the paragraphs
 		// known to hold a phrase), then its shape.
 		raw := maphash.String(c.seed, p.text) + uint64(lang)
-		key := paraKey{lang, p.text}
 		c.shapesMu.RLock()
 		clean := c.shapes[raw]
-		ms, known := c.found[key]
+		var ms []textMatch
+		known := false
+		if !clean {
+			ms, known = c.found[paraKey{lang, p.text}]
+		}
 		c.shapesMu.RUnlock()
 		if clean {
 			continue
@@ -743,7 +810,7 @@ func (c *textCache) scanParagraphs(set *phraseSet, text string, names bool) []te
 			if len(ms) == 0 {
 				c.shapes[raw], c.shapes[shape] = true, true
 			} else if len(c.found) < maxFound {
-				c.found[key] = ms
+				c.found[paraKey{lang, p.text}] = ms
 			}
 			c.shapesMu.Unlock()
 		}

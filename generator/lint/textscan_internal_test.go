@@ -2,10 +2,12 @@ package lint
 
 import (
 	"fmt"
+	"github.com/oferta-dev/oferta/generator/site"
 	"hash/maphash"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestPhraseExamples checks every phrase of every language against its
@@ -269,9 +271,71 @@ func TestShapeHashFastSkip(t *testing.T) {
 		s := strings.Repeat("x", 8)
 		for i := 0; i < 8; i++ {
 			text := s[:i] + string([]byte{byte(b)}) + s[i+1:]
-			if got, want := hasDigit(text), b >= '0' && b <= '9'; got != want {
+			if got, want := hasDigit(load64(text, 0)), b >= '0' && b <= '9'; got != want {
 				t.Fatalf("hasDigit(%q) = %v", text, got)
 			}
 		}
+	}
+}
+
+// TestSmallRunes checks the table splitSentences reads letters, digits
+// and lower case from against the unicode package, rune by rune.
+func TestSmallRunes(t *testing.T) {
+	for r := rune(0); r < 0x1000; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
+
+// TestClauseTextCacheKeys: the cache of clause texts (clauseMatches)
+// keeps one entry per string, per clause and per body or answer, and
+// never answers for another text: not for a shorter text that starts at
+// the same bytes, not for another clause that prints the same string,
+// not for the same string read as a FAQ answer, and not for an equal
+// text of another course after a clean one.
+func TestClauseTextCacheKeys(t *testing.T) {
+	waiver := "Денежные средства не возвращаются."
+	full := "Курс стоит 1 000 рублей.\n\n" + waiver
+	prefix := full[:strings.Index(full, "\n")]
+	a := &site.Clause{File: "clauses/ru/a.md", ID: "a", Body: full, BodyLine: 5, FAQ: &site.ClauseFAQ{Answer: full}}
+	b := &site.Clause{File: "clauses/ru/b.md", ID: "b", Body: full, BodyLine: 40}
+	c := newTextCache(nil)
+	c.clauses[a], c.clauses[b] = &clauseTexts{}, &clauseTexts{}
+	lines := func(ms []textMatch) string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, fmt.Sprintf("%d:%s", m.line, m.p.Rule))
+		}
+		return strings.Join(out, " ")
+	}
+	if ms := c.clauseMatches("ru", a, false, prefix); len(ms) != 0 {
+		t.Fatalf("the price alone: %v", lines(ms))
+	}
+	body := c.clauseMatches("ru", a, false, full)
+	if len(body) == 0 {
+		t.Fatal("a text that starts with a clean shorter text took its empty answer")
+	}
+	if got := lines(body); !strings.HasPrefix(got, "7:text/waiver") {
+		t.Errorf("body of a: %s, want the waiver on line 7", got)
+	}
+	if got := lines(c.clauseMatches("ru", b, false, full)); !strings.HasPrefix(got, "42:text/waiver") {
+		t.Errorf("the same string in clause b: %s, want the waiver on b's line 42", got)
+	}
+	if got, body := lines(c.clauseMatches("ru", a, true, full)), lines(body); got == body {
+		t.Errorf("the FAQ answer took the body's lines: %s", got)
+	}
+	// An equal text in another string (another course) after a clean
+	// one of the same length.
+	clean := strings.Repeat("а", len(waiver)/2)
+	if ms := c.clauseMatches("ru", a, false, clean); len(ms) != 0 {
+		t.Fatalf("clean text: %v", lines(ms))
+	}
+	other := strings.Clone(waiver)
+	if got := lines(c.clauseMatches("ru", a, false, other)); got == "" {
+		t.Error("a text of the same length as a clean one took its empty answer")
 	}
 }

@@ -69,7 +69,16 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func lookupCurrency(code string) (money.Currency, bool) { return money.Lookup(code) }
 
 func decodeCourse(file, src string, cfg *Config) (*Course, error) {
-	d, root, err := parseTOML(file, src, 0, CourseKeys)
+	if err := checkUTF8(file, src, 0); err != nil {
+		return nil, err
+	}
+	return decodeUTF8Course(file, src, cfg)
+}
+
+// decodeUTF8Course is decodeCourse of a src known to be UTF-8 (readText
+// checked it).
+func decodeUTF8Course(file, src string, cfg *Config) (*Course, error) {
+	d, root, err := parseUTF8TOML(file, src, 0, CourseKeys)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/oferta-dev/oferta/generator/money"
 	"github.com/oferta-dev/oferta/generator/pos"
@@ -31,16 +32,27 @@ func parseTOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, e
 	if err := checkUTF8(file, src, lineOffset); err != nil {
 		return nil, nil, err
 	}
+	return parseUTF8TOML(file, src, lineOffset, spec)
+}
+
+// parseUTF8TOML is parseTOML of a src known to be UTF-8 (readText
+// checked it).
+func parseUTF8TOML(file, src string, lineOffset int, spec *Key) (*decoder, *table, error) {
 	keys, err := scanLimited(file, src, lineOffset)
 	if err != nil {
 		return nil, nil, err
 	}
-	var m map[string]any
-	if err = toml.Unmarshal([]byte(src), &m); err != nil {
-		return nil, nil, pos.TOMLError(file, src, lineOffset, err)
+	// Plain files are read by fastTOML; the library reads the others and
+	// reports every error. It only reads the bytes it is given, so it
+	// reads src's own instead of a copy.
+	m, ok := fastTOML(src)
+	if !ok {
+		if err = toml.Unmarshal(unsafe.Slice(unsafe.StringData(src), len(src)), &m); err != nil {
+			return nil, nil, pos.TOMLError(file, src, lineOffset, err)
+		}
 	}
 	d := &decoder{file: file, pos: keys, line: lineOffset}
-	return d, &table{d: d, spec: spec, m: m, used: map[string]bool{}}, nil
+	return d, &table{d: d, spec: spec, m: m}, nil
 }
 
 func (d *decoder) errorf(p Pos, format string, args ...any) {
@@ -54,7 +66,30 @@ type table struct {
 	spec *Key
 	path string
 	m    map[string]any
-	used map[string]bool
+	// used is the keys read so far (get marks them, and the decoder
+	// reads only the keys of the table's description); allUsed says
+	// Keys read them all, however many a map of free keys has.
+	used    keySet
+	allUsed bool
+}
+
+// keySet is the keys of a table read so far: a description lists a few
+// keys, and a list is cheaper than a map for them.
+type keySet []string
+
+func (s keySet) has(k string) bool {
+	for _, x := range s {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *keySet) add(k string) {
+	if !s.has(k) {
+		*s = append(*s, k)
+	}
 }
 
 func (t *table) keyPath(key string) string { return join(t.path, key) }
@@ -101,7 +136,9 @@ func (t *table) get(key string, kinds ...Kind) (any, *Key, bool) {
 		panic(fmt.Sprintf("site: the decoder reads %q as kind %v, the key tables in keys.go say %v", t.keyPath(key), kinds, k.Kind))
 	}
 	v, ok := t.m[key]
-	t.used[key] = true
+	if !t.allUsed {
+		t.used.add(key)
+	}
 	if !ok {
 		if k.Required {
 			if t.path == "" {
@@ -365,7 +402,7 @@ func (t *table) Table(key string) *table {
 		t.wrongType(key, "a table", v)
 		return nil
 	}
-	return &table{d: t.d, spec: k, path: t.keyPath(key), m: m, used: map[string]bool{}}
+	return &table{d: t.d, spec: k, path: t.keyPath(key), m: m}
 }
 
 // Tables returns an array of tables ([[key]] or key = [{…}, {…}]).
@@ -393,7 +430,7 @@ func (t *table) Tables(key string) []*table {
 	}
 	out := make([]*table, len(maps))
 	for i, m := range maps {
-		out[i] = &table{d: t.d, spec: k, path: t.keyPath(key) + "[" + strconv.Itoa(i) + "]", m: m, used: map[string]bool{}}
+		out[i] = &table{d: t.d, spec: k, path: t.keyPath(key) + "[" + strconv.Itoa(i) + "]", m: m}
 	}
 	return out
 }
@@ -403,8 +440,8 @@ func (t *table) Keys() []string {
 	keys := make([]string, 0, len(t.m))
 	for k := range t.m {
 		keys = append(keys, k)
-		t.used[k] = true
 	}
+	t.allUsed = true
 	sort.Strings(keys)
 	return keys
 }
@@ -412,9 +449,22 @@ func (t *table) Keys() []string {
 // Done reports every key of the table that the decoder did not read, with a
 // suggestion among the keys the table's description lists.
 func (t *table) Done() {
+	if t.allUsed {
+		return
+	}
+	unused := false
+	for k := range t.m {
+		if !t.used.has(k) {
+			unused = true
+			break
+		}
+	}
+	if !unused {
+		return
+	}
 	known := t.spec.Names()
 	for _, k := range sortedKeys(t.m) {
-		if t.used[k] {
+		if t.used.has(k) {
 			continue
 		}
 		msg := fmt.Sprintf("unknown key %q", t.keyPath(k))

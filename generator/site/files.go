@@ -9,6 +9,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
+	"unsafe"
 )
 
 // Every file of a site is read here, and only here: oferta.toml, courses,
@@ -39,7 +41,15 @@ const (
 type siteFiles struct {
 	dir  string
 	root *os.Root
+	// dirs holds the folders of the site opened so far as roots of their
+	// own (see openIn), by site-relative path; nil marks one that could
+	// not be opened.
+	dirsMu sync.Mutex
+	dirs   map[string]*os.Root
 }
+
+// maxDirRoots bounds the folders siteFiles keeps open.
+const maxDirRoots = 64
 
 // openSiteFiles opens the site folder dir. The folder stays open until the
 // siteFiles is no longer used (the os.Root closes itself then).
@@ -139,7 +149,10 @@ func describeMode(m fs.FileMode) string {
 // say why the file is refused.
 func (f *siteFiles) open(name string) (*os.File, fs.FileInfo, error) {
 	const flags = os.O_RDONLY | openNonblock
-	file, err := f.root.OpenFile(name, flags, 0)
+	file, err := f.openIn(name, flags)
+	if err != nil {
+		file, err = f.root.OpenFile(name, flags, 0)
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 			return nil, nil, &Error{File: name, Err: err}
@@ -168,6 +181,50 @@ func (f *siteFiles) open(name string) (*os.File, fs.FileInfo, error) {
 	}
 	return file, fi, nil
 }
+
+// openIn opens name inside the folder that holds it, opened once as an
+// os.Root of its own: os.Root opens a file in a subfolder by opening each
+// folder on the way and closing it again, three system calls where one
+// does. A file the folder's root refuses (a link that leaves the folder
+// but perhaps not the site) or cannot open is an error, and open then
+// asks the site's root, as if openIn had not been tried.
+func (f *siteFiles) openIn(name string, flags int) (*os.File, error) {
+	dir, base := path.Split(name)
+	if dir == "" {
+		return nil, errNotInFolder
+	}
+	dir = strings.TrimSuffix(dir, "/")
+	f.dirsMu.Lock()
+	r, ok := f.dirs[dir]
+	if !ok && len(f.dirs) < maxDirRoots {
+		r, _ = f.root.OpenRoot(dir) // nil when it fails
+		if f.dirs == nil {
+			f.dirs = map[string]*os.Root{}
+		}
+		f.dirs[dir] = r
+	}
+	f.dirsMu.Unlock()
+	if r == nil {
+		return nil, errNotInFolder
+	}
+	return r.OpenFile(base, flags, 0)
+}
+
+// close closes the site folder and the folders openIn opened.
+func (f *siteFiles) close() {
+	f.dirsMu.Lock()
+	for _, r := range f.dirs {
+		if r != nil {
+			r.Close()
+		}
+	}
+	f.dirs = nil
+	f.dirsMu.Unlock()
+	f.root.Close()
+}
+
+// errNotInFolder is openIn's answer when it does not open the file.
+var errNotInFolder = errors.New("not opened in its folder")
 
 // read returns the content of the regular file name, of at most limit
 // bytes.
@@ -226,7 +283,9 @@ func (f *siteFiles) readText(name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	src := string(data)
+	// data is this call's own buffer and nothing writes to it again: the
+	// string takes it over instead of copying it.
+	src := unsafe.String(unsafe.SliceData(data), len(data))
 	if err := checkUTF8(name, src, 0); err != nil {
 		return "", err
 	}

@@ -165,7 +165,7 @@ func readCourses(sf *siteFiles, cfg *Config, files []string) ([]*Course, error) 
 			errs[i] = err
 			return
 		}
-		courses[i], errs[i] = decodeCourse(files[i], src, cfg)
+		courses[i], errs[i] = decodeUTF8Course(files[i], src, cfg)
 	})
 	var list ErrorList
 	var out []*Course
@@ -240,7 +240,7 @@ func Reload(prev *Site, changed []string) (s *Site, ok bool, err error) {
 	if err != nil {
 		return nil, true, &Error{File: prev.Dir, Err: err}
 	}
-	defer sf.root.Close()
+	defer sf.close()
 	redo := map[string]bool{}
 	var files []string
 	for _, p := range changed {

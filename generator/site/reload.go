@@ -48,7 +48,7 @@ func ReloadFiles(prev *Site, builtin Builtin, changed []string) (s *Site, ok boo
 	if err != nil {
 		return nil, true, &Error{File: prev.Dir, Err: err}
 	}
-	defer sf.root.Close()
+	defer sf.close()
 	lib, err := loadLibrary(sf, builtin.Clauses, prev.Config.Languages)
 	if err != nil {
 		errs = append(errs, Errors(err)...)
