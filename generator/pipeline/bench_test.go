@@ -141,3 +141,20 @@ func synthSiteFiles(b *testing.B, n int) *synth.Site {
 	}
 	return s
 }
+
+// BenchmarkRender1000 is the render part of BenchmarkBuild1000: the
+// pages of a checked site of 1,000 courses.
+func BenchmarkRender1000(b *testing.B) {
+	c, err := pipeline.Check(synthSite(b, 1000), benchBuiltin())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := startCPU(b)
+	for b.Loop() {
+		if _, err := pipeline.Render(c, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.report()
+}

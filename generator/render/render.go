@@ -182,7 +182,7 @@ func (r *Renderer) pageBuffer(p *Page) (*bytes.Buffer, error) {
 	}
 	b := pageBuffers.Get().(*bytes.Buffer)
 	b.Reset()
-	if err := lt.templates().ExecuteTemplate(b, "base", p); err != nil {
+	if err := lt.execute(b, "base", p); err != nil {
 		pageBuffers.Put(b)
 		return nil, r.theme.templateError(lt, err, r.theme.from.Dir)
 	}
