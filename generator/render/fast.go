@@ -163,6 +163,9 @@ func (c *fastCompiler) node(n parse.Node) (fnode, error) {
 	case *parse.CommentNode:
 		return nil, nil
 	case *parse.ActionNode:
+		if f, ok := c.escaped(n.Pipe); ok {
+			return f, nil
+		}
 		p, err := c.pipe(n.Pipe)
 		if err != nil {
 			return nil, err
@@ -183,6 +186,41 @@ func (c *fastCompiler) node(n parse.Node) (fnode, error) {
 		return c.list(n)
 	}
 	return nil, errUnsupported
+}
+
+// escaped compiles the most common action, a value and the escapers
+// html/template put after it, {{.Title | _html_template_htmlescaper}},
+// to print the escaped text without making a reflect.Value of each step.
+func (c *fastCompiler) escaped(p *parse.PipeNode) (fnode, bool) {
+	if len(p.Decl) > 0 || len(p.Cmds) < 2 || len(p.Cmds[0].Args) != 1 {
+		return nil, false
+	}
+	if _, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode); ok {
+		return nil, false
+	}
+	first, err := c.operand(p.Cmds[0].Args[0])
+	if err != nil {
+		return nil, false
+	}
+	var escs []func(string, contentKind) string
+	for _, cmd := range p.Cmds[1:] {
+		id, ok := cmd.Args[0].(*parse.IdentifierNode)
+		if !ok || len(cmd.Args) != 1 || fastEscapers[id.Ident] == nil {
+			return nil, false
+		}
+		escs = append(escs, fastEscapers[id.Ident])
+	}
+	return func(s *fstate, dot reflect.Value) {
+		v := first(s, dot)
+		if v.Kind() == reflect.Interface && v.Type().NumMethod() == 0 {
+			v = v.Elem()
+		}
+		str, k := valueString(v)
+		for _, esc := range escs {
+			str, k = esc(str, k), contentPlain
+		}
+		s.b.WriteString(str)
+	}, true
 }
 
 func (c *fastCompiler) ifWith(with bool, b *parse.BranchNode) (fnode, error) {
@@ -502,10 +540,10 @@ func (c *fastCompiler) function(name string, args []parse.Node) (fcmd, error) {
 			return nil, errUnsupported
 		}
 		return func(s *fstate, _, final reflect.Value, hasFinal bool) reflect.Value {
-			if !hasFinal || !final.IsValid() {
+			if !hasFinal {
 				bail()
 			}
-			return reflect.ValueOf(esc(final.Interface()))
+			return reflect.ValueOf(esc(valueString(final)))
 		}, nil
 	}
 	switch name {

@@ -151,3 +151,43 @@ func TestFastGivesUp(t *testing.T) {
 		}
 	}
 }
+
+// TestFAQJSONLD checks that the FAQ's JSON-LD put together from the
+// JSON of each question is what encoding/json makes of the whole.
+func TestFAQJSONLD(t *testing.T) {
+	r := newRenderer(t, os.DirFS("../../themes/default"), "ru", "en")
+	type answer struct {
+		Type string `json:"@type"`
+		Text string `json:"text"`
+	}
+	type question struct {
+		Type   string `json:"@type"`
+		Name   string `json:"name"`
+		Answer answer `json:"acceptedAnswer"`
+	}
+	pairs := [][2]string{{"Как вернуть?", "<p>Напишите <a href=\"mailto:a@b.c\">нам</a> & ждите.</p>"},
+		{`"Q" <1>`, "line\u2028sep \x01 \\ /"}, {"Как вернуть?", "<p>Напишите</p>"}}
+	for n := 0; n <= len(pairs); n++ {
+		var entities []question
+		var parts [][]byte
+		for _, p := range pairs[:n] {
+			entities = append(entities, question{"Question", p[0], answer{"Answer", p[1]}})
+			e, err := r.faqEntity(p[0], p[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts = append(parts, e)
+		}
+		want, err := jsonLD(map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": "ru", "mainEntity": entities})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := faqJSONLD("ru", parts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%d questions: got\n%s\nwant\n%s", n, got, want)
+		}
+	}
+}

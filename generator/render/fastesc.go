@@ -18,31 +18,29 @@ import (
 // them with html/template on many strings.
 
 // fastEscapers are by the name html/template gives them in a pipeline.
-var fastEscapers = map[string]func(any) string{
-	"_html_template_htmlescaper": func(a any) string {
-		s, t := stringify(a)
-		if t == contentHTML {
+// Each takes the text of its argument and the kind of content it is (see
+// valueString): what html/template's stringify makes of it.
+var fastEscapers = map[string]func(s string, k contentKind) string{
+	"_html_template_htmlescaper": func(s string, k contentKind) string {
+		if k == contentHTML {
 			return s
 		}
 		return htmlReplacer(s, htmlReplacementTable)
 	},
-	"_html_template_attrescaper": func(a any) string {
-		s, t := stringify(a)
-		if t == contentHTML {
+	"_html_template_attrescaper": func(s string, k contentKind) string {
+		if k == contentHTML {
 			bail() // html/template strips the tags
 		}
 		return htmlReplacer(s, htmlReplacementTable)
 	},
-	"_html_template_rcdataescaper": func(a any) string {
-		s, t := stringify(a)
-		if t == contentHTML {
+	"_html_template_rcdataescaper": func(s string, k contentKind) string {
+		if k == contentHTML {
 			return htmlReplacer(s, htmlNormReplacementTable)
 		}
 		return htmlReplacer(s, htmlReplacementTable)
 	},
-	"_html_template_urlfilter": func(a any) string {
-		s, t := stringify(a)
-		if t == contentURL {
+	"_html_template_urlfilter": func(s string, k contentKind) string {
+		if k == contentURL {
 			return s
 		}
 		if !isSafeURL(s) {
@@ -50,21 +48,19 @@ var fastEscapers = map[string]func(any) string{
 		}
 		return s
 	},
-	"_html_template_urlnormalizer": func(a any) string { return urlProcessor(true, a) },
-	"_html_template_urlescaper":    func(a any) string { return urlProcessor(false, a) },
-	"_html_template_jsvalescaper": func(a any) string {
-		if js, ok := a.(template.JS); ok {
-			return string(js)
+	"_html_template_urlnormalizer": func(s string, k contentKind) string { return urlProcessor(true, s, k) },
+	"_html_template_urlescaper":    func(s string, k contentKind) string { return urlProcessor(false, s, k) },
+	"_html_template_jsvalescaper": func(s string, k contentKind) string {
+		if k != contentJS {
+			bail() // JSON of a value: html/template
 		}
-		bail() // JSON of a value: html/template
-		return ""
+		return s
 	},
-	"_html_template_cssvaluefilter": func(a any) string {
-		if css, ok := a.(template.CSS); ok {
-			return string(css)
+	"_html_template_cssvaluefilter": func(s string, k contentKind) string {
+		if k != contentCSS {
+			bail() // filtering CSS: html/template
 		}
-		bail() // filtering CSS: html/template
-		return ""
+		return s
 	},
 }
 
@@ -80,6 +76,33 @@ const (
 	contentURL
 	contentSrcset
 )
+
+var contentKinds = map[reflect.Type]contentKind{
+	reflect.TypeFor[string]():            contentPlain,
+	reflect.TypeFor[template.CSS]():      contentCSS,
+	reflect.TypeFor[template.HTML]():     contentHTML,
+	reflect.TypeFor[template.HTMLAttr](): contentHTMLAttr,
+	reflect.TypeFor[template.JS]():       contentJS,
+	reflect.TypeFor[template.JSStr]():    contentJSStr,
+	reflect.TypeFor[template.URL]():      contentURL,
+	reflect.TypeFor[template.Srcset]():   contentSrcset,
+}
+
+// valueString is stringify of a value of a pipeline.
+func valueString(v reflect.Value) (string, contentKind) {
+	if v.Kind() == reflect.String {
+		if v.Type() == stringType {
+			return v.String(), contentPlain
+		}
+		if k, ok := contentKinds[v.Type()]; ok {
+			return v.String(), k
+		}
+	}
+	if !v.IsValid() {
+		bail()
+	}
+	return stringify(v.Interface())
+}
 
 // stringify is html/template's for one argument that is not a pointer.
 func stringify(a any) (string, contentKind) {
@@ -181,8 +204,7 @@ func isSafeURL(s string) bool {
 	return true
 }
 
-func urlProcessor(norm bool, a any) string {
-	s, t := stringify(a)
+func urlProcessor(norm bool, s string, t contentKind) string {
 	if t == contentURL {
 		norm = true
 	}

@@ -63,6 +63,9 @@ type Renderer struct {
 	mdHTML map[string]template.HTML
 	// blocks keeps the clause blocks the contract layout made (blocks.go).
 	blocks blockCache
+	// ldEntities keeps the JSON of the FAQ's questions (faqEntity).
+	ldMu       sync.Mutex
+	ldEntities map[string][]byte
 	// Lend makes Course return pages in the renderer's own buffers instead
 	// of copies, for a caller that writes each page out and then hands the
 	// buffers back with Recycle: a large build then does not allocate its
@@ -87,7 +90,7 @@ func New(s *site.Site) (*Renderer, error) {
 // Compiled). Making one is cheap: the preview server makes one for every
 // rebuild and compiles the theme only when it changed.
 func (t *Theme) Renderer(s *site.Site) *Renderer {
-	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}}
+	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}, ldEntities: map[string][]byte{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
@@ -311,6 +314,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
+	var faq *FAQView // the FAQ page's, whose calculator the widget shows
 	if err := add("faq", "faq", titleOf(r.pageTitle(l, "faq"), k.Course.Title), func(pg *Page) error {
 		var err error
 		pg.FAQ, err = r.faqView(k, pg, r.termsInForce(k, st))
@@ -321,11 +325,12 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 			pg.FAQ.Edition, pg.FAQ.EditionISO = inForce, iso(st.InForce)
 			pg.FAQ.Coming = coming
 		}
+		faq = pg.FAQ
 		return err
 	}); err != nil {
 		return nil, err
 	}
-	if err := r.addWidget(k, st, add, titleOf(r.pageTitle(l, "faq"), k.Course.Title)); err != nil {
+	if err := r.addWidget(k, st, faq, add, titleOf(r.pageTitle(l, "faq"), k.Course.Title)); err != nil {
 		return nil, err
 	}
 	if err := add("refund", "refund", titleOf(r.statementTitle(l), k.Course.Title), func(pg *Page) error {
