@@ -63,6 +63,9 @@ type Renderer struct {
 	mdHTML map[string]template.HTML
 	// blocks keeps the clause blocks the contract layout made (blocks.go).
 	blocks blockCache
+	// units keeps the HTML of paragraphs and list items (mdunits.go).
+	unitsMu sync.RWMutex
+	units   map[string]string
 	// ldEntities keeps the JSON of the FAQ's questions (faqEntity).
 	ldMu       sync.Mutex
 	ldEntities map[string][]byte
@@ -90,7 +93,7 @@ func New(s *site.Site) (*Renderer, error) {
 // Compiled). Making one is cheap: the preview server makes one for every
 // rebuild and compiles the theme only when it changed.
 func (t *Theme) Renderer(s *site.Site) *Renderer {
-	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}, ldEntities: map[string][]byte{}}
+	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}, ldEntities: map[string][]byte{}, units: map[string]string{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
@@ -130,19 +133,23 @@ func (r *Renderer) markdownShared(src string) (html template.HTML, shared bool, 
 	if html != "" {
 		return html, true, nil
 	}
-	c := converters.Get().(*converter)
-	defer converters.Put(c)
-	c.out.Reset()
-	c.w.Reset(&c.out)
-	// goldmark writes through a bufio.Writer; given one, it does not make
-	// its own (4 KiB) for every conversion.
-	if err := r.md.Convert([]byte(src), c.w); err != nil {
-		return "", false, err
+	if units, ok := r.markdownUnits(src); ok {
+		html = template.HTML(units)
+	} else {
+		c := converters.Get().(*converter)
+		defer converters.Put(c)
+		c.out.Reset()
+		c.w.Reset(&c.out)
+		// goldmark writes through a bufio.Writer; given one, it does not
+		// make its own (4 KiB) for every conversion.
+		if err := r.md.Convert([]byte(src), c.w); err != nil {
+			return "", false, err
+		}
+		if err := c.w.Flush(); err != nil {
+			return "", false, err
+		}
+		html = template.HTML(c.out.String())
 	}
-	if err := c.w.Flush(); err != nil {
-		return "", false, err
-	}
-	html = template.HTML(c.out.String())
 	r.mdMu.Lock()
 	if seen {
 		r.mdHTML[src] = html
