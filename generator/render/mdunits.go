@@ -2,8 +2,8 @@ package render
 
 import (
 	"bytes"
+	"hash/maphash"
 	"strings"
-	"sync"
 )
 
 // Most clauses of a large site read the course (its title, its units, its
@@ -29,11 +29,6 @@ import (
 
 // maxUnits bounds the units kept.
 const maxUnits = 1 << 17
-
-type unitCache struct {
-	mu    sync.RWMutex
-	units map[string]string // a unit's text → its inline HTML; "" when it is not one paragraph
-}
 
 // markdownUnits returns the HTML of src and true, or false when src is not
 // of the shape it converts.
@@ -143,13 +138,22 @@ func (r *Renderer) unit(text string) (string, bool) {
 		return "", false
 	}
 	html = paragraphInline(c.out.Bytes())
+	// A unit is kept the second time it comes: one that a single course
+	// has (its title, its price) costs a hash, not its text and HTML.
+	h := maphash.String(unitSeed, text)
 	r.unitsMu.Lock()
-	if len(r.units) < maxUnits {
-		r.units[text] = html
+	if r.unitSeen[h] {
+		if len(r.units) < maxUnits {
+			r.units[strings.Clone(text)] = html
+		}
+	} else if len(r.unitSeen) < maxUnits*8 {
+		r.unitSeen[h] = true
 	}
 	r.unitsMu.Unlock()
 	return html, html != ""
 }
+
+var unitSeed = maphash.MakeSeed()
 
 // paragraphInline returns the content of html if it is one paragraph,
 // "<p>…</p>\n", with no block inside; else "".

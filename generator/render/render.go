@@ -63,12 +63,16 @@ type Renderer struct {
 	mdHTML map[string]template.HTML
 	// blocks keeps the clause blocks the contract layout made (blocks.go).
 	blocks blockCache
-	// units keeps the HTML of paragraphs and list items (mdunits.go).
-	unitsMu sync.RWMutex
-	units   map[string]string
+	// units keeps the HTML of paragraphs and list items seen before, by
+	// text, "" for a text that is not one paragraph; unitSeen the hashes
+	// of those seen once (mdunits.go).
+	unitsMu  sync.RWMutex
+	units    map[string]string
+	unitSeen map[uint64]bool
 	// ldEntities keeps the JSON of the FAQ's questions (faqEntity).
 	ldMu       sync.Mutex
 	ldEntities map[string][]byte
+	ldSeen     map[uint64]bool
 	// Lend makes Course return pages in the renderer's own buffers instead
 	// of copies, for a caller that writes each page out and then hands the
 	// buffers back with Recycle: a large build then does not allocate its
@@ -93,7 +97,7 @@ func New(s *site.Site) (*Renderer, error) {
 // Compiled). Making one is cheap: the preview server makes one for every
 // rebuild and compiles the theme only when it changed.
 func (t *Theme) Renderer(s *site.Site) *Renderer {
-	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}, ldEntities: map[string][]byte{}, units: map[string]string{}}
+	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}, ldEntities: map[string][]byte{}, ldSeen: map[uint64]bool{}, units: map[string]string{}, unitSeen: map[uint64]bool{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
