@@ -83,12 +83,10 @@ func (p *fastProg) execute(b *bytes.Buffer, name string, data any) (ok bool) {
 	n := b.Len()
 	s := &fstate{b: b}
 	defer func() {
+		// A bail, or a panic inside reflect on a value it did not
+		// expect: html/template executes the page, and reports the
+		// error if there is one.
 		if r := recover(); r != nil {
-			if _, bailed := r.(fastBail); !bailed {
-				// A panic inside reflect (an unexpected value): leave
-				// it to html/template, which reports it as an error.
-				_ = r
-			}
 			b.Truncate(n)
 			ok = false
 		}
