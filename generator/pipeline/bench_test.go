@@ -7,6 +7,7 @@ import (
 
 	"github.com/oferta-dev/oferta"
 	"github.com/oferta-dev/oferta/generator/pipeline"
+	"github.com/oferta-dev/oferta/generator/render"
 	"github.com/oferta-dev/oferta/generator/site"
 	"github.com/oferta-dev/oferta/generator/synth"
 )
@@ -140,4 +141,22 @@ func synthSiteFiles(b *testing.B, n int) *synth.Site {
 		b.Fatal(err)
 	}
 	return s
+}
+
+// BenchmarkRender1000 is the render part of a build of 1,000 courses:
+// the pages of a checked site, rendered as `oferta build` renders them
+// (RenderTo, the renderer's buffers lent) and written nowhere.
+func BenchmarkRender1000(b *testing.B) {
+	c, err := pipeline.Check(synthSite(b, 1000), benchBuiltin())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := startCPU(b)
+	for b.Loop() {
+		if _, err := pipeline.RenderTo(c, false, func(render.File) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.report()
 }

@@ -74,7 +74,7 @@ func (r *Renderer) block(l, name string, v ClauseView, keep bool) (template.HTML
 	}
 	var b bytes.Buffer
 	lt := r.theme.layouts[l+"/contract"]
-	if err := lt.templates().ExecuteTemplate(&b, name, v); err != nil {
+	if err := lt.execute(&b, name, v); err != nil {
 		return "", r.theme.templateError(lt, err, r.theme.from.Dir)
 	}
 	html := template.HTML(b.String())

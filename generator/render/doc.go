@@ -18,4 +18,12 @@
 // column (themeerr.go). The preview server keeps a compiled Theme across
 // rebuilds while the theme does not change (Theme.Compiled).
 // TestRenderReadsNoFiles keeps it so.
+//
+// A large site executes the same layouts and converts the same clauses
+// for thousands of courses, so both have shortcuts that never change a
+// byte: the escaped layouts are executed without reflective calls where
+// they use nothing else than the default theme does (fast.go, with
+// html/template for the rest), and clause Markdown of plain paragraphs
+// and bullet lists is converted unit by unit, each unit once (mdunits.go,
+// with goldmark whole for the rest).
 package render

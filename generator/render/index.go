@@ -128,7 +128,7 @@ func (r *Renderer) Card(k *contract.Contract) (template.HTML, error) {
 	}
 	var b bytes.Buffer
 	data := Card{CourseView: r.courseView(k), Root: rootFrom(r.indexPath(k.Lang))}
-	if err := lt.templates().ExecuteTemplate(&b, "card", data); err != nil {
+	if err := lt.execute(&b, "card", data); err != nil {
 		return "", r.theme.templateError(lt, err, r.theme.from.Dir)
 	}
 	return template.HTML(b.String()), nil

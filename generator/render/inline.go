@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"html/template"
 	"io"
@@ -17,20 +18,41 @@ type layout struct {
 	// template name: html/template drops the parse trees, which know it,
 	// from a set that fails to escape.
 	files map[string]string
+	// fast executes the layout without reflective calls (fast.go); nil
+	// when the set failed to escape or uses what it does not run.
+	fast *fastProg
 }
 
 // newLayout returns the layout of set. Its literals are inlined when the
 // first page executes it, when html/template would escape it anyway: the
 // layouts no page uses (the calculation document, in a build; the other
 // language, in a rebuild after an edit) cost nothing.
-func newLayout(set *template.Template, probes []*literalProbe) *layout {
+//
+// t is the layouts' function t of the layout's language.
+func newLayout(set *template.Template, probes []*literalProbe, t func(string) (string, error)) *layout {
 	files := map[string]string{}
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
 			files[t.Name()] = t.Tree.ParseName
 		}
 	}
-	return &layout{set: set, inline: sync.OnceFunc(func() { inlineLiterals(set, probes) }), files: files}
+	l := &layout{set: set, files: files}
+	l.inline = sync.OnceFunc(func() {
+		if inlineLiterals(set, probes) {
+			l.fast, _ = compileFast(set, t)
+		}
+	})
+	return l
+}
+
+// execute executes the layout's template name with data into b: by the
+// fast executor when it can, else by html/template.
+func (l *layout) execute(b *bytes.Buffer, name string, data any) error {
+	set := l.templates()
+	if l.fast != nil && l.fast.execute(b, name, data) {
+		return nil
+	}
+	return set.ExecuteTemplate(b, name, data)
 }
 
 // templates returns the layout's templates with their literals inlined.
@@ -52,9 +74,11 @@ func (l *layout) templates() *template.Template {
 // value: the action prints what the probe prints for the literal. Other
 // actions stay as they are, as does a set that fails to escape (its
 // pages report the error).
-func inlineLiterals(set *template.Template, probes []*literalProbe) {
+//
+// It reports whether the set escaped.
+func inlineLiterals(set *template.Template, probes []*literalProbe) bool {
 	if !escapeNow(set) {
-		return
+		return false
 	}
 	in := &inliner{probes: map[string]*literalProbe{}}
 	for _, p := range probes {
@@ -65,6 +89,7 @@ func inlineLiterals(set *template.Template, probes []*literalProbe) {
 			in.list(t.Tree.Root)
 		}
 	}
+	return true
 }
 
 // escapeNow has html/template escape the templates a page executes (see

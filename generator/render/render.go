@@ -63,6 +63,16 @@ type Renderer struct {
 	mdHTML map[string]template.HTML
 	// blocks keeps the clause blocks the contract layout made (blocks.go).
 	blocks blockCache
+	// units keeps the HTML of paragraphs and list items seen before, by
+	// text, "" for a text that is not one paragraph; unitSeen the hashes
+	// of those seen once (mdunits.go).
+	unitsMu  sync.RWMutex
+	units    map[string]string
+	unitSeen map[uint64]bool
+	// ldEntities keeps the JSON of the FAQ's questions (faqEntity).
+	ldMu       sync.Mutex
+	ldEntities map[string][]byte
+	ldSeen     map[uint64]bool
 	// Lend makes Course return pages in the renderer's own buffers instead
 	// of copies, for a caller that writes each page out and then hands the
 	// buffers back with Recycle: a large build then does not allocate its
@@ -87,7 +97,7 @@ func New(s *site.Site) (*Renderer, error) {
 // Compiled). Making one is cheap: the preview server makes one for every
 // rebuild and compiles the theme only when it changed.
 func (t *Theme) Renderer(s *site.Site) *Renderer {
-	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}}
+	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}, ldEntities: map[string][]byte{}, ldSeen: map[uint64]bool{}, units: map[string]string{}, unitSeen: map[uint64]bool{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
@@ -127,19 +137,23 @@ func (r *Renderer) markdownShared(src string) (html template.HTML, shared bool, 
 	if html != "" {
 		return html, true, nil
 	}
-	c := converters.Get().(*converter)
-	defer converters.Put(c)
-	c.out.Reset()
-	c.w.Reset(&c.out)
-	// goldmark writes through a bufio.Writer; given one, it does not make
-	// its own (4 KiB) for every conversion.
-	if err := r.md.Convert([]byte(src), c.w); err != nil {
-		return "", false, err
+	if units, ok := r.markdownUnits(src); ok {
+		html = template.HTML(units)
+	} else {
+		c := converters.Get().(*converter)
+		defer converters.Put(c)
+		c.out.Reset()
+		c.w.Reset(&c.out)
+		// goldmark writes through a bufio.Writer; given one, it does not
+		// make its own (4 KiB) for every conversion.
+		if err := r.md.Convert([]byte(src), c.w); err != nil {
+			return "", false, err
+		}
+		if err := c.w.Flush(); err != nil {
+			return "", false, err
+		}
+		html = template.HTML(c.out.String())
 	}
-	if err := c.w.Flush(); err != nil {
-		return "", false, err
-	}
-	html = template.HTML(c.out.String())
 	r.mdMu.Lock()
 	if seen {
 		r.mdHTML[src] = html
@@ -182,7 +196,7 @@ func (r *Renderer) pageBuffer(p *Page) (*bytes.Buffer, error) {
 	}
 	b := pageBuffers.Get().(*bytes.Buffer)
 	b.Reset()
-	if err := lt.templates().ExecuteTemplate(b, "base", p); err != nil {
+	if err := lt.execute(b, "base", p); err != nil {
 		pageBuffers.Put(b)
 		return nil, r.theme.templateError(lt, err, r.theme.from.Dir)
 	}
@@ -311,6 +325,7 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 	}); err != nil {
 		return nil, err
 	}
+	var faq *FAQView // the FAQ page's, whose calculator the widget shows
 	if err := add("faq", "faq", titleOf(r.pageTitle(l, "faq"), k.Course.Title), func(pg *Page) error {
 		var err error
 		pg.FAQ, err = r.faqView(k, pg, r.termsInForce(k, st))
@@ -321,11 +336,12 @@ func (r *Renderer) Course(k *contract.Contract, st edition.Status, draft bool) (
 			pg.FAQ.Edition, pg.FAQ.EditionISO = inForce, iso(st.InForce)
 			pg.FAQ.Coming = coming
 		}
+		faq = pg.FAQ
 		return err
 	}); err != nil {
 		return nil, err
 	}
-	if err := r.addWidget(k, st, add, titleOf(r.pageTitle(l, "faq"), k.Course.Title)); err != nil {
+	if err := r.addWidget(k, st, faq, add, titleOf(r.pageTitle(l, "faq"), k.Course.Title)); err != nil {
 		return nil, err
 	}
 	if err := add("refund", "refund", titleOf(r.statementTitle(l), k.Course.Title), func(pg *Page) error {

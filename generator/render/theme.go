@@ -56,7 +56,8 @@ func Compile(t *site.Theme, jurisdiction string) (*Theme, error) {
 		// base.html is parsed and folded once per language; each kind
 		// of page gets a copy to define its blocks in. Clone copies the
 		// parse trees, so each copy is escaped and inlined on its own.
-		base := template.New("base").Funcs(c.funcs(l))
+		funcs := c.funcs(l)
+		base := template.New("base").Funcs(funcs)
 		miss, err := c.parseLayout(base, l)
 		if err != nil {
 			return nil, err
@@ -72,7 +73,7 @@ func Compile(t *site.Theme, jurisdiction string) (*Theme, error) {
 				return nil, err
 			}
 			missing = append(missing, miss...)
-			c.layouts[l+"/"+kind] = newLayout(set, probes)
+			c.layouts[l+"/"+kind] = newLayout(set, probes, funcs["t"].(func(string) (string, error)))
 			switch kind {
 			case "index":
 				if c.indexUses[l], err = usesOf(set, c.sources["index"].File); err != nil {

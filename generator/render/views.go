@@ -1,7 +1,10 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"math/big"
 	"strconv"
@@ -73,20 +76,79 @@ func (r *Renderer) contractView(k *contract.Contract) (*ContractView, error) {
 	return v, nil
 }
 
+// faqEntity is the JSON of one question of the FAQ page's JSON-LD. Most
+// questions and answers are the same course after course: their JSON is
+// made once.
+func (r *Renderer) faqEntity(question, answer string) ([]byte, error) {
+	key := question + "\x00" + answer
+	r.ldMu.Lock()
+	e, ok := r.ldEntities[key]
+	r.ldMu.Unlock()
+	if ok {
+		return e, nil
+	}
+	type acceptedAnswer struct {
+		Type string `json:"@type"`
+		Text string `json:"text"`
+	}
+	e, err := json.Marshal(struct {
+		Type   string         `json:"@type"`
+		Name   string         `json:"name"`
+		Answer acceptedAnswer `json:"acceptedAnswer"`
+	}{"Question", question, acceptedAnswer{"Answer", answer}})
+	if err != nil {
+		return nil, err
+	}
+	// Kept the second time it comes: a question only one course has
+	// costs a hash.
+	h := maphash.String(unitSeed, key)
+	r.ldMu.Lock()
+	if r.ldSeen[h] {
+		if len(r.ldEntities) < maxBlocks {
+			r.ldEntities[key] = e
+		}
+	} else if len(r.ldSeen) < maxUnits*8 {
+		r.ldSeen[h] = true
+	}
+	r.ldMu.Unlock()
+	return e, nil
+}
+
+// faqJSONLD is the FAQ page's JSON-LD: what encoding/json makes of the
+// map {"@context": "https://schema.org", "@type": "FAQPage",
+// "inLanguage": lang, "mainEntity": entities} (its keys in order, no
+// space, a list without questions null), put together from the JSON of
+// each question (faqEntity). TestFAQJSONLD compares the two.
+func faqJSONLD(lang string, entities [][]byte) (template.JS, error) {
+	l, err := json.Marshal(lang)
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	b.WriteString(`{"@context":"https://schema.org","@type":"FAQPage","inLanguage":`)
+	b.Write(l)
+	b.WriteString(`,"mainEntity":`)
+	if entities == nil {
+		b.WriteString("null")
+	} else {
+		b.WriteByte('[')
+		for i, e := range entities {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(e)
+		}
+		b.WriteByte(']')
+	}
+	b.WriteByte('}')
+	return template.JS(b.String()), nil
+}
+
 // faqView is the FAQ page; the table and the calculator compute under
 // terms, those of the edition in force.
 func (r *Renderer) faqView(k *contract.Contract, pg *Page, terms *refund.Terms) (*FAQView, error) {
 	v := &FAQView{}
-	type answer struct {
-		Type string `json:"@type"`
-		Text string `json:"text"`
-	}
-	type question struct {
-		Type   string `json:"@type"`
-		Name   string `json:"name"`
-		Answer answer `json:"acceptedAnswer"`
-	}
-	var entities []question
+	var entities [][]byte
 	for i, f := range k.FAQ {
 		render := r.markdown
 		if f.FromCourse {
@@ -98,9 +160,13 @@ func (r *Renderer) faqView(k *contract.Contract, pg *Page, terms *refund.Terms) 
 		}
 		prorata := f.Clause != nil && f.Clause.Source != nil && f.Clause.Source.ID == refund.PolicyProrata
 		v.Items = append(v.Items, FAQItem{Anchor: fmt.Sprintf("q%d", i+1), Question: f.Question, Answer: html, Proration: prorata})
-		entities = append(entities, question{Type: "Question", Name: f.Question, Answer: answer{Type: "Answer", Text: strings.TrimSpace(string(html))}})
+		e, err := r.faqEntity(f.Question, strings.TrimSpace(string(html)))
+		if err != nil {
+			return nil, err
+		}
+		entities = append(entities, e)
 	}
-	ld, err := jsonLD(map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": k.Lang, "mainEntity": entities})
+	ld, err := faqJSONLD(k.Lang, entities)
 	if err != nil {
 		return nil, err
 	}

@@ -13,26 +13,20 @@ const WidgetDir = "widget"
 
 // addWidget renders the course's stand-alone calculator: the FAQ page's
 // calculator alone, for an <iframe> on another site. A course without a
-// computable formula has no calculator and so no widget.
-func (r *Renderer) addWidget(k *contract.Contract, st edition.Status, add func(kind, sub, title string, fill func(*Page) error) error, title string) error {
-	terms := r.termsInForce(k, st)
-	if terms == nil {
+// computable formula has no calculator and so no widget. faq is the FAQ
+// page's view, whose table and calculator (with the same terms, those
+// in force) the widget shows as they are.
+func (r *Renderer) addWidget(k *contract.Contract, st edition.Status, faq *FAQView, add func(kind, sub, title string, fill func(*Page) error) error, title string) error {
+	if r.termsInForce(k, st) == nil {
 		return nil
 	}
 	return add("widget", WidgetDir, title, func(pg *Page) error {
 		// Only the calculator and its first amount: not the questions and
-		// answers, whose Markdown the FAQ page has rendered already.
-		v := &FAQView{}
-		if err := r.refundTable(k, v, terms); err != nil {
-			return nil // lint reports the formula; the widget stays empty
+		// answers. Without a calculator, the formula could not be
+		// computed: lint reports it, and the widget stays empty.
+		if faq != nil && faq.Calculator != nil {
+			pg.FAQ = &FAQView{Table: faq.Table, Example: faq.Example, Calculator: faq.Calculator}
 		}
-		if v.Calculator != nil {
-			var err error
-			if v.Calculator.Labels, err = stepLabels(contractInForce(k, st)); err != nil {
-				return err
-			}
-		}
-		pg.FAQ = v
 		return nil
 	})
 }
