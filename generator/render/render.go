@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"path"
 	"sort"
@@ -57,10 +58,14 @@ type Renderer struct {
 	// safe renders Markdown from course files: raw HTML is dropped there
 	// even when the site allows it in clauses (unsafe_html).
 	safe goldmark.Markdown
-	// mdHTML is the HTML of Markdown converted before, by its source; ""
-	// marks Markdown seen once (see markdown).
+	// mdHTML is the HTML of Markdown converted at least twice, by its
+	// source; mdOnce holds the hashes (by mdSeed) of Markdown converted
+	// once. Only a hash: a text that names the course is seen once, and
+	// keeping it would keep every contract's texts for the whole build.
 	mdMu   sync.Mutex
 	mdHTML map[string]template.HTML
+	mdOnce map[uint64]struct{}
+	mdSeed maphash.Seed
 	// blocks keeps the clause blocks the contract layout made (blocks.go).
 	blocks blockCache
 	// units keeps the HTML of paragraphs and list items seen before, by
@@ -97,7 +102,7 @@ func New(s *site.Site) (*Renderer, error) {
 // Compiled). Making one is cheap: the preview server makes one for every
 // rebuild and compiles the theme only when it changed.
 func (t *Theme) Renderer(s *site.Site) *Renderer {
-	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}, ldEntities: map[string][]byte{}, ldSeen: map[uint64]bool{}, units: map[string]string{}, unitSeen: map[uint64]bool{}}
+	r := &Renderer{site: s, theme: t, blocks: blockCache{blocks: map[blockKey]template.HTML{}}, mdHTML: map[string]template.HTML{}, mdOnce: map[uint64]struct{}{}, mdSeed: maphash.MakeSeed(), ldEntities: map[string][]byte{}, ldSeen: map[uint64]bool{}, units: map[string]string{}, unitSeen: map[uint64]bool{}}
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough)}
 	if s.Config.UnsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
@@ -131,10 +136,12 @@ func (r *Renderer) markdown(src string) (template.HTML, error) {
 // markdownShared is markdown that also reports whether src was converted
 // before: the text is then likely one that many courses share.
 func (r *Renderer) markdownShared(src string) (html template.HTML, shared bool, err error) {
+	h := maphash.String(r.mdSeed, src)
 	r.mdMu.Lock()
-	html, seen := r.mdHTML[src]
+	html, ok := r.mdHTML[src]
+	_, seen := r.mdOnce[h]
 	r.mdMu.Unlock()
-	if html != "" {
+	if ok {
 		return html, true, nil
 	}
 	if units, ok := r.markdownUnits(src); ok {
@@ -154,11 +161,13 @@ func (r *Renderer) markdownShared(src string) (html template.HTML, shared bool, 
 		}
 		html = template.HTML(c.out.String())
 	}
+	// Two texts of the same hash only make the second one kept (and
+	// reported shared) sooner: the HTML is kept by the whole text.
 	r.mdMu.Lock()
 	if seen {
 		r.mdHTML[src] = html
-	} else if _, ok := r.mdHTML[src]; !ok {
-		r.mdHTML[src] = ""
+	} else {
+		r.mdOnce[h] = struct{}{}
 	}
 	r.mdMu.Unlock()
 	return html, seen, nil
