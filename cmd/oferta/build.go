@@ -35,8 +35,42 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return exitBadInput
 	}
 	start := time.Now()
-	checked, err := pipeline.CheckContext(ctx, *dir, e.builtin)
-	if err != nil {
+	var line *progressLine
+	var progress func(done, total int)
+	if showProgress(*quiet, e.terminal(e.stderr), e.getenv) {
+		line = newProgressLine(e.stderr, e.now)
+		progress = line.update
+	}
+	// The site is checked and rendered in one pass, each page written as
+	// soon as it is rendered, so that neither the contracts nor the site
+	// ever have to fit in memory at once; the new folder replaces the old
+	// one only when every file is written and the site has no errors.
+	// The folder is made with the first file: a site that does not load
+	// leaves no trace.
+	var w *output.Writer
+	write := func(f render.File) error {
+		if w == nil {
+			var err error
+			if w, err = output.Create(*dest); err != nil {
+				return createError{err}
+			}
+		}
+		if err := w.Write(f); err != nil {
+			return writeError{err}
+		}
+		return nil
+	}
+	checked, written, err := pipeline.Build(ctx, *dir, e.builtin, *draft, write, progress)
+	if line != nil {
+		line.clear() // before anything else is printed
+	}
+	abort := func() {
+		if w != nil {
+			w.Abort()
+		}
+	}
+	if checked == nil {
+		abort()
 		return inputError(ctx, e, *dir, err)
 	}
 	findings := relocate(*dir, checked.Findings)
@@ -45,51 +79,38 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		lint.WriteText(e.stderr, findings)
 	}
 	if errs > 0 && !*draft {
+		abort()
 		fmt.Fprintf(e.stderr, "oferta: %s; nothing was written (use --draft to build anyway, marked as a draft)\n", countText(errs, warns))
 		return exitFindings
-	}
-	// Each page is written as soon as it is rendered, so that the site
-	// never has to fit in memory; the new folder replaces the old one
-	// only when every file is written.
-	w, err := output.Create(*dest)
-	if err != nil {
-		if errors.As(err, new(*output.RefusedError)) {
-			fmt.Fprintf(e.stderr, "oferta build: %v\n", err)
-			return exitBadInput
-		}
-		fmt.Fprintf(e.stderr, "oferta: writing %s: %v\n", *dest, err)
-		return exitBadInput
-	}
-	var line *progressLine
-	var progress func(done, total int)
-	if showProgress(*quiet, e.terminal(e.stderr), e.getenv) {
-		line = newProgressLine(e.stderr, e.now)
-		progress = line.update
-	}
-	written, err := pipeline.RenderToRelease(ctx, checked, *draft, func(f render.File) error {
-		if err := w.Write(f); err != nil {
-			return writeError{err}
-		}
-		return nil
-	}, progress)
-	if line != nil {
-		line.clear() // before anything else is printed
 	}
 	// Once every file is written, an interruption still leaves the
 	// previous output: the swap is the last step and cannot be half done.
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
 	}
-	if err != nil {
-		w.Abort()
-		if ctx.Err() != nil {
-			return interrupted(e)
+	var ce createError
+	switch {
+	case err != nil && ctx.Err() != nil:
+		abort()
+		return interrupted(e)
+	case errors.As(err, &ce):
+		if errors.As(err, new(*output.RefusedError)) {
+			fmt.Fprintf(e.stderr, "oferta build: %v\n", ce.error)
+			return exitBadInput
 		}
-		if !errors.As(err, new(writeError)) {
-			return printErrors(e, *dir, err)
+		fmt.Fprintf(e.stderr, "oferta: writing %s: %v\n", *dest, ce.error)
+		return exitBadInput
+	case err != nil && !errors.As(err, new(writeError)):
+		abort()
+		return printErrors(e, *dir, err)
+	case err == nil && w == nil: // nothing to write: an empty folder
+		if w, err = output.Create(*dest); err == nil {
+			err = w.Commit()
 		}
-	} else {
+	case err == nil:
 		err = w.Commit()
+	default:
+		abort()
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "oferta: writing %s: %v\n", *dest, err)
@@ -115,6 +136,11 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 type writeError struct{ error }
 
 func (e writeError) Unwrap() error { return e.error }
+
+// createError is a failure to start writing the output folder.
+type createError struct{ error }
+
+func (e createError) Unwrap() error { return e.error }
 
 // relocate makes finding paths relative to the current folder.
 func relocate(dir string, fs []lint.Finding) []lint.Finding {

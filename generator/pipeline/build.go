@@ -37,6 +37,10 @@ type Checked struct {
 	// relint lints the contracts Recheck splices, and keeps what this
 	// check's lint found in the texts it scanned for the next one.
 	relint *lint.Relint
+	// prepare, while Build renders, assembles, compares and lints
+	// contract i in place of its stand-in; an error means that its
+	// pages are not to be rendered.
+	prepare func(i int) error
 }
 
 // Check loads the site in dir, assembles every course's contract and
@@ -179,13 +183,110 @@ func RenderToRelease(ctx context.Context, c *Checked, draft bool, write func(ren
 	return renderTo(ctx, c, draft, true, write, progress)
 }
 
+// Build checks the site in dir and renders it in one pass, for a
+// command that builds and exits: each course's contract is assembled,
+// compared with its frozen editions and linted just before its pages are
+// rendered and handed to write, and released once they are (see
+// RenderToRelease). So a build never holds every contract's texts at
+// once, which a Check followed by RenderToRelease does until the render
+// begins.
+//
+// The returned Checked is Check's, with the contracts released: its
+// Findings are those of Check, and it must not be rendered or linted
+// again. Its error is CheckContext's (nil Checked): the site does not
+// load, a rule failed, or ctx is done. Otherwise the files written are
+// RenderToProgress's, and the error is RenderToProgress's — except that,
+// because rendering runs ahead of the lint of the whole site, pages may
+// have been written when Findings hold errors; once a course's own
+// findings hold an error (and not draft) no more pages are rendered, the
+// remaining courses are only checked, and the error is ErrFindings. A
+// caller writing into a temporary folder (package output) must then
+// throw it away: with errors and without draft, nothing is to be
+// written.
+func Build(ctx context.Context, dir string, builtin site.Builtin, draft bool, write func(render.File) error, progress func(done, total int)) (*Checked, int, error) {
+	s, err := site.Load(dir, builtin)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	history, err := edition.NewHistory(s.Editions)
+	if err != nil {
+		return nil, 0, err
+	}
+	a := contract.New(s)
+	n := len(s.Courses)
+	c := &Checked{Site: s, Assembler: a, Contracts: make([]*contract.Contract, n), History: history, Status: make([]edition.Status, n)}
+	for i, course := range s.Courses {
+		// A stand-in until prepare assembles it: the plan reads the course.
+		c.Contracts[i] = &contract.Contract{Site: s, Course: course, Lang: course.Language}
+	}
+	linter := lint.NewLinter(s)
+	own := make([][]lint.Finding, n)
+	errs := make([]error, n)
+	checked := make([]bool, n)
+	var fails atomic.Bool
+	check := func(i int) {
+		k := a.Assemble(s.Courses[i])
+		st := history.StatusOf(k)
+		c.Contracts[i], c.Status[i] = k, st
+		fs, bad, err := linter.Own(k, st)
+		own[i], errs[i], checked[i] = fs, err, true
+		if bad {
+			fails.Store(true)
+		}
+	}
+	c.prepare = func(i int) error {
+		check(i)
+		if errs[i] != nil {
+			return errs[i]
+		}
+		if fails.Load() && !draft {
+			c.release(i) // its pages are not rendered
+			return ErrFindings
+		}
+		return nil
+	}
+	written, rerr := renderTo(ctx, c, draft, true, write, progress)
+	c.prepare = nil
+	// The plan stops before the courses when the theme does not compile:
+	// the lint of the site still decides what is reported.
+	if err := parallel(ctx, n, func(i int) {
+		if !checked[i] {
+			check(i)
+			c.release(i)
+		}
+	}); err != nil {
+		return nil, written, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, written, err
+	}
+	res, err := lint.Check(lint.Input{Site: s, Contracts: c.Contracts, LibraryProblems: a.Problems(), Editions: c.Status,
+		Known: func(i int) ([]lint.Finding, bool) { return own[i], true }})
+	if err != nil {
+		return nil, written, err
+	}
+	c.Findings = res.Findings
+	if fails.Load() && !draft {
+		return c, written, ErrFindings
+	}
+	return c, written, rerr
+}
+
+// ErrFindings is Build's error when lint found errors (without draft):
+// the pages it wrote are incomplete and are to be thrown away.
+var ErrFindings = errors.New("lint found errors; the build is incomplete")
+
 // release replaces course i's contract with a copy that keeps only what
 // the index pages, the feed and the sitemap read (see RenderToRelease).
 func (c *Checked) release(i int) {
-	k := *c.Contracts[i]
-	k.Sections, k.Clauses, k.Policy, k.FAQ, k.Problems = nil, nil, nil, nil, nil
-	k.FormulaText, k.FlatText, k.Example = "", "", ""
-	c.Contracts[i] = &k
+	k := c.Contracts[i]
+	// A new contract rather than a copy: a copy would keep the refund
+	// analysis the FAQ's table and lint computed (k.Analysis), which is
+	// a large part of what a contract holds.
+	c.Contracts[i] = &contract.Contract{Site: k.Site, Course: k.Course, Lang: k.Lang, Phrases: k.Phrases, Terms: k.Terms}
 	if i < len(c.Status) {
 		c.Status[i].Current = nil
 	}

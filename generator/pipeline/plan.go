@@ -78,10 +78,18 @@ func plan(ctx context.Context, c *Checked, prev *Pages, d Delta, all, draft, len
 	errs := make([]error, n)
 	var failed atomic.Bool // a course failed: stop, the build is lost
 	stopped := parallel(ctx, len(redo), func(x int) {
+		i := redo[x]
+		if c.prepare != nil {
+			// A build assembles and lints each contract just before its
+			// pages (Build); the course is checked even once writing failed.
+			if err := c.prepare(i); err != nil {
+				errs[i] = err
+				return
+			}
+		}
 		if failed.Load() {
 			return
 		}
-		i := redo[x]
 		files, err := r.Course(c.Contracts[i], c.Status[i], draft)
 		if err == nil {
 			p.cards[i], err = r.Card(c.Contracts[i])
