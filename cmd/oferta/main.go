@@ -14,7 +14,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 || os.Args[1] != "serve" {
-		tuneGC() // not for the server, which holds a whole site for hours
+		tuneGC(os.Args[1:]) // not for the server, which holds a whole site for hours
 	}
 	// Ctrl-C and a service manager's SIGTERM stop every command cleanly:
 	// it writes nothing, removes its temporary folder and exits 130. A
@@ -32,24 +32,33 @@ func main() {
 }
 
 // tuneGC trades memory the machine has for time in the commands that run
-// once and exit. A build holds a few hundred megabytes of contracts
-// alive, and with Go's default GOGC=100 the collector scans them again
-// and again as the heap grows. Collecting at four times the live heap,
-// but never letting Go's memory pass 768 MiB (after which the collector
+// once and exit. With Go's default GOGC=100 the collector scans what is
+// live again and again as the heap grows; collecting at four times the
+// live heap, under a soft limit on Go's memory (past which the collector
 // works harder instead), spends far less time in the collector.
 //
-// A lower limit trades time back for memory: oferta build drops each
-// contract's texts once its pages are written (pipeline.RenderToRelease),
-// so with GOMEMLIMIT=540MiB a build of 12,535 courses peaks at 562 MiB
-// instead of 790 MiB, but takes 1.6 times as long (60 s against 38 s on
-// 2 cores); lint, which keeps every contract to the end, would fare
-// worse. The default is the faster one; README's performance section has
+// oferta build checks and renders each course in turn and drops its
+// contract once its pages are written (pipeline.Build), so its live heap
+// stays small — about 200 MiB at 12,535 courses, most of it the site's
+// courses, the clause memos and the renderer's caches — and a 540 MiB
+// limit keeps it under 600 MiB at no cost in time. lint, calc, export
+// and the others hold every contract to the end (lint of 12,535 courses
+// about 310 MiB live); under 540 MiB the collector would run all the
+// time, so they may grow to 768 MiB. README's performance section has
 // the figures. GOGC and GOMEMLIMIT in the environment override both.
-func tuneGC() {
+func tuneGC(args []string) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(768 << 20)
+		debug.SetMemoryLimit(memoryLimit(args))
 	}
+}
+
+// memoryLimit is the soft memory limit of the command args names.
+func memoryLimit(args []string) int64 {
+	if len(args) > 0 && args[0] == "build" {
+		return 540 << 20
+	}
+	return 768 << 20
 }
