@@ -30,8 +30,17 @@ func NewLinter(s *site.Site) *Linter {
 	for _, c := range s.Courses {
 		l.ignored = addIgnores(l.ignored, c)
 	}
+	// A text is kept by where its bytes are, which keeps the text: the
+	// contracts are dropped as the build goes, and a clause that names
+	// the course would otherwise keep its text of every course.
+	for _, e := range l.texts.clauses {
+		e.max = streamClauseTexts
+	}
 	return l
 }
+
+// streamClauseTexts bounds the texts a Linter keeps per clause.
+const streamClauseTexts = 32
 
 // Own returns what the course rules report about k on its own, given its
 // standing against its frozen editions: Check's Result.Own for it, to be

@@ -615,6 +615,7 @@ type clauseTexts struct {
 	// answer, not the body.
 	entries map[*byte][]clauseText
 	n       int // the texts held
+	max     int // the texts it may hold; 0 is maxClauseTexts
 }
 
 // clauseText is a text of a clause with what the phrases found in it.
@@ -640,7 +641,7 @@ func (e *clauseTexts) get(p *byte, n int, answer bool) ([]textMatch, bool) {
 func (e *clauseTexts) put(p *byte, n int, answer bool, ms []textMatch) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.n >= maxClauseTexts {
+	if e.n >= maxClauseTexts || e.max > 0 && e.n >= e.max {
 		return
 	}
 	if e.entries == nil {
