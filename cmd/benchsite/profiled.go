@@ -23,7 +23,7 @@ func whyProfiles(ctx context.Context, cfg benchConfig, r *row, siteDir, outDir s
 	if r.lint >= lintTarget {
 		progress(cfg, "%d courses: lint missed its target: profiling one more lint in-process", r.courses)
 		var pr profiler
-		restore := tunedGC()
+		restore := tunedGC(768 << 20)
 		runtime.GC()
 		pr.start()
 		start := time.Now()
@@ -43,7 +43,7 @@ func whyProfiles(ctx context.Context, cfg benchConfig, r *row, siteDir, outDir s
 	progress(cfg, "%d courses: the full build missed a target: profiling one more build in-process", r.courses)
 	defer os.RemoveAll(outDir)
 	var pr profiler
-	restore := tunedGC()
+	restore := tunedGC(540 << 20)
 	defer restore()
 	runtime.GC()
 	peak := watchMemory()
@@ -61,19 +61,15 @@ func whyProfiles(ctx context.Context, cfg benchConfig, r *row, siteDir, outDir s
 }
 
 // buildInProcess does what `oferta build -s dir -d dest -q` does
-// (cmd/oferta's runBuild): check the site, then render each course and
-// write its pages at once, dropping its texts (RenderToRelease), and
-// swap the new folder in.
+// (cmd/oferta's runBuild): check and render each course in turn, writing
+// its pages at once and dropping its contract (pipeline.Build), and swap
+// the new folder in.
 func buildInProcess(ctx context.Context, dir, dest string) error {
-	checked, err := pipeline.CheckContext(ctx, dir, builtin())
-	if err != nil {
-		return err
-	}
 	w, err := output.Create(dest)
 	if err != nil {
 		return err
 	}
-	if _, err := pipeline.RenderToRelease(ctx, checked, false, func(f render.File) error { return w.Write(f) }, nil); err != nil {
+	if _, _, err := pipeline.Build(ctx, dir, builtin(), false, func(f render.File) error { return w.Write(f) }, nil); err != nil {
 		w.Abort()
 		return err
 	}
@@ -81,16 +77,17 @@ func buildInProcess(ctx context.Context, dir, dest string) error {
 }
 
 // tunedGC sets the collector as cmd/oferta's tuneGC does for the
-// commands that run once (GOGC=400, at most 768 MiB, unless GOGC or
-// GOMEMLIMIT are set), and returns the function that restores it.
-func tunedGC() (restore func()) {
+// commands that run once (GOGC=400, at most limit bytes: 540 MiB for
+// build, 768 MiB for lint; unless GOGC or GOMEMLIMIT are set), and
+// returns the function that restores it.
+func tunedGC(limitBytes int64) (restore func()) {
 	gc, limit := 0, int64(-1)
 	setGC := os.Getenv("GOGC") == ""
 	if setGC {
 		gc = debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		limit = debug.SetMemoryLimit(768 << 20)
+		limit = debug.SetMemoryLimit(limitBytes)
 	}
 	return func() {
 		if setGC {
