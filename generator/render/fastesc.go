@@ -1,3 +1,9 @@
+// The replacement tables, htmlReplacer, isSafeURL, urlProcessor and
+// processURLOnto below are adapted from Go's html/template (html.go,
+// url.go), Copyright 2011 The Go Authors, used under the BSD-style
+// license of the Go distribution, whose text is in LICENSE-go next to
+// this file.
+
 package render
 
 import (
