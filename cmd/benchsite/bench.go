@@ -406,23 +406,71 @@ type result struct {
 	stderr string
 }
 
+// run runs bin with args and measures it. It starts bin through this
+// program's own "measure" command (runMeasure), a small process that
+// starts bin and reports what wait4 said of it: on Linux a child started
+// with vfork (as os/exec starts it) inherits its parent's peak resident
+// memory, so bin started from here directly would report this process's
+// peak (the synthetic sites it generated) whenever that is the larger.
 func run(ctx context.Context, bin string, args ...string) (result, error) {
-	cmd := exec.CommandContext(ctx, bin, args...)
+	self, err := os.Executable()
+	if err != nil {
+		return result{}, err
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return result{}, err
+	}
+	defer pr.Close()
+	cmd := exec.CommandContext(ctx, self, append([]string{"measure", bin}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stdout = io.Discard
 	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	res := result{wall: time.Since(start), stderr: stderr.String()}
-	if cmd.ProcessState != nil {
-		res.maxRSS = maxRSS(cmd.ProcessState)
-		res.cpu = cpuTime(cmd.ProcessState)
-		res.exit = cmd.ProcessState.ExitCode()
+	cmd.ExtraFiles = []*os.File{pw}
+	err = cmd.Start()
+	pw.Close()
+	if err != nil {
+		return result{}, err
+	}
+	report, _ := io.ReadAll(pr)
+	err = cmd.Wait()
+	res := result{stderr: stderr.String()}
+	var wall, cpu int64
+	if _, serr := fmt.Sscan(string(report), &wall, &cpu, &res.maxRSS, &res.exit); serr != nil && err == nil {
+		err = fmt.Errorf("no measurement: %v", serr)
+	}
+	res.wall, res.cpu = time.Duration(wall), time.Duration(cpu)
+	if err == nil && res.exit != 0 {
+		err = fmt.Errorf("exit status %d", res.exit)
 	}
 	if err != nil {
 		return res, fmt.Errorf("%s %s: %v\n%s", filepath.Base(bin), strings.Join(args, " "), err, tail(res.stderr, 2000))
 	}
 	return res, nil
+}
+
+// runMeasure is the "measure" command: it runs args[0] with the rest as
+// its arguments, with this process's standard streams, and writes its
+// wall time, its CPU time (user + system, in nanoseconds), its peak
+// resident memory (bytes) and its exit code to file descriptor 3.
+func runMeasure(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintln(os.Stderr, "usage: benchsite measure BIN [ARG…] 3>REPORT")
+		return 2
+	}
+	out := os.NewFile(3, "report")
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	ps := cmd.ProcessState
+	if ps == nil {
+		fmt.Fprintln(os.Stderr, "benchsite measure:", err)
+		return 127
+	}
+	fmt.Fprintf(out, "%d %d %d %d\n", wall, cpuTime(ps), maxRSS(ps), ps.ExitCode())
+	return 0
 }
 
 func tail(s string, n int) string {
