@@ -233,6 +233,9 @@ func eventStream(ctx context.Context, client *http.Client, base string) (<-chan 
 		defer resp.Body.Close()
 		defer close(events)
 		sc := bufio.NewScanner(resp.Body)
+		// A reload after a clause every course includes lists every
+		// page that changed: tens of thousands of paths on one line.
+		sc.Buffer(make([]byte, 0, 64<<10), 256<<20)
 		greeted := false
 		for sc.Scan() {
 			name, ok := strings.CutPrefix(sc.Text(), "event: ")
