@@ -19,9 +19,17 @@ import (
 // buildFiles runs Build on dir and returns what it wrote by path.
 func buildFiles(t *testing.T, dir string, draft bool) (*pipeline.Checked, map[string][]byte, int, error) {
 	t.Helper()
+	write, got := collectFiles(t)
+	c, n, err := pipeline.Build(context.Background(), dir, benchBuiltin(), draft, write, nil)
+	return c, got, n, err
+}
+
+// collectFiles is a write function for the pipeline that keeps a copy of
+// every file by its path, and fails the test on a path written twice.
+func collectFiles(t *testing.T) (func(render.File) error, map[string][]byte) {
 	var mu sync.Mutex
 	got := map[string][]byte{}
-	c, n, err := pipeline.Build(context.Background(), dir, benchBuiltin(), draft, func(f render.File) error {
+	return func(f render.File) error {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, dup := got[f.Path]; dup {
@@ -29,8 +37,7 @@ func buildFiles(t *testing.T, dir string, draft bool) (*pipeline.Checked, map[st
 		}
 		got[f.Path] = bytes.Clone(f.Data)
 		return nil
-	}, nil)
-	return c, got, n, err
+	}, got
 }
 
 // TestBuildMatchesCheckRender: the build that checks and renders in one

@@ -167,17 +167,8 @@ func TestRenderToReleaseMatchesRender(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var mu sync.Mutex
-			got := map[string][]byte{}
-			n, err := pipeline.RenderToRelease(context.Background(), c, false, func(f render.File) error {
-				mu.Lock()
-				defer mu.Unlock()
-				if _, dup := got[f.Path]; dup {
-					t.Errorf("%s written twice", f.Path)
-				}
-				got[f.Path] = bytes.Clone(f.Data)
-				return nil
-			}, nil)
+			write, got := collectFiles(t)
+			n, err := pipeline.RenderToRelease(context.Background(), c, false, write, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
